@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerPolicy } from './policy.js';
 
 /** Every CLI command registers itself here: one file per command under src/cli/. */
-export const commands: Array<(program: Command) => void> = [];
+export const commands: Array<(program: Command) => void> = [registerPolicy];
