@@ -37,4 +37,8 @@ export interface BuiltinDecl {
   nondeterministic?: boolean;
   /** Deprecated in Rego v1 (not callable from v1 modules). */
   deprecated?: boolean;
+  /** Any number of further arguments of this type may follow `args` (print); such a call has no output argument. */
+  variadic?: RegoType;
+  /** A relation (walk): called with an output argument, it yields one result per solution instead of one value. */
+  relation?: boolean;
 }
