@@ -1,0 +1,99 @@
+import { typeError } from './errors.js';
+
+/*
+ * Operand checks shared by every host builtin, so each type error reads the
+ * same: "<builtin>: operand <n> must be <type> but got <type>". Arguments reach
+ * the host JSON-decoded, so a Rego set arrives as an array; "set" and "array"
+ * both accept arrays here.
+ */
+
+export type JsonObject = { [key: string]: unknown };
+
+export type OperandType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object' | 'set';
+
+/** The Rego type name of a JSON-decoded value. */
+export function typeNameOf(value: unknown): OperandType {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return 'number';
+    case 'string':
+      return 'string';
+    case 'object':
+      return 'object';
+    default:
+      throw new TypeError(`not a JSON value: ${typeof value}`);
+  }
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function matches(value: unknown, type: OperandType): boolean {
+  if (type === 'set') return Array.isArray(value);
+  return typeNameOf(value) === type;
+}
+
+function expectation(types: readonly OperandType[]): string {
+  return types.length === 1 ? types[0] : `one of {${types.join(', ')}}`;
+}
+
+/** Fails unless the operand has one of the types; the message lists them in the given order. */
+export function ensureOneOf(builtin: string, pos: number, value: unknown, types: readonly OperandType[]): void {
+  if (!types.some((t) => matches(value, t))) {
+    throw typeError(builtin, `operand ${pos} must be ${expectation(types)} but got ${typeNameOf(value)}`);
+  }
+}
+
+export function ensureString(builtin: string, pos: number, value: unknown): string {
+  ensureOneOf(builtin, pos, value, ['string']);
+  return value as string;
+}
+
+export function ensureNumber(builtin: string, pos: number, value: unknown): number {
+  ensureOneOf(builtin, pos, value, ['number']);
+  return value as number;
+}
+
+export function ensureInteger(builtin: string, pos: number, value: unknown): number {
+  const n = ensureNumber(builtin, pos, value);
+  if (!Number.isInteger(n)) {
+    throw typeError(builtin, `operand ${pos} must be integer number but got floating-point number`);
+  }
+  return n;
+}
+
+export function ensureBoolean(builtin: string, pos: number, value: unknown): boolean {
+  ensureOneOf(builtin, pos, value, ['boolean']);
+  return value as boolean;
+}
+
+export function ensureObject(builtin: string, pos: number, value: unknown): JsonObject {
+  ensureOneOf(builtin, pos, value, ['object']);
+  return value as JsonObject;
+}
+
+export function ensureArray(builtin: string, pos: number, value: unknown): unknown[] {
+  ensureOneOf(builtin, pos, value, ['array']);
+  return value as unknown[];
+}
+
+/** A set or an array operand (both arrive as arrays). */
+export function ensureCollection(builtin: string, pos: number, value: unknown, types: readonly OperandType[] = ['set', 'array']): unknown[] {
+  ensureOneOf(builtin, pos, value, types);
+  return value as unknown[];
+}
+
+/** Every element of a collection operand must be a string. */
+export function ensureStrings(builtin: string, pos: number, values: readonly unknown[], what = 'array of strings'): string[] {
+  for (const v of values) {
+    if (typeof v !== 'string') {
+      throw typeError(builtin, `operand ${pos} must be ${what} but got array containing ${typeNameOf(v)}`);
+    }
+  }
+  return values as string[];
+}
