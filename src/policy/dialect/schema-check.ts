@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { schemaPath } from './paths.js';
+import type { PolicyDiagnostic } from './policy-error.js';
+import type { YamlPath, YamlSource } from './yaml-source.js';
+
+const Ajv = AjvModule.default;
+let validator: ValidateFunction | undefined;
+
+function validate(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, allowUnionTypes: true }).compile(
+    JSON.parse(readFileSync(schemaPath(), 'utf8')) as object,
+  );
+  return validator;
+}
+
+/** Checks the document against schema/policy.schema.json; one positioned diagnostic per problem. */
+export function checkSchema(source: YamlSource): PolicyDiagnostic[] {
+  const check = validate();
+  if (check(source.value)) return [];
+  const errors = (check.errors ?? []).filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if');
+  const out: PolicyDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of preferred(errors)) {
+    const path = toYamlPath(error.instancePath);
+    const { message, key } = describe(error, path);
+    const location = key === undefined ? source.valueAt(path) : source.keyAt(path, key);
+    const id = `${location.line}:${location.col}:${message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ code: 'policy_schema_error', message, location });
+  }
+  return out;
+}
+
+/** For a value that fails several alternatives (e.g. `tool`), keep the type error only. */
+function preferred(errors: ErrorObject[]): ErrorObject[] {
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
+  return errors.filter((e) => {
+    const siblings = byPath.get(e.instancePath) ?? [];
+    return !(e.keyword === 'minLength' && siblings.some((s) => s.keyword === 'type'));
+  });
+}
+
+function toYamlPath(instancePath: string): YamlPath {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** `rules[2].action`, for messages. */
+export function showPath(path: YamlPath): string {
+  let out = '';
+  for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+  return out === '' ? 'the policy' : out;
+}
+
+function describe(error: ErrorObject, path: YamlPath): { message: string; key?: string } {
+  const where = showPath(path);
+  const got = JSON.stringify(error.data);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      return { message: `unknown key ${JSON.stringify(key)} in ${where} (expected one of: ${known.join(', ')})`, key };
+    }
+    case 'required':
+      return { message: `${where} is missing the required key ${JSON.stringify((error.params as { missingProperty: string }).missingProperty)}` };
+    case 'enum':
+      return { message: `${where} must be one of ${(error.schema as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${got}` };
+    case 'propertyNames': {
+      const key = (error.params as { propertyName: string }).propertyName;
+      return { message: `unknown key ${JSON.stringify(key)} in ${where}`, key };
+    }
+    case 'type': {
+      const expected = ([] as string[]).concat(error.schema as string | string[]).map((t) => TYPE_WORDS[t] ?? t);
+      return { message: `${where} must be ${expected.join(' or ')}, got ${typeName(error.data)}` };
+    }
+    default:
+      return { message: `${where} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping',
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
