@@ -1,6 +1,13 @@
+import { arrayBuiltins } from './arrays.js';
+import { encodingBuiltins } from './encoding.js';
 import { globBuiltins } from './glob.js';
+import { graphBuiltins } from './graphs.js';
+import { jsonSchemaBuiltins } from './json-schema.js';
+import { jsonBuiltins } from './json.js';
+import { objectBuiltins } from './objects.js';
 import { regexBuiltins } from './regex.js';
 import { stringBuiltins } from './strings.js';
+import { yamlBuiltins } from './yaml.js';
 
 export { BuiltinError } from './errors.js';
 
@@ -13,7 +20,14 @@ export type HostBuiltin = (...args: unknown[]) => unknown;
  * `undefined` means undefined; errors are thrown as BuiltinError.
  */
 export const hostBuiltins: Record<string, HostBuiltin> = {
-  ...(stringBuiltins as Record<string, HostBuiltin>),
-  ...(regexBuiltins as Record<string, HostBuiltin>),
-  ...(globBuiltins as Record<string, HostBuiltin>),
+  ...stringBuiltins,
+  ...regexBuiltins,
+  ...globBuiltins,
+  ...objectBuiltins,
+  ...arrayBuiltins,
+  ...graphBuiltins,
+  ...jsonBuiltins,
+  ...jsonSchemaBuiltins,
+  ...yamlBuiltins,
+  ...encodingBuiltins,
 };

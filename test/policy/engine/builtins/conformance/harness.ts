@@ -228,6 +228,7 @@ class Evaluator {
   }
 
   call(fn: string, argExprs: Expr[], b: Map<string, unknown>): unknown {
+    if (fn === 'set' && argExprs.length === 0) return new RegoSet([]);
     const decl = lookupBuiltin(fn);
     if (!decl) throw new Unsupported(`not a builtin: ${fn}`);
     const args = argExprs.map((a) => this.expr(a, b));
