@@ -1,0 +1,104 @@
+import type { Body, CallTerm, Location, RefTerm, Term, VarTerm } from '../ast.js';
+import { Lexer, type CommentHandler, type LexerState } from './lexer.js';
+import { LineIndex } from './line-index.js';
+import { SyntaxFailure } from './syntax-failure.js';
+import { describeToken, tt, type TokenType } from './tokens.js';
+
+/** What a speculative parse must rewind: the lexer and the wildcard counter. */
+export interface ParserState {
+  lexer: LexerState;
+  wildcards: number;
+}
+
+/**
+ * Token cursor, positions and errors shared by every grammar area. The grammar
+ * itself lives in subclasses, one file per area (terms, bodies, rules, module).
+ */
+export abstract class ParserBase {
+  protected readonly lx: Lexer;
+  protected readonly lines: LineIndex;
+  /** Each `_` becomes a distinct variable `$0`, `$1`, ... as in OPA. */
+  private wildcards = 0;
+
+  constructor(
+    protected readonly source: string,
+    protected readonly file: string,
+    onComment?: CommentHandler,
+  ) {
+    this.lines = new LineIndex(source, file);
+    this.lx = new Lexer(source, onComment);
+  }
+
+  /** Body parsing, needed by comprehensions (defined by the bodies area). */
+  protected abstract parseQuery(end: TokenType): Body;
+
+  protected next(): void {
+    this.lx.next();
+  }
+
+  /** Location from `start` to the end of the last consumed token. */
+  protected loc(start: number): Location {
+    return this.lines.location(start, this.lx.lastEnd);
+  }
+
+  protected fail(message: string, offset: number = this.lx.start): never {
+    throw new SyntaxFailure(message, offset);
+  }
+
+  /** `unexpected } token, expected a term` at the current token. */
+  protected unexpected(expected?: string): never {
+    const found = describeToken(this.lx.type, this.lx.value);
+    this.fail(expected ? `unexpected ${found}, expected ${expected}` : `unexpected ${found}`);
+  }
+
+  protected expect(type: TokenType, expected: string = type.label): void {
+    if (this.lx.type !== type) this.unexpected(expected);
+    this.lx.next();
+  }
+
+  /**
+   * A keyword spelled as the first name of a ref (`if.x`, `not[0]`): OPA reads
+   * it as a plain name when `.` or `[` follows without space.
+   */
+  protected keywordStartsRef(): boolean {
+    return this.lx.type.keyword && (this.lx.isFollowedBy('.') || this.lx.isFollowedBy('['));
+  }
+
+  protected save(): ParserState {
+    return { lexer: this.lx.save(), wildcards: this.wildcards };
+  }
+
+  protected restore(state: ParserState): void {
+    this.lx.restore(state.lexer);
+    this.wildcards = state.wildcards;
+  }
+
+  /** The current name token as a var (`_` becomes a fresh wildcard); does not advance. */
+  protected currentVar(): VarTerm {
+    const name = this.lx.value === '_' ? `$${this.wildcards++}` : this.lx.value;
+    return { type: 'var', name, loc: this.lines.location(this.lx.start, this.lx.end) };
+  }
+
+  protected freshWildcard(loc: Location): VarTerm {
+    return { type: 'var', name: `$${this.wildcards++}`, loc };
+  }
+
+  /** A call of a named operator, e.g. `plus` or `internal.member_2`. */
+  protected operatorCall(name: string, opStart: number, opEnd: number, args: Term[], start: number): CallTerm {
+    const opLoc = this.lines.location(opStart, opEnd);
+    const dot = name.indexOf('.');
+    const terms: Term[] =
+      dot < 0
+        ? [{ type: 'var', name, loc: opLoc }]
+        : [
+            { type: 'var', name: name.slice(0, dot), loc: opLoc },
+            { type: 'string', value: name.slice(dot + 1), loc: opLoc },
+          ];
+    const operator: RefTerm = { type: 'ref', terms, loc: opLoc };
+    return { type: 'call', operator, args, loc: this.loc(start) };
+  }
+
+  protected isEof(): boolean {
+    return this.lx.type === tt.eof;
+  }
+}
