@@ -33,14 +33,19 @@ export function checkSchema(source: YamlSource): PolicyDiagnostic[] {
   return out;
 }
 
-/** For a value that fails several alternatives (e.g. `tool`), keep the type error only. */
+/**
+ * One error per problem: a value failing several alternatives (e.g. `tool`) gets
+ * one type error naming every accepted type; a bad mapping key only its key error.
+ */
 function preferred(errors: ErrorObject[]): ErrorObject[] {
-  const byPath = new Map<string, ErrorObject[]>();
-  for (const e of errors) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
-  return errors.filter((e) => {
-    const siblings = byPath.get(e.instancePath) ?? [];
-    return !(e.keyword === 'minLength' && siblings.some((s) => s.keyword === 'type'));
-  });
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    if (e.schemaPath.includes('/propertyNames/')) continue;
+    const sameType = out.find((o) => o.keyword === 'type' && e.keyword === 'type' && o.instancePath === e.instancePath);
+    if (sameType) sameType.schema = [...([] as string[]).concat(sameType.schema as string), ...([] as string[]).concat(e.schema as string)];
+    else out.push({ ...e });
+  }
+  return out.filter((e) => !(e.keyword === 'minLength' && out.some((o) => o.keyword === 'type' && o.instancePath === e.instancePath)));
 }
 
 function toYamlPath(instancePath: string): YamlPath {
