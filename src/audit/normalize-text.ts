@@ -1,0 +1,9 @@
+/**
+ * The form text is compared in when looking for secrets: NFKC folds fullwidth
+ * and compatibility characters to ASCII, and format characters (zero-width
+ * spaces and joiners, bidi controls, soft hyphens) are dropped, so "pass\u200Bword"
+ * or "ｔｏｋｅｎ" cannot slip past a matcher.
+ */
+export function foldForMatching(text: string): string {
+  return text.normalize('NFKC').replace(/[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]/gu, '');
+}
