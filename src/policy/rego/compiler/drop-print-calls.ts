@@ -1,0 +1,33 @@
+/**
+ * Stage: `print(...)` is for debugging in OPA's REPL and tests; compiled
+ * policies drop it (it always succeeds, so removing it keeps the semantics).
+ */
+import type { Body, Rule, Term } from '../ast.js';
+import { rewriteTerm } from './ast-walk.js';
+import { isOp } from './resolve-refs.js';
+import type { Stage } from './state.js';
+
+function dropInBody(body: Body): Body {
+  return body
+    .filter((e) => !(e.kind === 'term' && !e.negated && e.term.type === 'call' && isOp(e.term.operator, 'print')))
+    .map((e) => {
+      if (e.kind === 'every') return { ...e, body: dropInBody(e.body) };
+      if (e.kind === 'term') return { ...e, term: dropInTerm(e.term) };
+      return e;
+    });
+}
+
+function dropInTerm(t: Term): Term {
+  return rewriteTerm(t, { body: (b) => dropInBody(b) });
+}
+
+function dropInRule(rule: Rule): Rule {
+  return { ...rule, body: dropInBody(rule.body), else: rule.else && dropInRule(rule.else) };
+}
+
+export const dropPrintCalls: Stage = {
+  name: 'dropPrintCalls',
+  run(state) {
+    return { ...state, rules: state.rules.map((e) => ({ ...e, rule: dropInRule(e.rule) })) };
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * Generations of rule functions. Generation 0 is the policy as written; a
+ * `with` that replaces a virtual document or a function opens a generation in
+ * which every rule function reached is planned again with those replacements
+ * (named g<N>.data...), since the replacement must reach rules called indirectly.
+ */
+import type { Term } from '../ast.js';
+import type { RuleTreeNode } from '../compiler/rule-tree.js';
+
+export type FunctionMock =
+  /** Call this user function instead. */
+  | { kind: 'function'; node: RuleTreeNode }
+  /** Call this builtin instead. */
+  | { kind: 'builtin'; name: string }
+  /** The call's result is this ground value. */
+  | { kind: 'value'; term: Term };
+
+export interface Generation {
+  id: number;
+  /** Paths under data whose virtual documents are replaced by base data (the mocked value was written there). */
+  dataMocks: string[][];
+  /** Function and builtin replacements by name ("data.test.f", "count"). */
+  functionMocks: Map<string, FunctionMock>;
+  key: string;
+}
+
+export function rootGeneration(): Generation {
+  return { id: 0, dataMocks: [], functionMocks: new Map(), key: '' };
+}
+
+/** True if the virtual document at path is replaced by base data. */
+export function isDataMocked(gen: Generation, path: string[]): boolean {
+  return gen.dataMocks.some((m) => m.length <= path.length && m.every((k, i) => k === path[i]));
+}

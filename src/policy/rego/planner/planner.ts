@@ -1,0 +1,824 @@
+/**
+ * The planner: the only code that reads the AST and writes the IR. A body is
+ * planned as nested blocks with a continuation: expression i is planned, and
+ * inside its successful path (after its scans, inside its blocks) the rest of
+ * the body. Rule sets become functions (g<gen>.data.<path>), packages and
+ * other inner nodes of the rule tree become functions that build the merged
+ * object of base data and rules.
+ */
+import type { Body, CallTerm, Expr, RefTerm, Rule, Scalar, Term } from '../ast.js';
+import type { BuiltinDecl } from '../builtins/declaration.js';
+import { RegoError } from '../errors.js';
+import type { Func, Local, Operand, Plan, Policy } from '../ir.js';
+import { isWildcard, sourceName, visitTerm } from '../compiler/ast-walk.js';
+import { operatorName, resolveCall } from '../compiler/calls.js';
+import { findNode, isScalar, nodeKind, pathString, scalarKey, subtree, type RuleTree, type RuleTreeNode } from '../compiler/rule-tree.js';
+import { isOp } from '../compiler/resolve-refs.js';
+import type { RuleEntry } from '../compiler/state.js';
+import { FuncContext, Scope } from './func-context.js';
+import { isDataMocked, rootGeneration, type FunctionMock, type Generation } from './generation.js';
+import { StaticPool } from './static-pool.js';
+
+type Cont = (scope: Scope) => void;
+type TermCont = (op: Operand, scope: Scope) => void;
+
+const FUNCTION_CONFLICT = 'eval_conflict_error: functions must not produce multiple outputs for same inputs';
+
+export class Planner {
+  private readonly pool = new StaticPool();
+  private readonly funcs = new Map<string, Func>();
+  private readonly generations = new Map<string, Generation>();
+  private readonly root = rootGeneration();
+
+  constructor(
+    private readonly tree: RuleTree,
+    private readonly lookupBuiltin: (name: string) => BuiltinDecl | undefined,
+    private readonly sources: Map<string, string>,
+  ) {
+    this.generations.set('', this.root);
+  }
+
+  policy(entrypoints: string[]): Policy {
+    const plans = entrypoints.map((e) => this.plan(e));
+    return {
+      static: { strings: this.pool.strings, builtins: this.pool.builtins(), files: this.pool.files },
+      plans,
+      funcs: [...this.funcs.values()],
+    };
+  }
+
+  private plan(entrypoint: string): Plan {
+    const ctx = new FuncContext(this.root);
+    const path = entrypoint === '' ? [] : entrypoint.split('/');
+    const terms: Term[] = path.map((value) => ({ type: 'string', value, loc: NO_LOC }));
+    const node = findNode(this.tree, terms as Scalar[]);
+    if (node && nodeKind(node) === 'function') {
+      throw RegoError.at('rego_compile_error', `entrypoint ${entrypoint} is a function, not a document`);
+    }
+    this.planDataRef(ctx, terms, new Scope(), (op) => {
+      const value = this.toLocal(ctx, op);
+      const obj = ctx.local();
+      ctx.emit({ op: 'makeObject', target: obj });
+      ctx.emit({ op: 'objectInsert', object: obj, key: this.str('result'), value: { kind: 'local', local: value } });
+      ctx.emit({ op: 'resultSetAdd', value: obj });
+    });
+    return { name: entrypoint, blocks: [{ stmts: ctx.out }] };
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private str(s: string): Operand {
+    return { kind: 'string', index: this.pool.string(s) };
+  }
+
+  private toLocal(ctx: FuncContext, op: Operand): Local {
+    if (op.kind === 'local') return op.local;
+    const l = ctx.local();
+    ctx.emit({ op: 'assignVar', source: op, target: l });
+    return l;
+  }
+
+  private fail(ctx: FuncContext): void {
+    ctx.emit({ op: 'equal', a: { kind: 'bool', value: true }, b: { kind: 'bool', value: false } });
+  }
+
+  private scalarOperand(ctx: FuncContext, t: Scalar): Operand {
+    switch (t.type) {
+      case 'string':
+        return this.str(t.value);
+      case 'boolean':
+        return { kind: 'bool', value: t.value };
+      case 'null': {
+        const l = ctx.local();
+        ctx.emit({ op: 'makeNull', target: l });
+        return { kind: 'local', local: l };
+      }
+      case 'number': {
+        const l = ctx.local();
+        const n = Number(t.value);
+        if (/^-?\d+$/.test(t.value) && Number.isSafeInteger(n)) ctx.emit({ op: 'makeNumberInt', value: n, target: l });
+        else ctx.emit({ op: 'makeNumberRef', index: this.pool.string(t.value), target: l });
+        return { kind: 'local', local: l };
+      }
+    }
+  }
+
+  private compileError(message: string, t: { loc: RuleEntry['rule']['loc'] }): RegoError {
+    return RegoError.at('rego_compile_error', message, t.loc, this.sources.get(t.loc.file));
+  }
+
+  // ------------------------------------------------------------- functions
+
+  private generation(parent: Generation, dataMocks: string[][], functionMocks: Map<string, FunctionMock>): Generation {
+    if (dataMocks.length === 0 && functionMocks.size === 0) return parent;
+    const all = [...parent.dataMocks, ...dataMocks];
+    const fm = new Map([...parent.functionMocks, ...functionMocks]);
+    const key = JSON.stringify([
+      all.map((p) => p.join('\u0000')).sort(),
+      [...fm.entries()].map(([k, m]) => [k, m.kind === 'function' ? pathString(m.node.path) : m.kind === 'builtin' ? m.name : JSON.stringify(stripLoc(m.term))]).sort(),
+    ]);
+    let gen = this.generations.get(key);
+    if (!gen) {
+      gen = { id: this.generations.size, dataMocks: all, functionMocks: fm, key };
+      this.generations.set(key, gen);
+    }
+    return gen;
+  }
+
+  /** The function computing a node's document (or a user function), planned on first use. */
+  private nodeFunc(node: RuleTreeNode, gen: Generation): string {
+    const name = `g${gen.id}.${pathString(node.path)}`;
+    if (this.funcs.has(name)) return name;
+    const kind = nodeKind(node);
+    const path = [`g${gen.id}`, ...pathString(node.path).split('.')];
+    const arity = kind === 'function' ? (node.exact[0].rule.head.args?.length ?? 0) : 0;
+    const params = Array.from({ length: 2 + arity }, (_, i) => i);
+    const ctx = new FuncContext(gen, params.length);
+    const ret = ctx.local();
+    const func: Func = { name, path, params, return: ret, blocks: [] };
+    this.funcs.set(name, func);
+    if (kind === 'function') this.planFunction(ctx, node, params.slice(2), ret);
+    else if (kind === 'value') {
+      this.planRuleSet(ctx, node, ret);
+      func.memoize = true;
+    } else this.planNodeObject(ctx, node, ret);
+    ctx.emit({ op: 'return', local: ret });
+    func.blocks = [{ stmts: ctx.out }];
+    return name;
+  }
+
+  private planRuleSet(ctx: FuncContext, node: RuleTreeNode, ret: Local): void {
+    const multi = node.exact[0].rule.head.kind === 'multi';
+    if (multi) ctx.emit({ op: 'makeSet', target: ret });
+    const defaults = node.exact.filter((e) => e.rule.default);
+    for (const entry of node.exact.filter((e) => !e.rule.default)) {
+      if (multi) {
+        this.emitBlock(ctx, () =>
+          this.planBody(ctx, entry.rule.body, new Scope(), (scope) =>
+            this.planTerm(ctx, entry.rule.head.key ?? TRUE, scope, (op) => ctx.emit({ op: 'setAdd', set: ret, value: op })),
+          ),
+        );
+      } else {
+        this.planElseChain(ctx, entry.rule, ret, 'rule', []);
+      }
+    }
+    for (const d of defaults) {
+      this.emitBlock(ctx, () => {
+        ctx.emit({ op: 'isUndefined', source: ret });
+        this.planTerm(ctx, d.rule.head.value ?? TRUE, new Scope(), (op) => ctx.emit({ op: 'assignVar', source: op, target: ret }));
+      });
+    }
+  }
+
+  /**
+   * A rule and its else chain: the first definition whose body holds gives the
+   * value; several values from one definition conflict.
+   */
+  private planElseChain(ctx: FuncContext, rule: Rule, ret: Local, kind: 'rule' | 'function', args: Local[]): void {
+    const chain: Rule[] = [];
+    for (let r: Rule | undefined = rule; r; r = r.else) chain.push(r);
+    const target = chain.length === 1 ? ret : ctx.local();
+    chain.forEach((r, i) => {
+      this.emitBlock(ctx, () => {
+        if (i > 0) ctx.emit({ op: 'isUndefined', source: target });
+        this.planArgs(ctx, r.head.args ?? [], args, new Scope(), (scope) =>
+          this.planBody(ctx, r.body, scope, (s) =>
+            this.planTerm(ctx, r.head.value ?? TRUE, s, (op) => this.assignResult(ctx, kind, op, target)),
+          ),
+        );
+      });
+    });
+    if (target !== ret) {
+      this.emitBlock(ctx, () => {
+        ctx.emit({ op: 'isDefined', source: target });
+        this.assignResult(ctx, kind, { kind: 'local', local: target }, ret);
+      });
+    }
+  }
+
+  private assignResult(ctx: FuncContext, kind: 'rule' | 'function', op: Operand, target: Local): void {
+    if (kind === 'rule') {
+      ctx.emit({ op: 'assignVarOnce', source: op, target });
+      return;
+    }
+    this.emitBlock(ctx, () => {
+      ctx.emit({ op: 'isDefined', source: target });
+      ctx.emit({ op: 'notEqual', a: { kind: 'local', local: target }, b: op });
+      ctx.emit({ op: 'error', message: this.pool.string(FUNCTION_CONFLICT), file: 0, row: 0, col: 0 });
+    });
+    ctx.emit({ op: 'assignVar', source: op, target });
+  }
+
+  private planFunction(ctx: FuncContext, node: RuleTreeNode, args: Local[], ret: Local): void {
+    for (const entry of node.exact.filter((e) => !e.rule.default)) this.planElseChain(ctx, entry.rule, ret, 'function', args);
+    for (const d of node.exact.filter((e) => e.rule.default)) {
+      this.emitBlock(ctx, () => {
+        ctx.emit({ op: 'isUndefined', source: ret });
+        this.planTerm(ctx, d.rule.head.value ?? TRUE, new Scope(), (op) => ctx.emit({ op: 'assignVar', source: op, target: ret }));
+      });
+    }
+  }
+
+  /** Unifies function parameters with the argument patterns of a definition. */
+  private planArgs(ctx: FuncContext, patterns: Term[], args: Local[], scope: Scope, k: Cont, i = 0): void {
+    if (i >= patterns.length) return k(scope);
+    this.unifyValue(ctx, patterns[i], args[i], scope, (s) => this.planArgs(ctx, patterns, args, s, k, i + 1));
+  }
+
+  /** An inner node: base data merged with the documents of the rules below it. */
+  private planNodeObject(ctx: FuncContext, node: RuleTreeNode, ret: Local): void {
+    ctx.emit({ op: 'makeObject', target: ret });
+    this.emitBlock(ctx, () => {
+      const base = this.baseData(ctx, node.path.map((k) => scalarKey(k)), node.path);
+      ctx.emit({ op: 'isObject', source: { kind: 'local', local: base } });
+      const k = ctx.local();
+      const v = ctx.local();
+      const body = ctx.block(() => ctx.emit({ op: 'objectInsert', object: ret, key: { kind: 'local', local: k }, value: { kind: 'local', local: v } }));
+      ctx.emit({ op: 'scan', source: base, key: k, value: v, block: body });
+    });
+    for (const child of node.children.values()) {
+      if (!hasValues(child)) continue;
+      if (isDataMocked(ctx.gen, child.path.map(scalarKey))) continue;
+      this.emitBlock(ctx, () => {
+        const f = this.nodeFunc(child, ctx.gen);
+        const v = ctx.local();
+        ctx.emit({ op: 'call', func: f, args: [{ kind: 'local', local: ctx.input }, { kind: 'local', local: ctx.data }], result: v });
+        const key = this.scalarOperand(ctx, child.key!);
+        ctx.emit({ op: 'objectInsert', object: ret, key, value: { kind: 'local', local: v } });
+      });
+    }
+    for (const entry of node.dynamic) this.planDynamicRule(ctx, node, entry, ret);
+  }
+
+  /** A rule with vars in its ref (`p[q].r := v`, `p[k] contains x`): inserts its values under its path. */
+  private planDynamicRule(ctx: FuncContext, node: RuleTreeNode, entry: RuleEntry, obj: Local): void {
+    const rule = entry.rule;
+    if (rule.else) throw this.compileError('else is not allowed on rules with variables in their ref', rule);
+    const keys = entry.ref.slice(node.path.length);
+    const multi = rule.head.kind === 'multi';
+    this.emitBlock(ctx, () =>
+      this.planBody(ctx, rule.body, new Scope(), (scope) =>
+        this.planTerms(ctx, keys, scope, (keyOps, s1) =>
+          this.planTerm(ctx, multi ? (rule.head.key ?? TRUE) : (rule.head.value ?? TRUE), s1, (value) => {
+            let cur = obj;
+            for (const key of keyOps.slice(0, -1)) cur = this.childContainer(ctx, cur, key, 'object');
+            const last = keyOps[keyOps.length - 1];
+            if (multi) {
+              const set = this.childContainer(ctx, cur, last, 'set');
+              ctx.emit({ op: 'setAdd', set, value });
+            } else {
+              ctx.emit({ op: 'objectInsertOnce', object: cur, key: last, value });
+            }
+          }),
+        ),
+      ),
+    );
+  }
+
+  /** obj[key] if it is an object (or set), else a new one inserted there (a conflict if obj[key] holds something else). */
+  private childContainer(ctx: FuncContext, obj: Local, key: Operand, kind: 'object' | 'set'): Local {
+    const out = ctx.local();
+    const tmp = ctx.local();
+    ctx.emit({ op: 'resetLocal', target: out });
+    this.emitBlock(ctx, () => {
+      ctx.emit({ op: 'dot', source: { kind: 'local', local: obj }, key, target: tmp });
+      ctx.emit({ op: kind === 'object' ? 'isObject' : 'isSet', source: { kind: 'local', local: tmp } });
+      ctx.emit({ op: 'assignVar', source: { kind: 'local', local: tmp }, target: out });
+    });
+    this.emitBlock(ctx, () => {
+      ctx.emit({ op: 'isUndefined', source: out });
+      ctx.emit({ op: kind === 'object' ? 'makeObject' : 'makeSet', target: out });
+      ctx.emit({ op: 'objectInsertOnce', object: obj, key, value: { kind: 'local', local: out } });
+    });
+    return out;
+  }
+
+  private emitBlock(ctx: FuncContext, fn: () => void): void {
+    ctx.emit({ op: 'block', blocks: [ctx.block(fn)] });
+  }
+
+  /** data.<path> in base data (the data local, with `with` replacements applied). */
+  private baseData(ctx: FuncContext, _keys: string[], path: Scalar[]): Local {
+    let cur = ctx.data;
+    for (const k of path) {
+      const next = ctx.local();
+      ctx.emit({ op: 'dot', source: { kind: 'local', local: cur }, key: this.scalarOperand(ctx, k), target: next });
+      cur = next;
+    }
+    return cur;
+  }
+
+  // ------------------------------------------------------------ data refs
+
+  /** A ref under data: rule functions where rules are, base data elsewhere. */
+  private planDataRef(ctx: FuncContext, terms: Term[], scope: Scope, k: TermCont): void {
+    let node = this.tree.root;
+    for (let i = 0; ; i++) {
+      const path = node.path.map(scalarKey);
+      if (isDataMocked(ctx.gen, path) || (node !== this.tree.root && !hasValues(node) && nodeKind(node) !== 'function')) {
+        return this.planRefRest(ctx, this.baseData(ctx, path, node.path), terms, i, scope, k);
+      }
+      const kind = nodeKind(node);
+      if (kind === 'function') return this.fail(ctx);
+      if (kind === 'value' || i >= terms.length) return this.planRefRest(ctx, this.callNode(ctx, node), terms, i, scope, k);
+      const t = terms[i];
+      if (isScalar(t)) {
+        const child = node.children.get(scalarKey(t));
+        if (child) {
+          node = child;
+          continue;
+        }
+        if (node.dynamic.length === 0) {
+          return this.planRefRest(ctx, this.baseData(ctx, path, node.path), terms, i, scope, k);
+        }
+      }
+      return this.planRefRest(ctx, this.callNode(ctx, node), terms, i, scope, k);
+    }
+  }
+
+  private callNode(ctx: FuncContext, node: RuleTreeNode): Local {
+    const f = this.nodeFunc(node, ctx.gen);
+    const v = ctx.local();
+    ctx.emit({ op: 'call', func: f, args: [{ kind: 'local', local: ctx.input }, { kind: 'local', local: ctx.data }], result: v });
+    return v;
+  }
+
+  /** Dots (or scans, for unbound vars) through terms[i..] from a value. */
+  private planRefRest(ctx: FuncContext, base: Local, terms: Term[], i: number, scope: Scope, k: TermCont): void {
+    if (i >= terms.length) return k({ kind: 'local', local: base }, scope);
+    const t = terms[i];
+    const next = (s: Scope, value: Local): void => this.planRefRest(ctx, value, terms, i + 1, s, k);
+    const planned = ctx.planned.get(t);
+    if (!planned && this.hasUnboundPattern(t, scope)) {
+      const key = ctx.local();
+      const value = ctx.local();
+      const block = ctx.block(() => this.unifyValue(ctx, t, key, scope, (s) => next(s, value)));
+      ctx.emit({ op: 'scan', source: base, key, value, block });
+      return;
+    }
+    this.planTerm(ctx, t, scope, (keyOp, s) => {
+      const value = ctx.local();
+      ctx.emit({ op: 'dot', source: { kind: 'local', local: base }, key: keyOp, target: value });
+      next(s, value);
+    });
+  }
+
+  private hasUnboundPattern(t: Term, scope: Scope): boolean {
+    if (t.type === 'var') return !scope.has(t.name);
+    if (t.type === 'array') return t.items.some((x) => this.hasUnboundPattern(x, scope));
+    if (t.type === 'object') return t.entries.some(([, v]) => this.hasUnboundPattern(v, scope));
+    return false;
+  }
+
+  // ----------------------------------------------------------------- bodies
+
+  planBody(ctx: FuncContext, body: Body, scope: Scope, k: Cont, i = 0): void {
+    if (i >= body.length) return k(scope);
+    this.planExpr(ctx, body[i], scope, (s) => this.planBody(ctx, body, s, k, i + 1));
+  }
+
+  private planExpr(ctx: FuncContext, expr: Expr, scope: Scope, k: Cont): void {
+    if (expr.with.length > 0) return this.planWith(ctx, expr, scope, k);
+    if (expr.negated) {
+      const block = ctx.block(() => this.planExprInner(ctx, expr, scope, () => {}));
+      ctx.emit({ op: 'not', block });
+      return k(scope);
+    }
+    this.planExprInner(ctx, expr, scope, k);
+  }
+
+  /** Plans the refs of an expression that iterate (unbound vars in their keys) before the expression itself. */
+  private planExprInner(ctx: FuncContext, expr: Expr, scope: Scope, k: Cont): void {
+    const iterating = this.iteratingRefs(expr, scope);
+    const hoist = (j: number, s: Scope): void => {
+      if (j >= iterating.length) return this.planExprBody(ctx, expr, s, k);
+      this.planRef(ctx, iterating[j], s, (op, s2) => {
+        ctx.planned.set(iterating[j], op);
+        hoist(j + 1, s2);
+        ctx.planned.delete(iterating[j]);
+      });
+    };
+    hoist(0, scope);
+  }
+
+  private iteratingRefs(expr: Expr, scope: Scope): RefTerm[] {
+    const terms = expr.kind === 'term' ? [expr.term] : expr.kind === 'somein' ? [expr.collection] : expr.kind === 'every' ? [expr.domain] : [];
+    const out: RefTerm[] = [];
+    const names = new Set<string>();
+    const visit = (t: Term): void => {
+      visitTerm(
+        t,
+        (x) => {
+          if (x.type !== 'ref') return true;
+          // Inner refs first: their keys may bind vars the outer ref needs.
+          x.terms.forEach((sub) => visit(sub));
+          if (x.terms.slice(1).some((key) => this.patternVars(key).some((v) => !scope.has(v) && !names.has(v)))) {
+            out.push(x);
+            for (const key of x.terms.slice(1)) for (const v of this.patternVars(key)) names.add(v);
+          }
+          return false;
+        },
+        true,
+      );
+    };
+    terms.forEach(visit);
+    return out;
+  }
+
+  private patternVars(t: Term): string[] {
+    if (t.type === 'var') return [t.name];
+    if (t.type === 'array') return t.items.flatMap((x) => this.patternVars(x));
+    if (t.type === 'object') return t.entries.flatMap(([, v]) => this.patternVars(v));
+    return [];
+  }
+
+  private planExprBody(ctx: FuncContext, expr: Expr, scope: Scope, k: Cont): void {
+    switch (expr.kind) {
+      case 'some':
+        return k(scope);
+      case 'somein':
+        return this.planSomeIn(ctx, expr, scope, k);
+      case 'every':
+        return this.planEvery(ctx, expr, scope, k);
+      case 'term':
+        return this.planTermExpr(ctx, expr.term, scope, k);
+    }
+  }
+
+  private planSomeIn(ctx: FuncContext, expr: Extract<Expr, { kind: 'somein' }>, scope: Scope, k: Cont): void {
+    this.planTerm(ctx, expr.collection, scope, (coll, s) => {
+      const source = this.toLocal(ctx, coll);
+      const key = ctx.local();
+      const value = ctx.local();
+      const block = ctx.block(() => {
+        const withValue = (s2: Scope): void => this.unifyValue(ctx, expr.value, value, s2, k);
+        if (expr.key) this.unifyValue(ctx, expr.key, key, s, withValue);
+        else withValue(s);
+      });
+      ctx.emit({ op: 'scan', source, key, value, block });
+    });
+  }
+
+  private planEvery(ctx: FuncContext, expr: Extract<Expr, { kind: 'every' }>, scope: Scope, k: Cont): void {
+    this.planTerm(ctx, expr.domain, scope, (dom, s) => {
+      const source = this.toLocal(ctx, dom);
+      const key = ctx.local();
+      const value = ctx.local();
+      const failed = ctx.local();
+      ctx.emit({ op: 'resetLocal', target: failed });
+      const block = ctx.block(() => {
+        let inner = s.bind(expr.value.name, value);
+        if (expr.key) inner = inner.bind(expr.key.name, key);
+        const body = ctx.block(() => this.planBody(ctx, expr.body, inner, () => {}));
+        ctx.emit({ op: 'not', block: body });
+        ctx.emit({ op: 'assignVar', source: { kind: 'bool', value: true }, target: failed });
+      });
+      ctx.emit({ op: 'scan', source, key, value, block });
+      ctx.emit({ op: 'isUndefined', source: failed });
+      k(s);
+    });
+  }
+
+  private planTermExpr(ctx: FuncContext, term: Term, scope: Scope, k: Cont): void {
+    if (term.type !== 'call') {
+      return this.planTerm(ctx, term, scope, (op, s) => {
+        ctx.emit({ op: 'notEqual', a: op, b: { kind: 'bool', value: false } });
+        k(s);
+      });
+    }
+    const op = term.operator;
+    if (isOp(op, 'eq') || isOp(op, 'assign')) return this.unify(ctx, term.args[0], term.args[1], scope, k);
+    if (isOp(op, 'equal') || isOp(op, 'neq')) {
+      return this.planTerms(ctx, term.args, scope, ([a, b], s) => {
+        ctx.emit({ op: isOp(op, 'equal') ? 'equal' : 'notEqual', a, b });
+        k(s);
+      });
+    }
+    const target = this.callTarget(ctx, term);
+    const arity = target.arity;
+    if (term.args.length === arity + 1) {
+      const out = term.args[term.args.length - 1];
+      return this.planCall(ctx, term, term.args.slice(0, -1), scope, (result, s) => {
+        const local = this.toLocal(ctx, result);
+        if (target.relation) {
+          const key = ctx.local();
+          const value = ctx.local();
+          const block = ctx.block(() => this.unifyValue(ctx, out, value, s, k));
+          ctx.emit({ op: 'scan', source: local, key, value, block });
+        } else this.unifyValue(ctx, out, local, s, k);
+      });
+    }
+    this.planCall(ctx, term, term.args, scope, (result, s) => {
+      ctx.emit({ op: 'notEqual', a: result, b: { kind: 'bool', value: false } });
+      k(s);
+    });
+  }
+
+  // ------------------------------------------------------------------- with
+
+  private planWith(ctx: FuncContext, expr: Expr, scope: Scope, k: Cont): void {
+    const inner: Expr = { ...expr, with: [] };
+    this.planTerms(
+      ctx,
+      expr.with.map((w) => w.value),
+      scope,
+      (values, s) => {
+        const inputMocks: Array<{ path: string[]; value: Operand }> = [];
+        const dataMocks: Array<{ path: string[]; value: Operand }> = [];
+        const virtualMocks: string[][] = [];
+        const functionMocks = new Map<string, FunctionMock>();
+        expr.with.forEach((w, i) => {
+          const [head, ...rest] = w.target.terms;
+          const name = head.type === 'var' ? head.name : '';
+          const path = rest.map((t) => (t.type === 'string' ? t.value : undefined));
+          if ((name === 'input' || name === 'data') && path.every((p) => p !== undefined)) {
+            const strPath = path as string[];
+            if (name === 'input') {
+              inputMocks.push({ path: strPath, value: values[i] });
+              return;
+            }
+            const node = findNode(this.tree, rest as Scalar[]);
+            if (node && nodeKind(node) === 'function') {
+              functionMocks.set(pathString(node.path), this.functionMock(ctx, w.value, w));
+              return;
+            }
+            dataMocks.push({ path: strPath, value: values[i] });
+            if (this.touchesVirtual(rest as Scalar[])) virtualMocks.push(strPath.map((p) => JSON.stringify(p)));
+            return;
+          }
+          const target = operatorName(w.target);
+          if (!target || !this.lookupBuiltin(target)) throw this.compileError(`with: ${target ?? 'target'} is not input, data, a function or a builtin`, w);
+          functionMocks.set(target, this.functionMock(ctx, w.value, w));
+        });
+        const savedInput = ctx.input;
+        const savedData = ctx.data;
+        const savedGen = ctx.gen;
+        const mocked = (n: number, local: Local, mocks: Array<{ path: string[]; value: Operand }>, then: () => void): void => {
+          if (n >= mocks.length) return then();
+          const block = ctx.block(() => mocked(n + 1, local, mocks, then));
+          ctx.emit({ op: 'with', local, path: mocks[n].path.map((p) => this.pool.string(p)), value: mocks[n].value, block });
+        };
+        const newInput = inputMocks.length > 0 ? ctx.local() : ctx.input;
+        const newData = dataMocks.length > 0 ? ctx.local() : ctx.data;
+        if (newInput !== ctx.input) ctx.emit({ op: 'assignVar', source: { kind: 'local', local: ctx.input }, target: newInput });
+        if (newData !== ctx.data) ctx.emit({ op: 'assignVar', source: { kind: 'local', local: ctx.data }, target: newData });
+        mocked(0, newInput, inputMocks, () =>
+          mocked(0, newData, dataMocks, () => {
+            ctx.input = newInput;
+            ctx.data = newData;
+            ctx.gen = this.generation(savedGen, virtualMocks, functionMocks);
+            this.planExpr(ctx, inner, s, (s2) => {
+              const [i, d, g] = [ctx.input, ctx.data, ctx.gen];
+              ctx.input = savedInput;
+              ctx.data = savedData;
+              ctx.gen = savedGen;
+              k(s2);
+              [ctx.input, ctx.data, ctx.gen] = [i, d, g];
+            });
+            ctx.input = savedInput;
+            ctx.data = savedData;
+            ctx.gen = savedGen;
+          }),
+        );
+      },
+    );
+  }
+
+  private touchesVirtual(path: Scalar[]): boolean {
+    let node: RuleTreeNode | undefined = this.tree.root;
+    for (const k of path) {
+      if (node.exact.length > 0 || node.dynamic.length > 0) return true;
+      node = node.children.get(scalarKey(k));
+      if (!node) return false;
+    }
+    return hasValues(node);
+  }
+
+  private functionMock(ctx: FuncContext, value: Term, at: { loc: RuleEntry['rule']['loc'] }): FunctionMock {
+    if (value.type === 'ref') {
+      const [head, ...rest] = value.terms;
+      if (head.type === 'var' && head.name === 'data' && rest.every(isScalar)) {
+        const node = findNode(this.tree, rest as Scalar[]);
+        if (node && nodeKind(node) === 'function') return { kind: 'function', node };
+        if (node) return { kind: 'value', term: value };
+      }
+      const name = operatorName(value);
+      if (name && this.lookupBuiltin(name)) return { kind: 'builtin', name };
+    }
+    if (isGroundValue(value) || value.type === 'ref') return { kind: 'value', term: value };
+    void ctx;
+    throw this.compileError('with: a function can only be replaced by a function, a builtin or a value', at);
+  }
+
+  // ------------------------------------------------------------------ calls
+
+  private callTarget(ctx: FuncContext, call: CallTerm): { arity: number; relation: boolean } {
+    const t = resolveCall(call.operator, this.tree, this.lookupBuiltin);
+    if (t.kind === 'unknown') throw RegoError.at('rego_type_error', `undefined function ${t.name}`, call.loc);
+    void ctx;
+    return { arity: t.arity, relation: t.kind === 'builtin' && t.decl.relation === true };
+  }
+
+  /** Calls the operator of `call` with the given argument terms. */
+  private planCall(ctx: FuncContext, call: CallTerm, args: Term[], scope: Scope, k: TermCont): void {
+    const target = resolveCall(call.operator, this.tree, this.lookupBuiltin);
+    if (target.kind === 'unknown') throw RegoError.at('rego_type_error', `undefined function ${target.name}`, call.loc);
+    const name = target.kind === 'function' ? pathString(target.node.path) : target.decl.name;
+    const mock = ctx.gen.functionMocks.get(name);
+    this.planTerms(ctx, args, scope, (ops, s) => {
+      const result = ctx.local();
+      if (mock?.kind === 'value') {
+        return this.planTerm(ctx, mock.term, s, (v, s2) => k(v, s2));
+      }
+      if (mock?.kind === 'function' || (!mock && target.kind === 'function')) {
+        const node = mock?.kind === 'function' ? mock.node : (target as { node: RuleTreeNode }).node;
+        const f = this.nodeFunc(node, ctx.gen);
+        ctx.emit({ op: 'call', func: f, args: [{ kind: 'local', local: ctx.input }, { kind: 'local', local: ctx.data }, ...ops], result });
+        return k({ kind: 'local', local: result }, s);
+      }
+      const builtin = mock?.kind === 'builtin' ? mock.name : name;
+      this.pool.builtin(builtin);
+      ctx.emit({ op: 'call', func: builtin, args: ops, result });
+      k({ kind: 'local', local: result }, s);
+    });
+  }
+
+  // ------------------------------------------------------------------ terms
+
+  /** Plans terms left to right, binding what refs in them iterate over. */
+  private planTerms(ctx: FuncContext, terms: Term[], scope: Scope, k: (ops: Operand[], scope: Scope) => void, acc: Operand[] = []): void {
+    if (acc.length >= terms.length) return k(acc, scope);
+    this.planTerm(ctx, terms[acc.length], scope, (op, s) => this.planTerms(ctx, terms, s, k, [...acc, op]));
+  }
+
+  planTerm(ctx: FuncContext, t: Term, scope: Scope, k: TermCont): void {
+    const planned = ctx.planned.get(t);
+    if (planned) return k(planned, scope);
+    switch (t.type) {
+      case 'null':
+      case 'boolean':
+      case 'number':
+      case 'string':
+        return k(this.scalarOperand(ctx, t), scope);
+      case 'var': {
+        const local = t.name === 'input' ? ctx.input : t.name === 'data' ? undefined : scope.get(t.name);
+        if (t.name === 'data') return this.planDataRef(ctx, [], scope, k);
+        if (local === undefined) {
+          throw RegoError.at('rego_unsafe_var_error', `var ${sourceName(t.name)} is unsafe`, t.loc, this.sources.get(t.loc.file));
+        }
+        return k({ kind: 'local', local }, scope);
+      }
+      case 'ref':
+        return this.planRef(ctx, t, scope, k);
+      case 'array':
+        return this.planTerms(ctx, t.items, scope, (ops, s) => {
+          const arr = ctx.local();
+          ctx.emit({ op: 'makeArray', capacity: ops.length, target: arr });
+          for (const value of ops) ctx.emit({ op: 'arrayAppend', array: arr, value });
+          k({ kind: 'local', local: arr }, s);
+        });
+      case 'set':
+        return this.planTerms(ctx, t.items, scope, (ops, s) => {
+          const set = ctx.local();
+          ctx.emit({ op: 'makeSet', target: set });
+          for (const value of ops) ctx.emit({ op: 'setAdd', set, value });
+          k({ kind: 'local', local: set }, s);
+        });
+      case 'object':
+        return this.planTerms(ctx, t.entries.flat(), scope, (ops, s) => {
+          const obj = ctx.local();
+          ctx.emit({ op: 'makeObject', target: obj });
+          for (let i = 0; i < ops.length; i += 2) ctx.emit({ op: 'objectInsert', object: obj, key: ops[i], value: ops[i + 1] });
+          k({ kind: 'local', local: obj }, s);
+        });
+      case 'arraycomp':
+      case 'setcomp':
+      case 'objectcomp':
+        return this.planComprehension(ctx, t, scope, k);
+      case 'call':
+        return this.planCall(ctx, t, t.args, scope, k);
+    }
+  }
+
+  private planComprehension(ctx: FuncContext, t: Extract<Term, { type: 'arraycomp' | 'setcomp' | 'objectcomp' }>, scope: Scope, k: TermCont): void {
+    const out = ctx.local();
+    ctx.emit(t.type === 'arraycomp' ? { op: 'makeArray', capacity: 0, target: out } : t.type === 'setcomp' ? { op: 'makeSet', target: out } : { op: 'makeObject', target: out });
+    this.emitBlock(ctx, () =>
+      this.planBody(ctx, t.body, scope, (s) => {
+        if (t.type === 'objectcomp') {
+          this.planTerms(ctx, [t.key, t.value], s, ([key, value]) => ctx.emit({ op: 'objectInsertOnce', object: out, key, value }));
+        } else {
+          this.planTerm(ctx, t.head, s, (value) =>
+            ctx.emit(t.type === 'arraycomp' ? { op: 'arrayAppend', array: out, value } : { op: 'setAdd', set: out, value }),
+          );
+        }
+      }),
+    );
+    k({ kind: 'local', local: out }, scope);
+  }
+
+  private planRef(ctx: FuncContext, ref: RefTerm, scope: Scope, k: TermCont): void {
+    const [head, ...rest] = ref.terms;
+    if (head.type === 'var' && head.name === 'data') return this.planDataRef(ctx, rest, scope, k);
+    if (head.type === 'var' && head.name === 'input') return this.planRefRest(ctx, ctx.input, rest, 0, scope, k);
+    this.planTerm(ctx, head, scope, (op, s) => this.planRefRest(ctx, this.toLocal(ctx, op), rest, 0, s, k));
+  }
+
+  // ------------------------------------------------------------ unification
+
+  /** a = b: binds unbound vars on either side, else compares. */
+  private unify(ctx: FuncContext, a: Term, b: Term, scope: Scope, k: Cont): void {
+    const ua = this.hasUnboundPattern(a, scope);
+    const ub = this.hasUnboundPattern(b, scope);
+    if (a.type === 'array' && b.type === 'array' && (ua || ub)) {
+      if (a.items.length !== b.items.length) return this.fail(ctx);
+      const step = (i: number, s: Scope): void => (i >= a.items.length ? k(s) : this.unify(ctx, a.items[i], b.items[i], s, (s2) => step(i + 1, s2)));
+      return step(0, scope);
+    }
+    if (a.type === 'object' && b.type === 'object' && (ua || ub)) {
+      const bEntries = new Map(b.entries.map(([key, v]) => [groundKey(key), v]));
+      if (a.entries.length !== b.entries.length || a.entries.some(([key]) => !bEntries.has(groundKey(key)))) {
+        return this.fail(ctx);
+      }
+      const step = (i: number, s: Scope): void =>
+        i >= a.entries.length ? k(s) : this.unify(ctx, a.entries[i][1], bEntries.get(groundKey(a.entries[i][0]))!, s, (s2) => step(i + 1, s2));
+      return step(0, scope);
+    }
+    if (ua && !ub) return this.planTerm(ctx, b, scope, (op, s) => this.unifyValue(ctx, a, this.toLocal(ctx, op), s, k));
+    if (ub) return this.planTerm(ctx, a, scope, (op, s) => this.unifyValue(ctx, b, this.toLocal(ctx, op), s, k));
+    this.planTerms(ctx, [a, b], scope, ([x, y], s) => {
+      ctx.emit({ op: 'equal', a: x, b: y });
+      k(s);
+    });
+  }
+
+  /** Matches a pattern against a value held in a local. */
+  private unifyValue(ctx: FuncContext, pattern: Term, value: Local, scope: Scope, k: Cont): void {
+    const v: Operand = { kind: 'local', local: value };
+    if (pattern.type === 'var' && !scope.has(pattern.name) && pattern.name !== 'input' && pattern.name !== 'data') {
+      return k(isWildcard(pattern.name) ? scope : scope.bind(pattern.name, value));
+    }
+    if (pattern.type === 'array' && this.hasUnboundPattern(pattern, scope)) {
+      ctx.emit({ op: 'isArray', source: v });
+      const n = ctx.local();
+      ctx.emit({ op: 'len', source: v, target: n });
+      const want = ctx.local();
+      ctx.emit({ op: 'makeNumberInt', value: pattern.items.length, target: want });
+      ctx.emit({ op: 'equal', a: { kind: 'local', local: n }, b: { kind: 'local', local: want } });
+      const step = (i: number, s: Scope): void => {
+        if (i >= pattern.items.length) return k(s);
+        const idx = ctx.local();
+        const item = ctx.local();
+        ctx.emit({ op: 'makeNumberInt', value: i, target: idx });
+        ctx.emit({ op: 'dot', source: v, key: { kind: 'local', local: idx }, target: item });
+        this.unifyValue(ctx, pattern.items[i], item, s, (s2) => step(i + 1, s2));
+      };
+      return step(0, scope);
+    }
+    if (pattern.type === 'object' && this.hasUnboundPattern(pattern, scope)) {
+      ctx.emit({ op: 'isObject', source: v });
+      const n = ctx.local();
+      ctx.emit({ op: 'len', source: v, target: n });
+      const want = ctx.local();
+      ctx.emit({ op: 'makeNumberInt', value: pattern.entries.length, target: want });
+      ctx.emit({ op: 'equal', a: { kind: 'local', local: n }, b: { kind: 'local', local: want } });
+      const step = (i: number, s: Scope): void => {
+        if (i >= pattern.entries.length) return k(s);
+        const [keyTerm, valueTerm] = pattern.entries[i];
+        this.planTerm(ctx, keyTerm, s, (key, s1) => {
+          const item = ctx.local();
+          ctx.emit({ op: 'dot', source: v, key, target: item });
+          this.unifyValue(ctx, valueTerm, item, s1, (s2) => step(i + 1, s2));
+        });
+      };
+      return step(0, scope);
+    }
+    this.planTerm(ctx, pattern, scope, (op, s) => {
+      ctx.emit({ op: 'equal', a: op, b: v });
+      k(s);
+    });
+  }
+}
+
+const NO_LOC = { file: '', line: 0, col: 0, offset: 0, end: 0 };
+const TRUE: Term = { type: 'boolean', value: true, loc: NO_LOC };
+
+function hasValues(node: RuleTreeNode): boolean {
+  return subtree(node).some((n) => n.dynamic.length > 0 || (n.exact.length > 0 && nodeKind(n) === 'value'));
+}
+
+function stripLoc(t: unknown): unknown {
+  return JSON.parse(JSON.stringify(t, (k, v) => (k === 'loc' ? undefined : v)));
+}
+
+function groundKey(t: Term): string {
+  return JSON.stringify(stripLoc(t));
+}
+
+function isGroundValue(t: Term): boolean {
+  let ground = true;
+  visitTerm(t, (x) => {
+    if (x.type === 'var' || x.type === 'ref' || x.type === 'call' || x.type === 'arraycomp' || x.type === 'setcomp' || x.type === 'objectcomp') ground = false;
+  });
+  return ground;
+}
