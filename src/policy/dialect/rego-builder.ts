@@ -30,9 +30,9 @@ function dotted(text: string): string {
   return text.split('.').map(name).join('.');
 }
 
-/** JSON string escaping is valid Rego string escaping. */
+/** JSON string escaping is valid Rego string escaping; line and paragraph separators are escaped too. */
 export function str(value: string): Term {
-  return term(JSON.stringify(value));
+  return term(JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
 }
 
 export function num(value: number): Term {
