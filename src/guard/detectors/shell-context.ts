@@ -1,0 +1,36 @@
+import type { DetectionContext } from './detection-context.js';
+import type { ScannedString } from './scanned-string.js';
+
+/** Words in a tool's name or title that say it runs commands. */
+const shellToolWord = new Set([
+  'exec', 'execute', 'shell', 'bash', 'sh', 'zsh', 'cmd', 'command', 'commands', 'terminal',
+  'powershell', 'pwsh', 'subprocess', 'spawn', 'script',
+]);
+
+/** Argument names whose value is run as a command (at any depth: `{command: {...}}` counts too). */
+const shellFieldName =
+  /^(?:command|commands|cmd|cmdline|command_?line|shell|shell_?command|script|bash|sh|powershell|exec|run)$/i;
+
+function words(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Whether every argument of this tool reaches a shell, by its name, its title or a `shell` annotation. */
+export function isShellTool(context: DetectionContext): boolean {
+  if (context.shell) return true;
+  const annotations = context.annotations ?? {};
+  if (annotations.shell === true || annotations.executesShell === true) return true;
+  const title = typeof annotations.title === 'string' ? annotations.title : '';
+  return [...words(context.tool), ...words(title)].some((word) => shellToolWord.has(word));
+}
+
+/** Whether this string is read by a shell: any argument of a shell tool, or under a command-named field of any tool. */
+export function reachesShell(scanned: ScannedString, shellTool: boolean): boolean {
+  return shellTool || scanned.keys.some((key) => shellFieldName.test(key));
+}
+
+/** Whether the string is a whole command line (rather than a value spliced into one). */
+export function isWholeCommand(scanned: ScannedString): boolean {
+  const field = scanned.fieldName;
+  return field !== undefined && shellFieldName.test(field);
+}

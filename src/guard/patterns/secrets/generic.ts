@@ -1,0 +1,75 @@
+import { decodeReadable } from '../../text/base64-payloads.js';
+import { shannonEntropy } from '../../text/entropy.js';
+import { allMatches, type TextMatch } from '../text-match.js';
+
+/** Names under which credentials are stored: `password`, `DB_PASSWORD`, `apiKey`, `client_secret`, ... */
+const secretName = /(?:^|[^a-z0-9])(?:pass(?:word|wd|phrase)?|pwd|secret(?:[_-]?(?:key|access[_-]?key))?|client[_-]?secret|api[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|bearer[_-]?token|session[_-]?token|private[_-]?key|token|credentials?)$/i;
+const camelCaseSecretName = /(?:Password|Passwd|Secret|ApiKey|AccessKey|AccessToken|AuthToken|RefreshToken|PrivateKey|Token)$/;
+
+const paginationName = /(?:page|next|prev(?:ious)?|continuation|sync|cursor)[_-]?token$/i;
+
+export function isSecretName(name: string): boolean {
+  return (secretName.test(name) || camelCaseSecretName.test(name)) && !paginationName.test(name);
+}
+
+const placeholder = /^(?:x{3,}|\*{3,}|\.{3,}|#{3,}|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%[A-Z_]+%|(?:your|my|the|some|example|sample|dummy|fake|test)[_-]?\w*|changeme|redacted|placeholder|none|null|undefined|true|false|required|optional|string|secret|password|\[redacted[^\]]*\])$/i;
+const codeReference = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|[({[\]})]|^\$|^process\.env|^os\.environ|^getenv/i;
+
+/** A value plausibly being a credential rather than a placeholder, a code expression or a plain word. */
+export function looksLikeSecretValue(value: string): boolean {
+  if (value.length < 8 || value.length > 512 || /\s/.test(value)) return false;
+  if (placeholder.test(value) || codeReference.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
+  return classes >= 2 && shannonEntropy(value) >= 2.5;
+}
+
+/** `password = "..."`, `API_KEY: ...`, `"client_secret": "..."` in free text (config files, env dumps, logs). */
+const assignment =
+  /(?<![A-Za-z0-9])(?:pass(?:word|wd|phrase)|pwd|secret(?:[_-]?key)?|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(["']?)([^\s"'`,;)}\]]{8,200})\1/dgi;
+
+function findAssignedSecrets(text: string): TextMatch[] {
+  const matches: TextMatch[] = [];
+  for (const match of allMatches(assignment, text)) {
+    const [start, end] = match.indices![2];
+    if (!looksLikeSecretValue(match[2])) continue;
+    matches.push({ kind: 'secret.assigned', label: 'credential assigned to a secret-named key', start, end });
+  }
+  return matches;
+}
+
+const tokenRun = /(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_=-]{32,}/g;
+const maxTokenLength = 256;
+const integrityHash = /^sha(?:1|256|384|512)-/;
+
+function countMatching(text: string, lower: number, upper: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= lower && c <= upper) count++;
+  }
+  return count;
+}
+
+/**
+ * Random-looking tokens of 32 to 256 characters: at least two each of upper
+ * case, lower case and digits, and Shannon entropy of 4.2 bits per character
+ * or more (random base62 of that length scores about 4.6; identifiers and
+ * prose under 4.1). Hex digests, UUIDs, subresource-integrity hashes and
+ * base64 of readable text are not tokens; longer runs are data (images,
+ * archives), not credentials.
+ */
+function findHighEntropyTokens(text: string): TextMatch[] {
+  const matches: TextMatch[] = [];
+  for (const match of allMatches(tokenRun, text)) {
+    const run = match[0];
+    if (run.length > maxTokenLength || integrityHash.test(run)) continue;
+    if (countMatching(run, 65, 90) < 2 || countMatching(run, 97, 122) < 2 || countMatching(run, 48, 57) < 2) continue;
+    if (shannonEntropy(run) < 4.2 || decodeReadable(run) !== undefined) continue;
+    matches.push({ kind: 'secret.high_entropy', label: 'high-entropy token', start: match.index, end: match.index + run.length });
+  }
+  return matches;
+}
+
+export function findGenericSecrets(text: string): TextMatch[] {
+  return [...findAssignedSecrets(text), ...findHighEntropyTokens(text)];
+}

@@ -1,0 +1,155 @@
+import { allMatches, type TextMatch } from '../text-match.js';
+
+/**
+ * Credentials with a recognisable shape. Every pattern starts where the
+ * previous character cannot continue the token (a lookbehind), and every
+ * unbounded run is over a class the next part of the pattern cannot start
+ * with, so each run is scanned a bounded number of times: linear time.
+ */
+interface SecretFormat {
+  kind: string;
+  label: string;
+  /** Global; with the `d` flag when `valueGroup` is set. */
+  pattern: RegExp;
+  /** The capture group holding the secret itself, when the pattern also matches its surroundings. */
+  valueGroup?: number;
+  /** Extra check on the matched value, for shapes that ordinary words can take. */
+  accept?: (value: string) => boolean;
+}
+
+const mixedAlphanumeric = (value: string) => /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value);
+
+export const secretFormats: SecretFormat[] = [
+  {
+    kind: 'secret.aws_access_key_id',
+    label: 'AWS access key ID',
+    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
+  },
+  {
+    kind: 'secret.aws_secret_access_key',
+    label: 'AWS secret access key',
+    pattern:
+      /(?<![A-Za-z0-9])(?:aws_?secret_?access_?key|aws_?secret(?:_?key)?|secret_?access_?key)["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/dgi,
+    valueGroup: 1,
+  },
+  {
+    kind: 'secret.github_token',
+    label: 'GitHub token',
+    pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
+  },
+  {
+    kind: 'secret.gitlab_token',
+    label: 'GitLab token',
+    pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g,
+  },
+  {
+    kind: 'secret.slack_token',
+    label: 'Slack token',
+    pattern: /(?<![A-Za-z0-9_-])xox[abposre]-[A-Za-z0-9-]{10,250}/g,
+  },
+  {
+    kind: 'secret.slack_webhook',
+    label: 'Slack webhook URL',
+    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9]{8,12}\/[A-Za-z0-9]{8,12}\/[A-Za-z0-9]{20,32}/g,
+  },
+  {
+    kind: 'secret.stripe_key',
+    label: 'Stripe secret key',
+    pattern: /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])/g,
+  },
+  {
+    kind: 'secret.stripe_webhook_secret',
+    label: 'Stripe webhook signing secret',
+    pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9]{32,64}(?![A-Za-z0-9_])/g,
+  },
+  {
+    kind: 'secret.google_api_key',
+    label: 'Google API key',
+    pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
+  },
+  {
+    kind: 'secret.anthropic_api_key',
+    label: 'Anthropic API key',
+    pattern: /(?<![A-Za-z0-9_-])sk-ant-[a-z]{2,10}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
+  },
+  {
+    kind: 'secret.openai_api_key',
+    label: 'OpenAI API key',
+    pattern: /(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,250}(?![A-Za-z0-9_-])/g,
+    accept: mixedAlphanumeric,
+  },
+  {
+    kind: 'secret.npm_token',
+    label: 'npm access token',
+    pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
+  },
+  {
+    kind: 'secret.azure_storage_key',
+    label: 'Azure storage account key',
+    pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/dg,
+    valueGroup: 1,
+  },
+  {
+    kind: 'secret.jwt',
+    label: 'JSON Web Token',
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{8,}/g,
+  },
+  {
+    kind: 'secret.bearer_token',
+    label: 'HTTP authorization credential',
+    pattern: /\bauthorization["']?\s{0,4}[:=]\s{0,4}["']?(?:bearer|basic|token)\s{1,4}([A-Za-z0-9._~+/=-]{16,})/dgi,
+    valueGroup: 1,
+  },
+  {
+    kind: 'secret.url_password',
+    label: 'password in a URL',
+    pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:/@"'<>]{1,128}:([^\s:/@"'<>]{1,128})@/dg,
+    valueGroup: 1,
+    accept: (value) => !/^(?:\*+|x+|\$\{?\w+\}?|<[^>]*>|password|pass|secret|pwd)$/i.test(value),
+  },
+];
+
+const privateKeyBegin = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const maxPemLength = 64 * 1024;
+
+/** PEM private key blocks, from BEGIN to the end of the matching END line (or of the key body). */
+function findPrivateKeys(text: string): TextMatch[] {
+  const matches: TextMatch[] = [];
+  let coveredUntil = 0;
+  // The next END marker, looked up again only once passed, so many BEGINs cost one scan.
+  let endMarker = -1;
+  let searchedEnd = false;
+  for (const match of allMatches(privateKeyBegin, text)) {
+    if (match.index < coveredUntil) continue;
+    const bodyStart = match.index + match[0].length;
+    if (!searchedEnd || (endMarker >= 0 && endMarker < bodyStart)) {
+      endMarker = text.indexOf('-----END', bodyStart);
+      searchedEnd = true;
+    }
+    let end: number;
+    if (endMarker >= 0 && endMarker - bodyStart <= maxPemLength) {
+      const close = text.indexOf('-----', endMarker + 8);
+      end = close >= 0 && close - endMarker < 80 ? close + 5 : endMarker + 8;
+    } else {
+      end = bodyStart;
+      while (end < text.length && end - bodyStart < maxPemLength && /[A-Za-z0-9+/=\s:,-]/.test(text[end])) end++;
+    }
+    matches.push({ kind: 'secret.private_key', label: 'private key', start: match.index, end });
+    coveredUntil = end;
+  }
+  return matches;
+}
+
+export function findKnownSecrets(text: string): TextMatch[] {
+  const matches = findPrivateKeys(text);
+  for (const format of secretFormats) {
+    for (const match of allMatches(format.pattern, text)) {
+      const span = format.valueGroup === undefined ? [match.index, match.index + match[0].length] : match.indices?.[format.valueGroup];
+      if (!span) continue;
+      const value = text.slice(span[0], span[1]);
+      if (format.accept && !format.accept(value)) continue;
+      matches.push({ kind: format.kind, label: format.label, start: span[0], end: span[1] });
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
+}
