@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerPolicy } from './policy.js';
+import { registerProtect } from './protect.js';
 
 /** Every CLI command registers itself here: one file per command under src/cli/. */
-export const commands: Array<(program: Command) => void> = [registerPolicy];
+export const commands: Array<(program: Command) => void> = [registerPolicy, registerProtect];
