@@ -9,8 +9,8 @@ import { checkSchema } from './schema-check.js';
 import { YamlSource } from './yaml-source.js';
 
 /** Hand-written modules join the decision from packages under toolgate.ext. */
-const EXT_PACKAGE = /^\s*package\s+toolgate\.ext\.[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\s*(#.*)?$/m;
-const ANY_PACKAGE = /^\s*package\s+(\S+)/m;
+const EXT_PACKAGE = /^[ \t]*package[ \t]+toolgate\.ext\.[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\s*(#.*)?$/m;
+const ANY_PACKAGE = /^[ \t]*package[ \t]+(\S+)/m;
 
 interface LoadState {
   diagnostics: PolicyDiagnostic[];

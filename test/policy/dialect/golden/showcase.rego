@@ -25,7 +25,7 @@ limits contains {"key": "global", "requests": 100, "per": 60}
 # rate_limits.per_tool read_*
 limits contains {"key": "tool:read_*", "requests": 20, "per": 10} if regex.match("(?s)^read_.*$", input.tool)
 
-# showcase.yaml:14: rule "no-shell": deny run_shell, exec*, /^bash$/i
+# showcase.yaml:15: rule "no-shell": deny run_shell, exec*, /^bash$/i
 tool_match contains 0 if input.tool == "run_shell"
 
 tool_match contains 0 if regex.match("(?s)^exec.*$", input.tool)
@@ -34,40 +34,40 @@ tool_match contains 0 if regex.match("(?i)^bash$", input.tool)
 
 matches contains 0 if 0 in tool_match
 
-# showcase.yaml:21: rule "read-docs": allow read_file
+# showcase.yaml:22: rule "read-docs": allow read_file
 tool_match contains 1 if input.tool == "read_file"
 
 matches contains 1 if {
 	1 in tool_match
-	# showcase.yaml:25: client.name in ["cursor","claude-desktop"]
+	# showcase.yaml:26: client.name in ["cursor","claude-desktop"]
 	lib.one_of(input.client.name, ["cursor", "claude-desktop"])
 }
 
-# showcase.yaml:27: requirement arguments.path within "roots"
-unmet contains {"rule": 1, "condition": 0, "reason": "denied by rule read-docs (showcase.yaml:21): requirement arguments.path within \"roots\" not met (showcase.yaml:27)"} if not lib.path_within(input.arguments.path, data.toolgate.roots)
+# showcase.yaml:28: requirement arguments.path within "roots"
+unmet contains {"rule": 1, "condition": 0, "reason": "denied by rule read-docs (showcase.yaml:22): requirement arguments.path within \"roots\" not met (showcase.yaml:28)"} if not lib.path_within(input.arguments.path, data.toolgate.roots)
 
-# showcase.yaml:28: requirement path_not_contains [".env","secrets"]
-unmet contains {"rule": 1, "condition": 1, "reason": "denied by rule read-docs (showcase.yaml:21): requirement path_not_contains [\".env\",\"secrets\"] not met (showcase.yaml:28)"} if lib.paths_contain(input.arguments, [".env", "secrets"])
+# showcase.yaml:29: requirement path_not_contains [".env","secrets"]
+unmet contains {"rule": 1, "condition": 1, "reason": "denied by rule read-docs (showcase.yaml:22): requirement path_not_contains [\".env\",\"secrets\"] not met (showcase.yaml:29)"} if lib.paths_contain(input.arguments, [".env", "secrets"])
 
-# showcase.yaml:29: requirement any of (identity.role equals "admin" or arguments.options.lines lte 500)
-unmet contains {"rule": 1, "condition": 2, "reason": "denied by rule read-docs (showcase.yaml:21): requirement any of (identity.role equals \"admin\" or arguments.options.lines lte 500) not met (showcase.yaml:29)"} if not rule_1_any_0
+# showcase.yaml:30: requirement any of (identity.role equals "admin" or arguments.options.lines lte 500)
+unmet contains {"rule": 1, "condition": 2, "reason": "denied by rule read-docs (showcase.yaml:22): requirement any of (identity.role equals \"admin\" or arguments.options.lines lte 500) not met (showcase.yaml:30)"} if not rule_1_any_0
 
-# showcase.yaml:30: identity.role equals "admin"
+# showcase.yaml:31: identity.role equals "admin"
 rule_1_any_0 if lib.equal(input.identity.role, "admin")
 
-# showcase.yaml:31: arguments.options.lines lte 500
+# showcase.yaml:32: arguments.options.lines lte 500
 rule_1_any_0 if lib.compare(input.arguments.options.lines, "lte", 500)
 
-# showcase.yaml:33: rule "showcase.yaml:33": allow read_multiple_files
+# showcase.yaml:34: rule "showcase.yaml:34": allow read_multiple_files
 tool_match contains 2 if input.tool == "read_multiple_files"
 
 matches contains 2 if 2 in tool_match
 
-# showcase.yaml:36: requirement arguments.paths[all] within ["/srv/data","/srv/shared/"]
-unmet contains {"rule": 2, "condition": 0, "reason": "denied by rule showcase.yaml:33: requirement arguments.paths[all] within [\"/srv/data\",\"/srv/shared/\"] not met (showcase.yaml:36)"} if not rule_2_requirement_0
+# showcase.yaml:37: requirement arguments.paths[all] within ["/srv/data","/srv/shared/"]
+unmet contains {"rule": 2, "condition": 0, "reason": "denied by rule showcase.yaml:34: requirement arguments.paths[all] within [\"/srv/data\",\"/srv/shared/\"] not met (showcase.yaml:37)"} if not rule_2_requirement_0
 
-# showcase.yaml:36: requirement arguments.paths[all] not_glob "**/*.pem"
-unmet contains {"rule": 2, "condition": 1, "reason": "denied by rule showcase.yaml:33: requirement arguments.paths[all] not_glob \"**/*.pem\" not met (showcase.yaml:36)"} if not rule_2_requirement_1
+# showcase.yaml:37: requirement arguments.paths[all] not_glob "**/*.pem"
+unmet contains {"rule": 2, "condition": 1, "reason": "denied by rule showcase.yaml:34: requirement arguments.paths[all] not_glob \"**/*.pem\" not met (showcase.yaml:37)"} if not rule_2_requirement_1
 
 rule_2_requirement_0 if {
 	is_array(input.arguments.paths)
@@ -83,14 +83,14 @@ rule_2_requirement_1 if {
 	}
 }
 
-# showcase.yaml:38: rule "no-destructive": deny *
+# showcase.yaml:39: rule "no-destructive": deny *
 tool_match contains 3 if is_string(input.tool)
 
 matches contains 3 if {
 	3 in tool_match
-	# showcase.yaml:42: tool_annotations.destructiveHint equals true
+	# showcase.yaml:43: tool_annotations.destructiveHint equals true
 	lib.equal(input.tool_annotations.destructiveHint, true)
-	# showcase.yaml:43: not (identity.groups[any] equals "ops")
+	# showcase.yaml:44: not (identity.groups[any] equals "ops")
 	not rule_3_not_0
 }
 
@@ -99,39 +99,39 @@ rule_3_not_0 if {
 	lib.equal(v1, "ops")
 }
 
-# showcase.yaml:46: rule "showcase.yaml:46": allow query
+# showcase.yaml:47: rule "showcase.yaml:47": allow query
 tool_match contains 4 if input.tool == "query"
 
 matches contains 4 if 4 in tool_match
 
-# showcase.yaml:49: requirement argument_not_matches sql "(?i)(DROP|DELETE)\\s+"
-unmet contains {"rule": 4, "condition": 0, "reason": "denied by rule showcase.yaml:46: requirement argument_not_matches sql \"(?i)(DROP|DELETE)\\\\s+\" not met (showcase.yaml:49)"} if lib.matches_regex(input.arguments.sql, ["(?i)(DROP|DELETE)\\s+"])
+# showcase.yaml:50: requirement argument_not_matches sql "(?i)(DROP|DELETE)\\s+"
+unmet contains {"rule": 4, "condition": 0, "reason": "denied by rule showcase.yaml:47: requirement argument_not_matches sql \"(?i)(DROP|DELETE)\\\\s+\" not met (showcase.yaml:50)"} if lib.matches_regex(input.arguments.sql, ["(?i)(DROP|DELETE)\\s+"])
 
-# showcase.yaml:50: requirement arguments.sql length {"lte":2000}
-unmet contains {"rule": 4, "condition": 1, "reason": "denied by rule showcase.yaml:46: requirement arguments.sql length {\"lte\":2000} not met (showcase.yaml:50)"} if not lib.compare(lib.size(input.arguments.sql), "lte", 2000)
+# showcase.yaml:51: requirement arguments.sql length {"lte":2000}
+unmet contains {"rule": 4, "condition": 1, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql length {\"lte\":2000} not met (showcase.yaml:51)"} if not lib.compare(lib.size(input.arguments.sql), "lte", 2000)
 
-# showcase.yaml:50: requirement arguments.sql type "string"
-unmet contains {"rule": 4, "condition": 2, "reason": "denied by rule showcase.yaml:46: requirement arguments.sql type \"string\" not met (showcase.yaml:50)"} if not lib.has_type(input.arguments.sql, ["string"])
+# showcase.yaml:51: requirement arguments.sql type "string"
+unmet contains {"rule": 4, "condition": 2, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql type \"string\" not met (showcase.yaml:51)"} if not lib.has_type(input.arguments.sql, ["string"])
 
-# showcase.yaml:53: rule "showcase.yaml:53": deny git_*
+# showcase.yaml:54: rule "showcase.yaml:54": deny git_*
 tool_match contains 5 if regex.match("(?s)^git_.*$", input.tool)
 
 matches contains 5 if {
 	5 in tool_match
-	# showcase.yaml:56: arguments.args[any] prefix ["--upload-pack","-c"] (ignoring case)
+	# showcase.yaml:57: arguments.args[any] prefix ["--upload-pack","-c"] (ignoring case)
 	some v1 in input.arguments.args
 	lib.has_prefix(lib.fold(v1), ["--upload-pack", "-c"])
-	# showcase.yaml:57: arguments.** contains "$("
+	# showcase.yaml:58: arguments.** contains "$("
 	walk(input.arguments, [_, v2])
 	lib.has_substring(v2, ["$("])
 }
 
 # every rule in YAML order; the index is the rule number used above
 rules := [
-	{"id": "no-shell", "source": "showcase.yaml:14", "action": "deny", "reason": "Shell access is not permitted", "hides_tool": true, "severity": "critical", "mitigates": ["ASI05"]},
-	{"id": "read-docs", "source": "showcase.yaml:21", "action": "allow", "reason": "allowed by rule read-docs (showcase.yaml:21)", "hides_tool": false},
-	{"id": "showcase.yaml:33", "source": "showcase.yaml:33", "action": "allow", "reason": "allowed by rule showcase.yaml:33", "hides_tool": false},
-	{"id": "no-destructive", "source": "showcase.yaml:38", "action": "deny", "reason": "denied by rule no-destructive (showcase.yaml:38)", "hides_tool": false},
-	{"id": "showcase.yaml:46", "source": "showcase.yaml:46", "action": "allow", "reason": "allowed by rule showcase.yaml:46", "hides_tool": false, "limit": {"key": "rule:showcase.yaml:46", "requests": 30, "per": 60}},
-	{"id": "showcase.yaml:53", "source": "showcase.yaml:53", "action": "deny", "reason": "denied by rule showcase.yaml:53", "hides_tool": false},
+	{"id": "no-shell", "source": "showcase.yaml:15", "action": "deny", "reason": "Shell access is not permitted", "hides_tool": true, "severity": "critical", "mitigates": ["ASI05"]},
+	{"id": "read-docs", "source": "showcase.yaml:22", "action": "allow", "reason": "allowed by rule read-docs (showcase.yaml:22)", "hides_tool": false},
+	{"id": "showcase.yaml:34", "source": "showcase.yaml:34", "action": "allow", "reason": "allowed by rule showcase.yaml:34", "hides_tool": false},
+	{"id": "no-destructive", "source": "showcase.yaml:39", "action": "deny", "reason": "denied by rule no-destructive (showcase.yaml:39)", "hides_tool": false},
+	{"id": "showcase.yaml:47", "source": "showcase.yaml:47", "action": "allow", "reason": "allowed by rule showcase.yaml:47", "hides_tool": false, "limit": {"key": "rule:showcase.yaml:47", "requests": 30, "per": 60}},
+	{"id": "showcase.yaml:54", "source": "showcase.yaml:54", "action": "deny", "reason": "denied by rule showcase.yaml:54", "hides_tool": false},
 ]
