@@ -57,7 +57,7 @@ function linkageProblem(event: StoredEvent, previous: Previous, line: LogLine): 
     ? ` (the last event of ${previous.file} does not link to this file: a file is missing, out of order, or was truncated)`
     : '';
   if (event.seq > expected) {
-    return `expected seq ${expected} but found ${event.seq}: ${event.seq - expected} event(s) before this one are missing (deleted)${acrossFiles}`;
+    return `expected seq ${expected} but found ${event.seq}: ${event.seq - expected} event(s) before this one are missing (deleted) or were moved${acrossFiles}`;
   }
   if (event.seq < expected) {
     return `expected seq ${expected} but found ${event.seq}: events are out of order or duplicated (reordered or inserted)${acrossFiles}`;
