@@ -48,6 +48,6 @@ export function formatDiagnostic(d: RegoDiagnostic, source?: string): string {
   if (source === undefined) return head;
   const text = source.split('\n')[line - 1];
   if (text === undefined) return head;
-  const shown = text.replace(/\t/g, ' ');
+  const shown = text.replace(/\r$/, '').replace(/\t/g, ' ');
   return `${head}\n  ${shown}\n  ${' '.repeat(Math.max(0, col - 1))}^`;
 }

@@ -45,6 +45,7 @@ export class Lexer {
     private readonly onComment?: CommentHandler,
   ) {
     this.pos = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+    rejectHiddenCharacters(input, this.pos);
   }
 
   next(): void {
@@ -175,10 +176,6 @@ export class Lexer {
         return this.punct(tt.and, 1);
       case 124:
         return this.punct(tt.or, 1);
-      case 0:
-        return this.fail('illegal null character');
-      case 0xfeff:
-        return this.fail('illegal byte-order mark');
     }
     return this.fail(describeIllegalCharacter(input.codePointAt(this.pos)!));
   }
@@ -283,6 +280,35 @@ export function isRawString(input: string, start: number): boolean {
   return input.charCodeAt(start) === 96;
 }
 
+/**
+ * Characters that are illegal anywhere, even inside strings and comments:
+ * NUL and a byte-order mark past the start (as in OPA), unpaired surrogates
+ * (not encodable as UTF-8), and bidirectional controls, which can make code
+ * read differently from how it parses ("Trojan Source"); inside a string they
+ * can still be written as \u escapes.
+ */
+const hiddenCharacter = /[\0\uFEFF\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function rejectHiddenCharacters(input: string, from: number): void {
+  hiddenCharacter.lastIndex = from;
+  const found = hiddenCharacter.exec(input);
+  if (!found) return;
+  const c = found[0].charCodeAt(0);
+  const message =
+    c === 0
+      ? 'illegal null character'
+      : c === 0xfeff
+        ? 'illegal byte-order mark'
+        : c >= 0xd800 && c <= 0xdfff
+          ? 'illegal unpaired surrogate (not valid UTF-8)'
+          : `illegal bidirectional control character ${codePoint(c)} (write it as a \\u escape inside a string)`;
+  throw new SyntaxFailure(message, found.index);
+}
+
+function codePoint(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
@@ -300,7 +326,6 @@ function isHex4(input: string, at: number): boolean {
 }
 
 function describeIllegalCharacter(cp: number): string {
-  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   const printable = cp > 0x20 && cp < 0x7f;
-  return printable ? `illegal character ${String.fromCodePoint(cp)}` : `illegal character ${hex}`;
+  return printable ? `illegal character ${String.fromCodePoint(cp)}` : `illegal character ${codePoint(cp)}`;
 }
