@@ -1,12 +1,20 @@
 import { arrayBuiltins } from './arrays.js';
+import { cryptoBuiltins } from './crypto.js';
 import { encodingBuiltins } from './encoding.js';
 import { globBuiltins } from './glob.js';
 import { graphBuiltins } from './graphs.js';
 import { jsonSchemaBuiltins } from './json-schema.js';
 import { jsonBuiltins } from './json.js';
+import { netBuiltins } from './net.js';
+import { numberBuiltins } from './numbers.js';
 import { objectBuiltins } from './objects.js';
 import { regexBuiltins } from './regex.js';
+import { runtimeBuiltins } from './runtime.js';
+import { semverBuiltins } from './semver.js';
 import { stringBuiltins } from './strings.js';
+import { timeBuiltins } from './time.js';
+import { unitBuiltins } from './units.js';
+import { uuidBuiltins } from './uuid.js';
 import { yamlBuiltins } from './yaml.js';
 
 export { BuiltinError } from './errors.js';
@@ -30,4 +38,12 @@ export const hostBuiltins: Record<string, HostBuiltin> = {
   ...jsonSchemaBuiltins,
   ...yamlBuiltins,
   ...encodingBuiltins,
+  ...unitBuiltins,
+  ...numberBuiltins,
+  ...timeBuiltins,
+  ...netBuiltins,
+  ...semverBuiltins,
+  ...uuidBuiltins,
+  ...cryptoBuiltins,
+  ...runtimeBuiltins,
 };

@@ -84,3 +84,16 @@ export function formatValue(value: unknown): string {
   }
   throw new TypeError(`not a JSON value: ${typeof value}`);
 }
+
+type JsonWithRaw = typeof JSON & { rawJSON?: (text: string) => unknown };
+
+/**
+ * An integer for a host result. Where the platform has JSON.rawJSON (Node 22+)
+ * the SDK's JSON.stringify then writes it exactly; otherwise it is the nearest
+ * double, which is exact up to 2^53.
+ */
+export function exactInteger(n: bigint): unknown {
+  const rawJSON = (JSON as JsonWithRaw).rawJSON;
+  if (rawJSON && (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER))) return rawJSON(n.toString());
+  return Number(n);
+}
