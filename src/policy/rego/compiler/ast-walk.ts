@@ -78,9 +78,9 @@ export function visitTerm(term: Term, visit: (t: Term) => boolean | void, skipCl
   }
 }
 
-/** The top-level terms of an expression (not the bodies of `every`). */
+/** The top-level terms of an expression: not the bodies of `every`, not `with` targets (names, not values). */
 export function exprTerms(expr: Expr): Term[] {
-  const withs = expr.with.flatMap((w: With) => [w.target as Term, w.value]);
+  const withs = expr.with.map((w: With) => w.value);
   switch (expr.kind) {
     case 'term':
       return [expr.term, ...withs];
@@ -89,7 +89,8 @@ export function exprTerms(expr: Expr): Term[] {
     case 'somein':
       return [...(expr.key ? [expr.key] : []), expr.value, expr.collection, ...withs];
     case 'every':
-      return [...(expr.key ? [expr.key] : []), expr.value, expr.domain, ...withs];
+      // The key and value are declared in the body's own scope.
+      return [expr.domain, ...withs];
   }
 }
 

@@ -2,7 +2,7 @@
  * Stage: flatten every module's rules into entries with their full path under
  * data (package path + head ref), and reject malformed packages and imports.
  */
-import type { Term } from '../ast.js';
+import type { Module, Rule, Term } from '../ast.js';
 import { RegoError } from '../errors.js';
 import type { CompileState, RuleEntry, Stage } from './state.js';
 
@@ -34,13 +34,15 @@ export const collectRules: Stage = {
           aliases.add(name);
         }
       }
-      for (const rule of module.rules) {
-        const [first, ...rest] = rule.head.ref;
-        const firstTerm: Term = first.type === 'var' ? { type: 'string', value: first.name, loc: first.loc } : first;
-        const ref: Term[] = [...pkg.map((value): Term => ({ type: 'string', value, loc: module.package.loc })), firstTerm, ...rest];
-        rules.push({ module, pkg, rule, ref });
-      }
+      for (const rule of module.rules) rules.push({ module, pkg, rule, ref: ruleRef(module, pkg, rule) });
     }
     return { ...state, rules };
   },
 };
+
+/** The rule's ref under data: the package's names, then the head ref with its first var as a string. */
+export function ruleRef(module: Module, pkg: string[], rule: Rule): Term[] {
+  const [first, ...rest] = rule.head.ref;
+  const firstTerm: Term = first.type === 'var' ? { type: 'string', value: first.name, loc: first.loc } : first;
+  return [...pkg.map((value): Term => ({ type: 'string', value, loc: module.package.loc })), firstTerm, ...rest];
+}

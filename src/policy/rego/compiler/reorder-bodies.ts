@@ -6,10 +6,11 @@
  * where possible. A var nothing can bind is rego_unsafe_var_error; the head's
  * vars must be bound by the body.
  */
-import type { Body, Expr, Rule, Term, VarTerm } from '../ast.js';
+import type { Body, Expr, RefTerm, Rule, Term, VarTerm } from '../ast.js';
 import { RegoError, type RegoDiagnostic } from '../errors.js';
 import { exprTerms, isWildcard, sourceName, varsOf, visitBody, visitTerm } from './ast-walk.js';
-import { resolveCall } from './calls.js';
+import { operatorName, resolveCall } from './calls.js';
+import { buildTree } from './rule-tree.js';
 import { isOp } from './resolve-refs.js';
 import type { CompileState, Stage } from './state.js';
 
@@ -26,6 +27,8 @@ class Safety {
     const headTerms = [...h.ref.slice(1), ...(h.key ? [h.key] : []), ...(h.value ? [h.value] : [])];
     const scope = new Set([...bound, ...shallowVars(rule.body), ...headTerms.flatMap((t) => varsOf(t).map((v) => v.name))]);
     const body = this.body(rule.body, bound, scope);
+    // Refs in the head iterate like refs in the body.
+    for (const t of headTerms) refKeyVars(t, bound, bound);
     for (const t of headTerms) {
       for (const v of varsOf(t)) if (!bound.has(v.name)) this.unsafe(v);
     }
@@ -106,10 +109,20 @@ class Safety {
     const binds = expr.negated ? new Set<string>() : this.binds(expr, bound);
     const all: VarTerm[] = [];
     if (expr.kind === 'some') return [];
-    const terms = expr.kind === 'every' ? [expr.domain, ...expr.with.map((w) => w.value)] : exprTerms(expr);
+    const withValues = expr.with.map((w) => w.value).filter((t) => !this.namesFunction(t, bound));
+    const terms = expr.kind === 'every' ? [expr.domain, ...withValues] : [...exprTerms({ ...expr, with: [] }), ...withValues];
     for (const t of terms) all.push(...freeVars(t, scope));
     if (expr.kind === 'every') all.push(...captured(expr.body, scope));
     return all.filter((v) => !binds.has(v.name) && !(expr.negated && isWildcard(v.name)));
+  }
+
+  /** A `with` value naming a builtin (`with count as object.union_n`) reads no vars. */
+  private namesFunction(t: Term, bound: Vars): boolean {
+    const ref: RefTerm | undefined = t.type === 'ref' ? t : t.type === 'var' ? { type: 'ref', terms: [t], loc: t.loc } : undefined;
+    const head = ref?.terms[0];
+    if (!ref || head?.type !== 'var' || bound.has(head.name)) return false;
+    const name = operatorName(ref);
+    return name !== undefined && this.state.lookupBuiltin(name) !== undefined;
   }
 
   /** The vars an expression binds when run with `bound` bound. */
@@ -174,12 +187,13 @@ function captured(body: Body, scope: Vars): VarTerm[] {
 
 /** Unbound vars in key positions of refs (bound by iterating), outside closures. */
 function refKeyVars(t: Term, bound: Vars, out: Set<string>): void {
+  const known = new Set(bound);
   visitTerm(
     t,
     (x) => {
       if (x.type === 'ref') {
         for (const k of x.terms.slice(1)) {
-          if (k.type === 'var' && !bound.has(k.name)) out.add(k.name);
+          if (k.type === 'var' && !known.has(k.name)) out.add(k.name);
           else if (k.type === 'array' || k.type === 'object') patternVars(k, new Set(), out);
         }
       }
@@ -237,6 +251,6 @@ export const reorderBodies: Stage = {
     const safety = new Safety(state);
     const rules = state.rules.map((e) => ({ ...e, rule: safety.rule(e.rule) }));
     if (safety.errors.length > 0) throw new RegoError(safety.errors, state.sources);
-    return { ...state, rules };
+    return { ...state, rules, tree: buildTree(state.modules, rules) };
   },
 };

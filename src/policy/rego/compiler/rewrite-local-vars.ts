@@ -9,21 +9,42 @@ import type { Body, Expr, RefTerm, Rule, Term, VarTerm } from '../ast.js';
 import { RegoError } from '../errors.js';
 import { exprTerms, rewriteTerm, varsOf } from './ast-walk.js';
 import { isOp } from './resolve-refs.js';
+import { operatorName } from './calls.js';
+import type { BuiltinDecl } from '../builtins/declaration.js';
 import type { Stage } from './state.js';
 
 class Scope {
   readonly names = new Map<string, string>();
   readonly declared = new Set<string>();
+  /** Names this body declares with `:=` further on: closures before the declaration do not capture them. */
+  readonly pending = new Set<string>();
   constructor(readonly parent?: Scope) {}
 
   lookup(name: string): string | undefined {
+    if (this.pending.has(name)) return this.parent?.lookup(name);
     return this.names.get(name) ?? this.parent?.lookup(name);
   }
 }
 
+function assignedIn(body: Body): string[] {
+  return body.flatMap((e) => (e.kind === 'term' && e.term.type === 'call' && isOp(e.term.operator, 'assign') ? varsOf(e.term.args[0]).map((v) => v.name) : []));
+}
+
 class Renamer {
   private counter = 0;
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly lookupBuiltin: (name: string) => BuiltinDecl | undefined,
+  ) {}
+
+  /** `with count as object.union_n`: the value names a builtin (unless a local of that name exists). */
+  private namesBuiltin(t: Term, scope: Scope): boolean {
+    const ref: RefTerm | undefined = t.type === 'ref' ? t : t.type === 'var' ? { type: 'ref', terms: [t], loc: t.loc } : undefined;
+    const head = ref?.terms[0];
+    if (!ref || head?.type !== 'var' || scope.lookup(head.name) !== undefined) return false;
+    const name = operatorName(ref);
+    return name !== undefined && this.lookupBuiltin(name) !== undefined;
+  }
 
   fresh(name: string): string {
     return `${name}$${this.counter++}`;
@@ -35,6 +56,7 @@ class Renamer {
     const shallow: Term[] = [...(h.args ?? []), ...h.ref.slice(1), ...(h.key ? [h.key] : []), ...(h.value ? [h.value] : [])];
     for (const expr of rule.body) shallow.push(...exprTerms(expr));
     for (const t of shallow) for (const v of varsOf(t)) if (v.name !== '_') root.names.set(v.name, v.name);
+    for (const name of assignedIn(rule.body)) root.pending.add(name);
     const term = (t: Term): Term => this.term(t, root);
     const args = h.args?.map(term);
     const body = this.body(rule.body, root);
@@ -60,10 +82,11 @@ class Renamer {
     for (const expr of body) shallow.push(...exprTerms(expr));
     for (const t of shallow) {
       for (const v of varsOf(t)) {
-        if (v.name === '_' || scope.names.has(v.name)) continue;
+        if (v.name === '_' || v.name === 'input' || v.name === 'data' || scope.names.has(v.name)) continue;
         if (declaredHere.has(v.name) || outer.lookup(v.name) === undefined) scope.names.set(v.name, this.fresh(v.name));
       }
     }
+    for (const name of assignedIn(body)) scope.pending.add(name);
     const renamed = this.body(body, scope);
     return { scope, body: renamed, heads: heads.map((t) => this.term(t, scope)) };
   }
@@ -78,11 +101,12 @@ class Renamer {
       throw RegoError.at('rego_compile_error', `var ${v.name} ${how === 'assign' ? 'assigned' : 'declared'} above`, v.loc, this.source);
     }
     scope.declared.add(v.name);
+    scope.pending.delete(v.name);
     if (!scope.names.has(v.name)) scope.names.set(v.name, scope.parent ? this.fresh(v.name) : v.name);
   }
 
   private expr(expr: Expr, scope: Scope): Expr {
-    const withs = expr.with.map((w) => ({ ...w, target: w.target, value: this.term(w.value, scope) }));
+    const withs = expr.with.map((w) => ({ ...w, value: this.namesBuiltin(w.value, scope) ? w.value : this.term(w.value, scope) }));
     switch (expr.kind) {
       case 'some':
         for (const v of expr.vars) this.declare(v, scope, 'some');
@@ -144,7 +168,7 @@ function declaredBy(expr: Expr): VarTerm[] {
 export const rewriteLocalVars: Stage = {
   name: 'rewriteLocalVars',
   run(state) {
-    const rules = state.rules.map((e) => ({ ...e, rule: new Renamer(e.module.source).rule(e.rule) }));
+    const rules = state.rules.map((e) => ({ ...e, rule: new Renamer(e.module.source, state.lookupBuiltin).rule(e.rule) }));
     return { ...state, rules };
   },
 };

@@ -5,7 +5,8 @@
  * var (`p[k] := v`, `p[q].r := v`, `p[q] contains x`) sits at the node of its
  * ground prefix ("dynamic") and fills the rest at run time.
  */
-import type { Scalar, Term } from '../ast.js';
+import type { Module, Scalar, Term } from '../ast.js';
+import { ruleRef } from './collect-rules.js';
 import { RegoError } from '../errors.js';
 import type { CompileState, RuleEntry, Stage } from './state.js';
 
@@ -17,6 +18,8 @@ export interface RuleTreeNode {
   children: Map<string, RuleTreeNode>;
   exact: RuleEntry[];
   dynamic: RuleEntry[];
+  /** A package's path: its document exists (as an object) even with no rules. */
+  isPackage?: boolean;
 }
 
 export interface RuleTree {
@@ -70,10 +73,15 @@ export function pathString(path: Scalar[]): string {
 export const buildRuleTree: Stage = {
   name: 'buildRuleTree',
   run(state: CompileState) {
+    const rules = state.rules.map((e) => ({ ...e, ref: ruleRef(e.module, e.pkg, e.rule) }));
+    return { ...state, rules, tree: buildTree(state.modules, rules) };
+  },
+};
+
+/** The tree of the given rule entries (also rebuilt by later stages that rewrite rules). */
+export function buildTree(modules: Module[], rules: RuleEntry[]): RuleTree {
     const root: RuleTreeNode = { path: [], children: new Map(), exact: [], dynamic: [] };
-    for (const entry of state.rules) {
-      const firstVar = entry.ref.findIndex((t) => !isScalar(t));
-      const ground = (firstVar < 0 ? entry.ref : entry.ref.slice(0, firstVar)) as Scalar[];
+    const nodeAt = (ground: Scalar[]): RuleTreeNode => {
       let node = root;
       for (const k of ground) {
         const key = scalarKey(k);
@@ -84,15 +92,20 @@ export const buildRuleTree: Stage = {
         }
         node = child;
       }
+      return node;
+    };
+    for (const mod of modules) nodeAt(mod.package.terms.slice(1) as Scalar[]).isPackage = true;
+    for (const entry of rules) {
+      const firstVar = entry.ref.findIndex((t) => !isScalar(t));
+      const node = nodeAt((firstVar < 0 ? entry.ref : entry.ref.slice(0, firstVar)) as Scalar[]);
       if (firstVar < 0) node.exact.push(entry);
       else if (entry.rule.head.kind === 'function') {
         throw RegoError.at('rego_compile_error', 'function name must be a ground ref', entry.rule.head.loc, entry.module.source);
       } else node.dynamic.push(entry);
     }
     checkNode(root);
-    return { ...state, tree: { root } };
-  },
-};
+    return { root };
+}
 
 function checkNode(node: RuleTreeNode): void {
   const [first, ...rest] = node.exact;

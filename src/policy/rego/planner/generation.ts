@@ -12,8 +12,10 @@ export type FunctionMock =
   | { kind: 'function'; node: RuleTreeNode }
   /** Call this builtin instead. */
   | { kind: 'builtin'; name: string }
-  /** The call's result is this ground value. */
-  | { kind: 'value'; term: Term };
+  /** The call's result is this value (a term without local vars). */
+  | { kind: 'value'; term: Term }
+  /** The call's result is in data at this path (written there by the `with`). */
+  | { kind: 'data'; path: string[] };
 
 export interface Generation {
   id: number;

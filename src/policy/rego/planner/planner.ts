@@ -6,7 +6,7 @@
  * other inner nodes of the rule tree become functions that build the merged
  * object of base data and rules.
  */
-import type { Body, CallTerm, Expr, RefTerm, Rule, Scalar, Term } from '../ast.js';
+import type { Body, CallTerm, Expr, RefTerm, Rule, Scalar, Term, With } from '../ast.js';
 import type { BuiltinDecl } from '../builtins/declaration.js';
 import { RegoError } from '../errors.js';
 import type { Func, Local, Operand, Plan, Policy } from '../ir.js';
@@ -29,6 +29,7 @@ export class Planner {
   private readonly funcs = new Map<string, Func>();
   private readonly generations = new Map<string, Generation>();
   private readonly root = rootGeneration();
+  private mockCount = 0;
 
   constructor(
     private readonly tree: RuleTree,
@@ -115,7 +116,7 @@ export class Planner {
     const fm = new Map([...parent.functionMocks, ...functionMocks]);
     const key = JSON.stringify([
       all.map((p) => p.join('\u0000')).sort(),
-      [...fm.entries()].map(([k, m]) => [k, m.kind === 'function' ? pathString(m.node.path) : m.kind === 'builtin' ? m.name : JSON.stringify(stripLoc(m.term))]).sort(),
+      [...fm.entries()].map(([k, m]) => [k, m.kind === 'function' ? pathString(m.node.path) : m.kind === 'builtin' ? m.name : m.kind === 'data' ? m.path.join('/') : JSON.stringify(stripLoc(m.term))]).sort(),
     ]);
     let gen = this.generations.get(key);
     if (!gen) {
@@ -228,14 +229,6 @@ export class Planner {
   /** An inner node: base data merged with the documents of the rules below it. */
   private planNodeObject(ctx: FuncContext, node: RuleTreeNode, ret: Local): void {
     ctx.emit({ op: 'makeObject', target: ret });
-    this.emitBlock(ctx, () => {
-      const base = this.baseData(ctx, node.path.map((k) => scalarKey(k)), node.path);
-      ctx.emit({ op: 'isObject', source: { kind: 'local', local: base } });
-      const k = ctx.local();
-      const v = ctx.local();
-      const body = ctx.block(() => ctx.emit({ op: 'objectInsert', object: ret, key: { kind: 'local', local: k }, value: { kind: 'local', local: v } }));
-      ctx.emit({ op: 'scan', source: base, key: k, value: v, block: body });
-    });
     for (const child of node.children.values()) {
       if (!hasValues(child)) continue;
       if (isDataMocked(ctx.gen, child.path.map(scalarKey))) continue;
@@ -248,6 +241,29 @@ export class Planner {
       });
     }
     for (const entry of node.dynamic) this.planDynamicRule(ctx, node, entry, ret);
+    this.mergeBaseData(ctx, node, ret);
+  }
+
+  /** Base data under the node's path wins over rules, except where both hold objects (the rules' side already merged it). */
+  private mergeBaseData(ctx: FuncContext, node: RuleTreeNode, obj: Local): void {
+    this.emitBlock(ctx, () => {
+      const base = this.baseData(ctx, node.path.map((k) => scalarKey(k)), node.path);
+      ctx.emit({ op: 'isObject', source: { kind: 'local', local: base } });
+      const [k, v, existing, skip] = [ctx.local(), ctx.local(), ctx.local(), ctx.local()];
+      const [K, V] = [{ kind: 'local', local: k } as const, { kind: 'local', local: v } as const];
+      const body = ctx.block(() => {
+        ctx.emit({ op: 'resetLocal', target: skip });
+        this.emitBlock(ctx, () => {
+          ctx.emit({ op: 'dot', source: { kind: 'local', local: obj }, key: K, target: existing });
+          ctx.emit({ op: 'isObject', source: { kind: 'local', local: existing } });
+          ctx.emit({ op: 'isObject', source: V });
+          ctx.emit({ op: 'assignVar', source: { kind: 'bool', value: true }, target: skip });
+        });
+        ctx.emit({ op: 'isUndefined', source: skip });
+        ctx.emit({ op: 'objectInsert', object: obj, key: K, value: V });
+      });
+      ctx.emit({ op: 'scan', source: base, key: k, value: v, block: body });
+    });
   }
 
   /** A rule with vars in its ref (`p[q].r := v`, `p[k] contains x`): inserts its values under its path. */
@@ -316,21 +332,20 @@ export class Planner {
     for (let i = 0; ; i++) {
       const path = node.path.map(scalarKey);
       if (isDataMocked(ctx.gen, path) || (node !== this.tree.root && !hasValues(node) && nodeKind(node) !== 'function')) {
-        return this.planRefRest(ctx, this.baseData(ctx, path, node.path), terms, i, scope, k);
+        return this.planRefRest(ctx, this.baseData(ctx, path, node.path), terms, i, scope, k, true);
       }
       const kind = nodeKind(node);
       if (kind === 'function') return this.fail(ctx);
       if (kind === 'value' || i >= terms.length) return this.planRefRest(ctx, this.callNode(ctx, node), terms, i, scope, k);
       const t = terms[i];
-      if (isScalar(t)) {
+      // Rules with vars in their refs may write anywhere below their node: read the node's whole document.
+      if (isScalar(t) && node.dynamic.length === 0) {
         const child = node.children.get(scalarKey(t));
         if (child) {
           node = child;
           continue;
         }
-        if (node.dynamic.length === 0) {
-          return this.planRefRest(ctx, this.baseData(ctx, path, node.path), terms, i, scope, k);
-        }
+        return this.planRefRest(ctx, this.baseData(ctx, path, node.path), terms, i, scope, k, true);
       }
       return this.planRefRest(ctx, this.callNode(ctx, node), terms, i, scope, k);
     }
@@ -344,10 +359,10 @@ export class Planner {
   }
 
   /** Dots (or scans, for unbound vars) through terms[i..] from a value. */
-  private planRefRest(ctx: FuncContext, base: Local, terms: Term[], i: number, scope: Scope, k: TermCont): void {
+  private planRefRest(ctx: FuncContext, base: Local, terms: Term[], i: number, scope: Scope, k: TermCont, inBaseData = false): void {
     if (i >= terms.length) return k({ kind: 'local', local: base }, scope);
     const t = terms[i];
-    const next = (s: Scope, value: Local): void => this.planRefRest(ctx, value, terms, i + 1, s, k);
+    const next = (s: Scope, value: Local): void => this.planRefRest(ctx, value, terms, i + 1, s, k, inBaseData);
     const planned = ctx.planned.get(t);
     if (!planned && this.hasUnboundPattern(t, scope)) {
       const key = ctx.local();
@@ -355,6 +370,18 @@ export class Planner {
       const block = ctx.block(() => this.unifyValue(ctx, t, key, scope, (s) => next(s, value)));
       ctx.emit({ op: 'scan', source: base, key, value, block });
       return;
+    }
+    if (t.type === 'number' && /^\d+$/.test(t.value) && inBaseData) {
+      // Base data is JSON, whose object keys are strings: data.x[2] also finds the key "2".
+      const value = ctx.local();
+      ctx.emit({ op: 'resetLocal', target: value });
+      this.emitBlock(ctx, () => ctx.emit({ op: 'dot', source: { kind: 'local', local: base }, key: this.scalarOperand(ctx, t), target: value }));
+      this.emitBlock(ctx, () => {
+        ctx.emit({ op: 'isUndefined', source: value });
+        ctx.emit({ op: 'dot', source: { kind: 'local', local: base }, key: this.str(t.value), target: value });
+      });
+      ctx.emit({ op: 'isDefined', source: value });
+      return next(scope, value);
     }
     this.planTerm(ctx, t, scope, (keyOp, s) => {
       const value = ctx.local();
@@ -462,6 +489,7 @@ export class Planner {
   private planEvery(ctx: FuncContext, expr: Extract<Expr, { kind: 'every' }>, scope: Scope, k: Cont): void {
     this.planTerm(ctx, expr.domain, scope, (dom, s) => {
       const source = this.toLocal(ctx, dom);
+      this.requireCollection(ctx, source);
       const key = ctx.local();
       const value = ctx.local();
       const failed = ctx.local();
@@ -477,6 +505,19 @@ export class Planner {
       ctx.emit({ op: 'isUndefined', source: failed });
       k(s);
     });
+  }
+
+  /** Fails unless the local holds an array, object or set. */
+  private requireCollection(ctx: FuncContext, local: Local): void {
+    const ok = ctx.local();
+    ctx.emit({ op: 'resetLocal', target: ok });
+    for (const op of ['isArray', 'isObject', 'isSet'] as const) {
+      this.emitBlock(ctx, () => {
+        ctx.emit({ op, source: { kind: 'local', local } });
+        ctx.emit({ op: 'assignVar', source: { kind: 'bool', value: true }, target: ok });
+      });
+    }
+    ctx.emit({ op: 'isDefined', source: ok });
   }
 
   private planTermExpr(ctx: FuncContext, term: Term, scope: Scope, k: Cont): void {
@@ -518,70 +559,93 @@ export class Planner {
 
   private planWith(ctx: FuncContext, expr: Expr, scope: Scope, k: Cont): void {
     const inner: Expr = { ...expr, with: [] };
-    this.planTerms(
-      ctx,
-      expr.with.map((w) => w.value),
-      scope,
-      (values, s) => {
-        const inputMocks: Array<{ path: string[]; value: Operand }> = [];
-        const dataMocks: Array<{ path: string[]; value: Operand }> = [];
-        const virtualMocks: string[][] = [];
-        const functionMocks = new Map<string, FunctionMock>();
-        expr.with.forEach((w, i) => {
-          const [head, ...rest] = w.target.terms;
-          const name = head.type === 'var' ? head.name : '';
-          const path = rest.map((t) => (t.type === 'string' ? t.value : undefined));
-          if ((name === 'input' || name === 'data') && path.every((p) => p !== undefined)) {
-            const strPath = path as string[];
-            if (name === 'input') {
-              inputMocks.push({ path: strPath, value: values[i] });
-              return;
-            }
-            const node = findNode(this.tree, rest as Scalar[]);
-            if (node && nodeKind(node) === 'function') {
-              functionMocks.set(pathString(node.path), this.functionMock(ctx, w.value, w));
-              return;
-            }
-            dataMocks.push({ path: strPath, value: values[i] });
-            if (this.touchesVirtual(rest as Scalar[])) virtualMocks.push(strPath.map((p) => JSON.stringify(p)));
-            return;
-          }
-          const target = operatorName(w.target);
-          if (!target || !this.lookupBuiltin(target)) throw this.compileError(`with: ${target ?? 'target'} is not input, data, a function or a builtin`, w);
-          functionMocks.set(target, this.functionMock(ctx, w.value, w));
-        });
-        const savedInput = ctx.input;
-        const savedData = ctx.data;
-        const savedGen = ctx.gen;
-        const mocked = (n: number, local: Local, mocks: Array<{ path: string[]; value: Operand }>, then: () => void): void => {
-          if (n >= mocks.length) return then();
-          const block = ctx.block(() => mocked(n + 1, local, mocks, then));
-          ctx.emit({ op: 'with', local, path: mocks[n].path.map((p) => this.pool.string(p)), value: mocks[n].value, block });
-        };
-        const newInput = inputMocks.length > 0 ? ctx.local() : ctx.input;
-        const newData = dataMocks.length > 0 ? ctx.local() : ctx.data;
-        if (newInput !== ctx.input) ctx.emit({ op: 'assignVar', source: { kind: 'local', local: ctx.input }, target: newInput });
-        if (newData !== ctx.data) ctx.emit({ op: 'assignVar', source: { kind: 'local', local: ctx.data }, target: newData });
-        mocked(0, newInput, inputMocks, () =>
-          mocked(0, newData, dataMocks, () => {
-            ctx.input = newInput;
-            ctx.data = newData;
-            ctx.gen = this.generation(savedGen, virtualMocks, functionMocks);
-            this.planExpr(ctx, inner, s, (s2) => {
-              const [i, d, g] = [ctx.input, ctx.data, ctx.gen];
-              ctx.input = savedInput;
-              ctx.data = savedData;
-              ctx.gen = savedGen;
-              k(s2);
-              [ctx.input, ctx.data, ctx.gen] = [i, d, g];
-            });
+    const mocks = expr.with.map((w) => this.classifyWith(w));
+    // Values that replace input or data (or a function by a value computed here) are planned first, in the current scope.
+    const planned = mocks.map((m, i) => (m.kind === 'function' ? undefined : expr.with[i].value)).filter((t): t is Term => t !== undefined);
+    this.planTerms(ctx, planned, scope, (values, s) => {
+      const inputMocks: Array<{ path: string[]; value: Operand }> = [];
+      const dataMocks: Array<{ path: string[]; value: Operand }> = [];
+      const virtualMocks: string[][] = [];
+      const functionMocks = new Map<string, FunctionMock>();
+      let v = 0;
+      for (const m of mocks) {
+        if (m.kind === 'input') inputMocks.push({ path: m.path, value: values[v++] });
+        else if (m.kind === 'data') {
+          dataMocks.push({ path: m.path, value: values[v++] });
+          if (m.virtual) virtualMocks.push(m.path.map((p) => JSON.stringify(p)));
+        } else if (m.kind === 'function') functionMocks.set(m.target, m.mock);
+        else {
+          // A value computed here reaches the functions of the new generation through data, at a path of its own.
+          const path = [MOCK_ROOT, String(this.mockCount++)];
+          dataMocks.push({ path, value: values[v++] });
+          functionMocks.set(m.target, { kind: 'data', path });
+        }
+      }
+      const savedInput = ctx.input;
+      const savedData = ctx.data;
+      const savedGen = ctx.gen;
+      const mocked = (n: number, local: Local, list: Array<{ path: string[]; value: Operand }>, then: () => void): void => {
+        if (n >= list.length) return then();
+        const block = ctx.block(() => mocked(n + 1, local, list, then));
+        ctx.emit({ op: 'with', local, path: list[n].path.map((p) => this.pool.string(p)), value: list[n].value, block });
+      };
+      const newInput = inputMocks.length > 0 ? ctx.local() : ctx.input;
+      const newData = dataMocks.length > 0 ? ctx.local() : ctx.data;
+      if (newInput !== ctx.input) ctx.emit({ op: 'assignVar', source: { kind: 'local', local: ctx.input }, target: newInput });
+      if (newData !== ctx.data) ctx.emit({ op: 'assignVar', source: { kind: 'local', local: ctx.data }, target: newData });
+      mocked(0, newInput, inputMocks, () =>
+        mocked(0, newData, dataMocks, () => {
+          ctx.input = newInput;
+          ctx.data = newData;
+          ctx.gen = this.generation(savedGen, virtualMocks, functionMocks);
+          this.planExpr(ctx, inner, s, (s2) => {
+            const [i, d, g] = [ctx.input, ctx.data, ctx.gen];
             ctx.input = savedInput;
             ctx.data = savedData;
             ctx.gen = savedGen;
-          }),
-        );
-      },
-    );
+            k(s2);
+            [ctx.input, ctx.data, ctx.gen] = [i, d, g];
+          });
+          ctx.input = savedInput;
+          ctx.data = savedData;
+          ctx.gen = savedGen;
+        }),
+      );
+    });
+  }
+
+  private classifyWith(w: With): WithMock {
+    const [head, ...rest] = w.target.terms;
+    const name = head.type === 'var' ? head.name : '';
+    if ((name === 'input' || name === 'data') && rest.every((t) => t.type === 'string')) {
+      const path = rest.map((t) => (t as { value: string }).value);
+      if (name === 'input') return { kind: 'input', path };
+      const node = findNode(this.tree, rest as Scalar[]);
+      if (node && nodeKind(node) === 'function') return this.functionWith(pathString(node.path), w);
+      return { kind: 'data', path, virtual: this.touchesVirtual(rest as Scalar[]) };
+    }
+    const target = operatorName(w.target);
+    if (!target || !this.lookupBuiltin(target)) throw this.compileError(`with: ${target ?? 'target'} is not input, data, a function or a builtin`, w);
+    return this.functionWith(target, w);
+  }
+
+  /** A function or builtin replaced by a function, a builtin, or a value. */
+  private functionWith(target: string, w: With): WithMock {
+    const value = w.value;
+    if (value.type === 'ref' || value.type === 'var') {
+      const ref: RefTerm = value.type === 'ref' ? value : { type: 'ref', terms: [value], loc: value.loc };
+      const [head, ...rest] = ref.terms;
+      if (head.type === 'var' && head.name === 'data' && rest.every(isScalar)) {
+        const node = findNode(this.tree, rest as Scalar[]);
+        if (node && nodeKind(node) === 'function') return { kind: 'function', target, mock: { kind: 'function', node } };
+      }
+      const name = operatorName(ref);
+      if (name && !(head.type === 'var' && head.name === 'data') && this.lookupBuiltin(name)) {
+        return { kind: 'function', target, mock: { kind: 'builtin', name } };
+      }
+    }
+    if (isClosed(value)) return { kind: 'function', target, mock: { kind: 'value', term: value } };
+    return { kind: 'functionValue', target };
   }
 
   private touchesVirtual(path: Scalar[]): boolean {
@@ -592,22 +656,6 @@ export class Planner {
       if (!node) return false;
     }
     return hasValues(node);
-  }
-
-  private functionMock(ctx: FuncContext, value: Term, at: { loc: RuleEntry['rule']['loc'] }): FunctionMock {
-    if (value.type === 'ref') {
-      const [head, ...rest] = value.terms;
-      if (head.type === 'var' && head.name === 'data' && rest.every(isScalar)) {
-        const node = findNode(this.tree, rest as Scalar[]);
-        if (node && nodeKind(node) === 'function') return { kind: 'function', node };
-        if (node) return { kind: 'value', term: value };
-      }
-      const name = operatorName(value);
-      if (name && this.lookupBuiltin(name)) return { kind: 'builtin', name };
-    }
-    if (isGroundValue(value) || value.type === 'ref') return { kind: 'value', term: value };
-    void ctx;
-    throw this.compileError('with: a function can only be replaced by a function, a builtin or a value', at);
   }
 
   // ------------------------------------------------------------------ calls
@@ -627,8 +675,15 @@ export class Planner {
     const mock = ctx.gen.functionMocks.get(name);
     this.planTerms(ctx, args, scope, (ops, s) => {
       const result = ctx.local();
-      if (mock?.kind === 'value') {
-        return this.planTerm(ctx, mock.term, s, (v, s2) => k(v, s2));
+      if (mock?.kind === 'value') return this.planTerm(ctx, mock.term, s, (v, s2) => k(v, s2));
+      if (mock?.kind === 'data') {
+        let cur = ctx.data;
+        for (const key of mock.path) {
+          const next = ctx.local();
+          ctx.emit({ op: 'dot', source: { kind: 'local', local: cur }, key: this.str(key), target: next });
+          cur = next;
+        }
+        return k({ kind: 'local', local: cur }, s);
       }
       if (mock?.kind === 'function' || (!mock && target.kind === 'function')) {
         const node = mock?.kind === 'function' ? mock.node : (target as { node: RuleTreeNode }).node;
@@ -803,9 +858,11 @@ export class Planner {
 const NO_LOC = { file: '', line: 0, col: 0, offset: 0, end: 0 };
 const TRUE: Term = { type: 'boolean', value: true, loc: NO_LOC };
 
+/** Packages (even empty ones) and nodes with value rules below them are documents; function-only paths are not. */
 function hasValues(node: RuleTreeNode): boolean {
-  return subtree(node).some((n) => n.dynamic.length > 0 || (n.exact.length > 0 && nodeKind(n) === 'value'));
+  return subtree(node).some((n) => n.isPackage || n.dynamic.length > 0 || (n.exact.length > 0 && nodeKind(n) === 'value'));
 }
+
 
 function stripLoc(t: unknown): unknown {
   return JSON.parse(JSON.stringify(t, (k, v) => (k === 'loc' ? undefined : v)));
@@ -815,10 +872,21 @@ function groundKey(t: Term): string {
   return JSON.stringify(stripLoc(t));
 }
 
-function isGroundValue(t: Term): boolean {
-  let ground = true;
+/** No local vars anywhere in the term (refs to input/data and calls are fine): it can be planned in any function. */
+function isClosed(t: Term): boolean {
+  let closed = true;
   visitTerm(t, (x) => {
-    if (x.type === 'var' || x.type === 'ref' || x.type === 'call' || x.type === 'arraycomp' || x.type === 'setcomp' || x.type === 'objectcomp') ground = false;
+    if (x.type === 'var' && x.name !== 'input' && x.name !== 'data') closed = false;
   });
-  return ground;
+  return closed;
 }
+
+/** Where `with` values that functions must read are written in data. */
+const MOCK_ROOT = '$with';
+
+type WithMock =
+  | { kind: 'input'; path: string[] }
+  | { kind: 'data'; path: string[]; virtual: boolean }
+  | { kind: 'function'; target: string; mock: FunctionMock }
+  /** Replaced by a value that depends on local vars: computed here, passed through data. */
+  | { kind: 'functionValue'; target: string };
