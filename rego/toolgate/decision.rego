@@ -65,12 +65,16 @@ extension_denials := sort([concat("", ["rego: ", msg]) | some msg in policy.exte
 default allow := false
 
 allow if {
-	count(detector_denials) == 0
-	count(extension_denials) == 0
+	count(denials) == 0
 	rule_allows
 }
 
-reasons := array.concat(array.concat(detector_denials, extension_denials), array.concat(rule_reasons, detector_warnings))
+denials := array.concat(detector_denials, extension_denials)
+
+# A denial by a detector or an extension is the reason; otherwise the rule's.
+reasons := array.concat(denials, detector_warnings) if count(denials) > 0
+
+reasons := array.concat(rule_reasons, detector_warnings) if count(denials) == 0
 
 decided_by := concat("", ["detectors.", detector_denials_kind]) if count(detector_denials) > 0
 

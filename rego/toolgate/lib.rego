@@ -10,7 +10,7 @@ fold(value) := value if not is_string(value)
 
 present(_) := true
 
-equal(value, expected) if value == expected
+equals(value, expected) if value == expected
 
 one_of(value, options) if {
 	some option in options

@@ -97,7 +97,7 @@ function testLiteral(test: Test, value: r.Term, ignoreCase: boolean, negated: bo
 function testCall(test: Test, v: r.Term): r.Term {
   switch (test.op) {
     case 'equals':
-      return r.call('lib.equal', v, r.json(test.value));
+      return r.call('lib.equals', v, r.json(test.value));
     case 'in':
       return r.call('lib.one_of', v, r.json(test.values));
     case 'prefix':

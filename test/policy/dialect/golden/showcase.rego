@@ -53,7 +53,7 @@ unmet contains {"rule": 1, "condition": 1, "reason": "denied by rule read-docs (
 unmet contains {"rule": 1, "condition": 2, "reason": "denied by rule read-docs (showcase.yaml:22): requirement any of (identity.role equals \"admin\" or arguments.options.lines lte 500) not met (showcase.yaml:30)"} if not rule_1_any_0
 
 # showcase.yaml:31: identity.role equals "admin"
-rule_1_any_0 if lib.equal(input.identity.role, "admin")
+rule_1_any_0 if lib.equals(input.identity.role, "admin")
 
 # showcase.yaml:32: arguments.options.lines lte 500
 rule_1_any_0 if lib.compare(input.arguments.options.lines, "lte", 500)
@@ -89,14 +89,14 @@ tool_match contains 3 if is_string(input.tool)
 matches contains 3 if {
 	3 in tool_match
 	# showcase.yaml:43: tool_annotations.destructiveHint equals true
-	lib.equal(input.tool_annotations.destructiveHint, true)
+	lib.equals(input.tool_annotations.destructiveHint, true)
 	# showcase.yaml:44: not (identity.groups[any] equals "ops")
 	not rule_3_not_0
 }
 
 rule_3_not_0 if {
 	some v1 in input.identity.groups
-	lib.equal(v1, "ops")
+	lib.equals(v1, "ops")
 }
 
 # showcase.yaml:47: rule "showcase.yaml:47": allow query
