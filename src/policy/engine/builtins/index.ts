@@ -3,6 +3,7 @@ import { cryptoBuiltins } from './crypto.js';
 import { encodingBuiltins } from './encoding.js';
 import { globBuiltins } from './glob.js';
 import { graphBuiltins } from './graphs.js';
+import { jwtBuiltins } from './jwt.js';
 import { jsonSchemaBuiltins } from './json-schema.js';
 import { jsonBuiltins } from './json.js';
 import { netBuiltins } from './net.js';
@@ -46,4 +47,5 @@ export const hostBuiltins: Record<string, HostBuiltin> = {
   ...uuidBuiltins,
   ...cryptoBuiltins,
   ...runtimeBuiltins,
+  ...jwtBuiltins,
 };

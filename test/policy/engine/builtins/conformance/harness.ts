@@ -149,17 +149,25 @@ class Evaluator {
       if (decl && e.args.length === decl.args.length + 1) {
         const out = e.args[e.args.length - 1];
         const v = this.call(e.fn, e.args.slice(0, -1), b);
-        if (v === undefined) return false;
-        if (this.bindable(out, b)) {
-          b.set(out.name, v);
-          return true;
-        }
-        const want = this.expr(out, b);
-        return want !== undefined && valuesEqual(toJson(v), toJson(want));
+        return v !== undefined && this.unify(out, v, b);
       }
     }
     const v = this.expr(e, b);
     return v !== undefined && v !== false;
+  }
+
+  /** Binds unbound variables in `target` (a variable or an array of them) or compares. */
+  private unify(target: Expr, v: unknown, b: Map<string, unknown>): boolean {
+    if (this.bindable(target, b)) {
+      b.set(target.name, v);
+      return true;
+    }
+    if (target.k === 'arr') {
+      const items = toJson(v);
+      return Array.isArray(items) && items.length === target.items.length && target.items.every((t, i) => this.unify(t, (v as unknown[])[i], b));
+    }
+    const want = this.expr(target, b);
+    return want !== undefined && valuesEqual(toJson(v), toJson(want));
   }
 
   expr(e: Expr, b: Map<string, unknown>): unknown {
