@@ -8,8 +8,8 @@ import type { Term } from '../ast.js';
 import type { RuleTreeNode } from '../compiler/rule-tree.js';
 
 export type FunctionMock =
-  /** Call this user function instead. */
-  | { kind: 'function'; node: RuleTreeNode }
+  /** Call this user function (planned in generation gen) instead. */
+  | { kind: 'function'; node: RuleTreeNode; gen: Generation }
   /** Call this builtin instead. */
   | { kind: 'builtin'; name: string }
   /** The call's result is this value (a term without local vars). */

@@ -116,7 +116,7 @@ export class Planner {
     const fm = new Map([...parent.functionMocks, ...functionMocks]);
     const key = JSON.stringify([
       all.map((p) => p.join('\u0000')).sort(),
-      [...fm.entries()].map(([k, m]) => [k, m.kind === 'function' ? pathString(m.node.path) : m.kind === 'builtin' ? m.name : m.kind === 'data' ? m.path.join('/') : JSON.stringify(stripLoc(m.term))]).sort(),
+      [...fm.entries()].map(([k, m]) => [k, m.kind === 'function' ? `${m.gen.id}:${pathString(m.node.path)}` : m.kind === 'builtin' ? m.name : m.kind === 'data' ? m.path.join('/') : JSON.stringify(stripLoc(m.term))]).sort(),
     ]);
     let gen = this.generations.get(key);
     if (!gen) {
@@ -331,7 +331,7 @@ export class Planner {
     let node = this.tree.root;
     for (let i = 0; ; i++) {
       const path = node.path.map(scalarKey);
-      if (isDataMocked(ctx.gen, path) || (node !== this.tree.root && !hasValues(node) && nodeKind(node) !== 'function')) {
+      if (isDataMocked(ctx.gen, path)) {
         return this.planRefRest(ctx, this.baseData(ctx, path, node.path), terms, i, scope, k, true);
       }
       const kind = nodeKind(node);
@@ -637,7 +637,8 @@ export class Planner {
       const [head, ...rest] = ref.terms;
       if (head.type === 'var' && head.name === 'data' && rest.every(isScalar)) {
         const node = findNode(this.tree, rest as Scalar[]);
-        if (node && nodeKind(node) === 'function') return { kind: 'function', target, mock: { kind: 'function', node } };
+        // The replacement runs without any function replacement (it may call what it replaces, and mocks do not chain).
+        if (node && nodeKind(node) === 'function') return { kind: 'function', target, mock: { kind: 'function', node, gen: this.root } };
       }
       const name = operatorName(ref);
       if (name && !(head.type === 'var' && head.name === 'data') && this.lookupBuiltin(name)) {
@@ -675,6 +676,10 @@ export class Planner {
     const mock = ctx.gen.functionMocks.get(name);
     this.planTerms(ctx, args, scope, (ops, s) => {
       const result = ctx.local();
+      if (mock?.kind === 'value' || mock?.kind === 'data') {
+        // The replaced call still needs defined arguments.
+        for (const op of ops) if (op.kind === 'local') ctx.emit({ op: 'isDefined', source: op.local });
+      }
       if (mock?.kind === 'value') return this.planTerm(ctx, mock.term, s, (v, s2) => k(v, s2));
       if (mock?.kind === 'data') {
         let cur = ctx.data;
@@ -686,8 +691,7 @@ export class Planner {
         return k({ kind: 'local', local: cur }, s);
       }
       if (mock?.kind === 'function' || (!mock && target.kind === 'function')) {
-        const node = mock?.kind === 'function' ? mock.node : (target as { node: RuleTreeNode }).node;
-        const f = this.nodeFunc(node, ctx.gen);
+        const f = mock?.kind === 'function' ? this.nodeFunc(mock.node, mock.gen) : this.nodeFunc((target as { node: RuleTreeNode }).node, ctx.gen);
         ctx.emit({ op: 'call', func: f, args: [{ kind: 'local', local: ctx.input }, { kind: 'local', local: ctx.data }, ...ops], result });
         return k({ kind: 'local', local: result }, s);
       }
@@ -858,9 +862,9 @@ export class Planner {
 const NO_LOC = { file: '', line: 0, col: 0, offset: 0, end: 0 };
 const TRUE: Term = { type: 'boolean', value: true, loc: NO_LOC };
 
-/** Packages (even empty ones) and nodes with value rules below them are documents; function-only paths are not. */
+/** Every node of the tree is a document (an empty object if only functions are below it), except a function itself. */
 function hasValues(node: RuleTreeNode): boolean {
-  return subtree(node).some((n) => n.isPackage || n.dynamic.length > 0 || (n.exact.length > 0 && nodeKind(n) === 'value'));
+  return nodeKind(node) !== 'function';
 }
 
 

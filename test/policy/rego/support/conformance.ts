@@ -53,7 +53,7 @@ export function runCase(c: ConformanceCase): CaseOutcome {
   try {
     const modules = c.modules.map((src, i) => parseModule(src, `module${i}.rego`));
     const policy = compileToIR(modules, { entrypoints: [entrypoint] });
-    results = new Interpreter(policy, { builtins: hostForInterpreter, maxSteps: 2_000_000 }).evaluate(entrypoint, input, fromJSON(c.data ?? {}));
+    results = new Interpreter(policy, { builtins: hostForInterpreter, maxSteps: 2_000_000, strictBuiltinErrors: c.strictError }).evaluate(entrypoint, input, fromJSON(c.data ?? {}));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/builtin .* is not implemented/.test(message)) return out('unsupported_builtin', message);

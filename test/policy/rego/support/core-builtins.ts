@@ -35,6 +35,54 @@ function members(xs: Value): Array<[Value, Value]> {
   return [];
 }
 
+function str(name: string, pos: number, v: Value): string {
+  if (typeof v !== 'string') typeError(name, pos, 'string', v);
+  return v;
+}
+
+function arr(name: string, pos: number, v: Value): Value[] {
+  if (!Array.isArray(v)) typeError(name, pos, 'array', v);
+  return v;
+}
+
+function int(name: string, pos: number, v: Value): number {
+  const n = num(name, pos, v);
+  if (!Number.isInteger(n)) throw new EvalError('eval_type_error', `${name}: operand ${pos} must be integer number but got floating-point number`);
+  return n;
+}
+
+function unsigned(name: string, pos: number, v: Value): number {
+  const n = int(name, pos, v);
+  if (n < 0) throw new EvalError('eval_type_error', `${name}: operand ${pos} must be an unsigned integer number but got a negative integer`);
+  return n;
+}
+
+/** Elements of an array or set operand (aggregates). */
+function elems(name: string, v: Value): Value[] {
+  if (Array.isArray(v)) return v;
+  if (v instanceof RSet) return [...v.items.values()];
+  typeError(name, 1, 'one of {array, set}', v);
+}
+
+function numbersOf(name: string, v: Value): number[] {
+  return elems(name, v).map((x) => {
+    if (typeof x !== 'number') typeError(name, 1, 'number', x);
+    return x;
+  });
+}
+
+function setsOf(name: string, v: Value): RSet[] {
+  if (!(v instanceof RSet)) typeError(name, 1, 'set', v);
+  return [...v.items.values()].map((x) => {
+    if (!(x instanceof RSet)) typeError(name, 1, 'set of sets', x);
+    return x;
+  });
+}
+
+function big(name: string, f: (a: bigint, b: bigint) => bigint): BuiltinImpl {
+  return (a, b) => Number(f(BigInt(int(name, 1, a)), BigInt(int(name, 2, b))));
+}
+
 export const coreBuiltins: Record<string, BuiltinImpl> = {
   equal: (a, b) => equal(a, b),
   neq: (a, b) => !equal(a, b),
@@ -77,6 +125,69 @@ export const coreBuiltins: Record<string, BuiltinImpl> = {
     typeError('count', 1, 'one of {array, object, set, string}', x);
   },
   type_name: (x) => typeName(x),
+  abs: (x) => Math.abs(num('abs', 1, x)),
+  ceil: (x) => Math.ceil(num('ceil', 1, x)),
+  floor: (x) => Math.floor(num('floor', 1, x)),
+  round: (x) => Math.round(num('round', 1, x)),
+  sum: (xs) => numbersOf('sum', xs).reduce((a, b) => a + b, 0),
+  product: (xs) => numbersOf('product', xs).reduce((a, b) => a * b, 1),
+  max: (xs) => {
+    const v = elems('max', xs);
+    return v.length === 0 ? undefined : v.reduce((a, b) => (compare(a, b) >= 0 ? a : b));
+  },
+  min: (xs) => {
+    const v = elems('min', xs);
+    return v.length === 0 ? undefined : v.reduce((a, b) => (compare(a, b) <= 0 ? a : b));
+  },
+  sort: (xs) => [...elems('sort', xs)].sort(compare),
+  'numbers.range': (a, b) => {
+    const [x, y] = [int('numbers.range', 1, a), int('numbers.range', 2, b)];
+    const out: number[] = [];
+    for (let i = x; x <= y ? i <= y : i >= y; i += x <= y ? 1 : -1) out.push(i);
+    return out;
+  },
+  'array.concat': (a, b) => [...arr('array.concat', 1, a), ...arr('array.concat', 2, b)],
+  'array.slice': (a, s, e) => {
+    const xs = arr('array.slice', 1, a);
+    const start = Math.max(0, int('array.slice', 2, s));
+    const end = Math.min(xs.length, int('array.slice', 3, e));
+    return start >= end ? [] : xs.slice(start, end);
+  },
+  'array.reverse': (a) => [...arr('array.reverse', 1, a)].reverse(),
+  'bits.and': big('bits.and', (a, b) => a & b),
+  'bits.or': big('bits.or', (a, b) => a | b),
+  'bits.xor': big('bits.xor', (a, b) => a ^ b),
+  'bits.negate': (a) => Number(~BigInt(int('bits.negate', 1, a))),
+  'bits.lsh': (a, b) => Number(BigInt(int('bits.lsh', 1, a)) << BigInt(unsigned('bits.lsh', 2, b))),
+  'bits.rsh': (a, b) => Number(BigInt(int('bits.rsh', 1, a)) >> BigInt(unsigned('bits.rsh', 2, b))),
+  to_number: (x) => {
+    if (x === null) return 0;
+    if (typeof x === 'boolean') return x ? 1 : 0;
+    if (typeof x === 'number') return x;
+    if (typeof x === 'string') {
+      if (!/^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(x)) throw new EvalError('eval_builtin_error', `strconv.ParseFloat: parsing ${JSON.stringify(x)}: invalid syntax`);
+      return Number(x);
+    }
+    typeError('to_number', 1, 'one of {boolean, null, number, string}', x);
+  },
+  split: (s, d) => str('split', 1, s).split(str('split', 2, d)),
+  startswith: (s, p) => str('startswith', 1, s).startsWith(str('startswith', 2, p)),
+  endswith: (s, p) => str('endswith', 1, s).endsWith(str('endswith', 2, p)),
+  contains: (s, p) => str('contains', 1, s).includes(str('contains', 2, p)),
+  trim: (s, c) => {
+    const cut = new Set([...str('trim', 2, c)]);
+    const chars = [...str('trim', 1, s)];
+    let [i, j] = [0, chars.length];
+    while (i < j && cut.has(chars[i])) i++;
+    while (j > i && cut.has(chars[j - 1])) j--;
+    return chars.slice(i, j).join('');
+  },
+  intersection: (xs) => {
+    const sets = setsOf('intersection', xs);
+    if (sets.length === 0) return new RSet();
+    return RSet.from([...sets[0].items.values()].filter((v) => sets.every((s) => s.has(v))));
+  },
+  union: (xs) => RSet.from(setsOf('union', xs).flatMap((s) => [...s.items.values()])),
   is_number: (x) => typeof x === 'number',
   is_string: (x) => typeof x === 'string',
   is_boolean: (x) => typeof x === 'boolean',

@@ -28,6 +28,8 @@ export interface InterpreterOptions {
   builtins?: Record<string, BuiltinImpl>;
   /** Abort after this many statements (guards tests against runaway plans). */
   maxSteps?: number;
+  /** Builtin errors fail the evaluation (OPA's strict-builtin-errors); otherwise the call is undefined. */
+  strictBuiltinErrors?: boolean;
 }
 
 export class Interpreter {
@@ -36,6 +38,7 @@ export class Interpreter {
   private readonly builtins: Record<string, BuiltinImpl>;
   private steps = 0;
   private readonly maxSteps: number;
+  private readonly strict: boolean;
 
   constructor(private readonly policy: Policy, options: InterpreterOptions = {}) {
     for (const f of policy.funcs) {
@@ -44,6 +47,7 @@ export class Interpreter {
     }
     this.builtins = { ...coreBuiltins, ...(options.builtins ?? {}) };
     this.maxSteps = options.maxSteps ?? 5_000_000;
+    this.strict = options.strictBuiltinErrors ?? true;
   }
 
   /** Runs the plan; returns the result set (each item `{result: value}` as built by the plan). */
@@ -282,7 +286,12 @@ export class Interpreter {
     const b = this.builtins[name];
     if (!b) throw new Error(`interpreter: builtin ${name} is not implemented`);
     if (args.some((a) => a === undefined)) return undefined;
-    return b(...(args as Value[]));
+    try {
+      return b(...(args as Value[]));
+    } catch (e) {
+      if (!this.strict && /^eval_(type|builtin)_error/.test((e as Error).message)) return undefined;
+      throw e;
+    }
   }
 
   private callFunc(f: Func, args: Array<Value | undefined>): Value | undefined {
