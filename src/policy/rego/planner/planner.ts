@@ -407,11 +407,22 @@ export class Planner {
   private planExpr(ctx: FuncContext, expr: Expr, scope: Scope, k: Cont): void {
     if (expr.with.length > 0) return this.planWith(ctx, expr, scope, k);
     if (expr.negated) {
-      const block = ctx.block(() => this.planExprInner(ctx, expr, scope, () => {}));
-      ctx.emit({ op: 'not', block });
+      this.planNegation(ctx, (done) => this.planExprInner(ctx, expr, scope, done));
       return k(scope);
     }
     this.planExprInner(ctx, expr, scope, k);
+  }
+
+  /**
+   * Succeeds when plan finds no solution. A solution may be found inside a scan
+   * (the block then still runs to its end), so solutions set a flag rather than
+   * relying on how the block ends.
+   */
+  private planNegation(ctx: FuncContext, plan: (done: Cont) => void): void {
+    const found = ctx.local();
+    ctx.emit({ op: 'resetLocal', target: found });
+    this.emitBlock(ctx, () => plan(() => ctx.emit({ op: 'assignVar', source: { kind: 'bool', value: true }, target: found })));
+    ctx.emit({ op: 'isUndefined', source: found });
   }
 
   /** Plans the refs of an expression that iterate (unbound vars in their keys) before the expression itself. */
@@ -497,8 +508,7 @@ export class Planner {
       const block = ctx.block(() => {
         let inner = s.bind(expr.value.name, value);
         if (expr.key) inner = inner.bind(expr.key.name, key);
-        const body = ctx.block(() => this.planBody(ctx, expr.body, inner, () => {}));
-        ctx.emit({ op: 'not', block: body });
+        this.planNegation(ctx, (done) => this.planBody(ctx, expr.body, inner, done));
         ctx.emit({ op: 'assignVar', source: { kind: 'bool', value: true }, target: failed });
       });
       ctx.emit({ op: 'scan', source, key, value, block });
