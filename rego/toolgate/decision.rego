@@ -13,7 +13,10 @@ matches := {i | some i in policy.matches}
 
 first_match := min(matches) if count(matches) > 0
 
-deciding_rule := policy.rules[first_match]
+deciding_rule := rule if {
+	some rule in policy.rules
+	rule.index == first_match
+}
 
 no_rule_matched if count(matches) == 0
 
@@ -134,4 +137,8 @@ tool_hidden if {
 	policy.default_action == "deny"
 }
 
-tool_hidden if policy.rules[min(tool_matches)].hides_tool
+tool_hidden if {
+	some rule in policy.rules
+	rule.index == min(tool_matches)
+	rule.hides_tool
+}

@@ -58,7 +58,6 @@ function policyModule(source: PolicySource): r.Module {
     ...limitRules(policy),
     ...policy.rules.flatMap((rule, index) => ruleRules(rule, index)),
     ...extensionRules(source),
-    { comments: ['every rule in YAML order; the index is the rule number used above'], head: r.head.complete('rules'), value: rulesTable(policy.rules) },
   ];
   if (policy.audit) rules.push({ comments: ['audit settings'], head: r.head.complete('audit'), value: r.json(policy.audit) });
   return {
@@ -86,11 +85,13 @@ function toolBodies(tool: ToolPattern): r.Literal[][] {
 function ruleRules(rule: PolicyRule, index: number): r.Rule[] {
   const i = r.num(index);
   const scope = new ConditionScope(`rule_${index}`);
-  const out: r.Rule[] = toolBodies(rule.tool).map((body, k) => ({
-    comments: k === 0 ? [`${at(rule.origin)}: rule ${JSON.stringify(rule.id)}: ${rule.action} ${rule.tool.label}`] : [],
-    head: r.head.contains('tool_match', i),
-    body,
-  }));
+  const out: r.Rule[] = [
+    {
+      comments: [`${at(rule.origin)}: rule ${JSON.stringify(rule.id)}: ${rule.action} ${rule.tool.label}`],
+      head: r.head.contains('rules', r.json({ index: index, ...ruleFacts(rule) })),
+    },
+    ...toolBodies(rule.tool).map((body) => ({ head: r.head.contains('tool_match', i), body })),
+  ];
 
   const selectors = rule.action === 'deny' ? [...rule.when, ...rule.conditions] : rule.when;
   out.push({
@@ -119,10 +120,6 @@ function ruleRules(rule: PolicyRule, index: number): r.Rule[] {
 /** The YAML line and label above a condition's literals inside a body. */
 function commented(condition: Condition, literals: r.Literal[]): r.Literal[] {
   return [r.comment(`${at(condition.origin)}: ${condition.label}`), ...literals];
-}
-
-function rulesTable(rules: PolicyRule[]): r.Term {
-  return r.arrayLines(rules.map((rule) => r.json(ruleFacts(rule))));
 }
 
 /** `rule read-files (strict.yaml:12)`, or `rule strict.yaml:12` when the rule has no id. */

@@ -57,11 +57,6 @@ export function array(items: Term[]): Term {
   return term(`[${items.map((t) => t.rego).join(', ')}]`);
 }
 
-/** An array literal with one item per line, for long tables. */
-export function arrayLines(items: Term[]): Term {
-  return term(items.length === 0 ? '[]' : `[\n${items.map((t) => `\t${t.rego},`).join('\n')}\n]`);
-}
-
 export function set(items: Term[]): Term {
   return term(items.length === 0 ? 'set()' : `{${items.map((t) => t.rego).join(', ')}}`);
 }

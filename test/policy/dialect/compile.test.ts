@@ -25,8 +25,8 @@ describe('generated Rego', () => {
 
   it('puts a comment naming the YAML line above every rule and condition', () => {
     const rego = compileText('rules:\n  - tool: a\n    action: deny\n\n  - id: r2\n    tool: b\n    action: allow\n    conditions:\n      - arguments.n: { gt: 3 }\n');
-    expect(rego).toContain('# p.yaml:2: rule "p.yaml:2": deny a\ntool_match contains 0 if input.tool == "a"');
-    expect(rego).toContain('# p.yaml:5: rule "r2": allow b\ntool_match contains 1 if input.tool == "b"');
+    expect(rego).toContain('# p.yaml:2: rule "p.yaml:2": deny a\nrules contains {"index": 0, "id": "p.yaml:2", "source": "p.yaml:2", "action": "deny"');
+    expect(rego).toContain('# p.yaml:5: rule "r2": allow b\nrules contains {"index": 1, "id": "r2", "source": "p.yaml:5", "action": "allow"');
     expect(rego).toContain('# p.yaml:9: requirement arguments.n gt 3\nunmet contains');
   });
 

@@ -26,6 +26,8 @@ limits contains {"key": "global", "requests": 100, "per": 60}
 limits contains {"key": "tool:read_*", "requests": 20, "per": 10} if regex.match("(?s)^read_.*$", input.tool)
 
 # showcase.yaml:15: rule "no-shell": deny run_shell, exec*, /^bash$/i
+rules contains {"index": 0, "id": "no-shell", "source": "showcase.yaml:15", "action": "deny", "reason": "Shell access is not permitted", "hides_tool": true, "severity": "critical", "mitigates": ["ASI05"]}
+
 tool_match contains 0 if input.tool == "run_shell"
 
 tool_match contains 0 if regex.match("(?s)^exec.*$", input.tool)
@@ -35,6 +37,8 @@ tool_match contains 0 if regex.match("(?i)^bash$", input.tool)
 matches contains 0 if 0 in tool_match
 
 # showcase.yaml:22: rule "read-docs": allow read_file
+rules contains {"index": 1, "id": "read-docs", "source": "showcase.yaml:22", "action": "allow", "reason": "allowed by rule read-docs (showcase.yaml:22)", "hides_tool": false}
+
 tool_match contains 1 if input.tool == "read_file"
 
 matches contains 1 if {
@@ -59,6 +63,8 @@ rule_1_any_0 if lib.equals(input.identity.role, "admin")
 rule_1_any_0 if lib.compare(input.arguments.options.lines, "lte", 500)
 
 # showcase.yaml:34: rule "showcase.yaml:34": allow read_multiple_files
+rules contains {"index": 2, "id": "showcase.yaml:34", "source": "showcase.yaml:34", "action": "allow", "reason": "allowed by rule showcase.yaml:34", "hides_tool": false}
+
 tool_match contains 2 if input.tool == "read_multiple_files"
 
 matches contains 2 if 2 in tool_match
@@ -84,6 +90,8 @@ rule_2_requirement_1 if {
 }
 
 # showcase.yaml:39: rule "no-destructive": deny *
+rules contains {"index": 3, "id": "no-destructive", "source": "showcase.yaml:39", "action": "deny", "reason": "denied by rule no-destructive (showcase.yaml:39)", "hides_tool": false}
+
 tool_match contains 3 if is_string(input.tool)
 
 matches contains 3 if {
@@ -100,6 +108,8 @@ rule_3_not_0 if {
 }
 
 # showcase.yaml:47: rule "showcase.yaml:47": allow query
+rules contains {"index": 4, "id": "showcase.yaml:47", "source": "showcase.yaml:47", "action": "allow", "reason": "allowed by rule showcase.yaml:47", "hides_tool": false, "limit": {"key": "rule:showcase.yaml:47", "requests": 30, "per": 60}}
+
 tool_match contains 4 if input.tool == "query"
 
 matches contains 4 if 4 in tool_match
@@ -114,6 +124,8 @@ unmet contains {"rule": 4, "condition": 1, "reason": "denied by rule showcase.ya
 unmet contains {"rule": 4, "condition": 2, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql type \"string\" not met (showcase.yaml:51)"} if not lib.has_type(input.arguments.sql, ["string"])
 
 # showcase.yaml:54: rule "showcase.yaml:54": deny git_*
+rules contains {"index": 5, "id": "showcase.yaml:54", "source": "showcase.yaml:54", "action": "deny", "reason": "denied by rule showcase.yaml:54", "hides_tool": false}
+
 tool_match contains 5 if regex.match("(?s)^git_.*$", input.tool)
 
 matches contains 5 if {
@@ -125,13 +137,3 @@ matches contains 5 if {
 	walk(input.arguments, [_, v2])
 	lib.has_substring(v2, ["$("])
 }
-
-# every rule in YAML order; the index is the rule number used above
-rules := [
-	{"id": "no-shell", "source": "showcase.yaml:15", "action": "deny", "reason": "Shell access is not permitted", "hides_tool": true, "severity": "critical", "mitigates": ["ASI05"]},
-	{"id": "read-docs", "source": "showcase.yaml:22", "action": "allow", "reason": "allowed by rule read-docs (showcase.yaml:22)", "hides_tool": false},
-	{"id": "showcase.yaml:34", "source": "showcase.yaml:34", "action": "allow", "reason": "allowed by rule showcase.yaml:34", "hides_tool": false},
-	{"id": "no-destructive", "source": "showcase.yaml:39", "action": "deny", "reason": "denied by rule no-destructive (showcase.yaml:39)", "hides_tool": false},
-	{"id": "showcase.yaml:47", "source": "showcase.yaml:47", "action": "allow", "reason": "allowed by rule showcase.yaml:47", "hides_tool": false, "limit": {"key": "rule:showcase.yaml:47", "requests": 30, "per": 60}},
-	{"id": "showcase.yaml:54", "source": "showcase.yaml:54", "action": "deny", "reason": "denied by rule showcase.yaml:54", "hides_tool": false},
-]
