@@ -27,8 +27,14 @@ function withPositionedErrors<T>(source: string, file: string, parse: () => T): 
   try {
     return parse();
   } catch (e) {
-    if (!(e instanceof SyntaxFailure)) throw e;
-    const location = new LineIndex(source, file).location(e.offset, e.offset);
-    throw RegoError.at('rego_parse_error', e.message, location, source);
+    if (e instanceof SyntaxFailure) {
+      const location = new LineIndex(source, file).location(e.offset, e.offset);
+      throw RegoError.at('rego_parse_error', e.message, location, source);
+    }
+    // The nesting limit keeps the parser within the stack; this covers callers that are already deep.
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      throw RegoError.at('rego_parse_error', 'source nests too deeply to parse', { file, line: 1, col: 1, offset: 0, end: 0 });
+    }
+    throw e;
   }
 }

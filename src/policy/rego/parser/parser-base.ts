@@ -4,11 +4,20 @@ import { LineIndex } from './line-index.js';
 import { SyntaxFailure } from './syntax-failure.js';
 import { describeToken, tt, type TokenType } from './tokens.js';
 
+const speculationFailed = new SyntaxFailure('speculative parse failed', 0);
+
 /** What a speculative parse must rewind: the lexer and the wildcard counter. */
 export interface ParserState {
   lexer: LexerState;
   wildcards: number;
+  depth: number;
 }
+
+/**
+ * How deeply terms may nest (`[[[...]]]`, `(((...)))`, comprehensions in
+ * comprehensions). Far beyond real policies, and well within the JS stack.
+ */
+export const maxNesting = 256;
 
 /**
  * Token cursor, positions and errors shared by every grammar area. The grammar
@@ -18,7 +27,11 @@ export abstract class ParserBase {
   protected readonly lx: Lexer;
   protected readonly lines: LineIndex;
   /** Each `_` becomes a distinct variable `$0`, `$1`, ... as in OPA. */
-  private wildcards = 0;
+  protected wildcards = 0;
+  /** Inside a speculative parse, failures are expected and carry no message. */
+  private speculating = 0;
+  /** Current term nesting, bounded by maxNesting. */
+  protected depth = 0;
 
   constructor(
     protected readonly source: string,
@@ -42,11 +55,13 @@ export abstract class ParserBase {
   }
 
   protected fail(message: string, offset: number = this.lx.start): never {
+    if (this.speculating > 0) throw speculationFailed;
     throw new SyntaxFailure(message, offset);
   }
 
   /** `unexpected } token, expected a term` at the current token. */
   protected unexpected(expected?: string): never {
+    if (this.speculating > 0) throw speculationFailed;
     const found = describeToken(this.lx.type, this.lx.value);
     this.fail(expected ? `unexpected ${found}, expected ${expected}` : `unexpected ${found}`);
   }
@@ -64,13 +79,32 @@ export abstract class ParserBase {
     return this.lx.type.keyword && (this.lx.isFollowedBy('.') || this.lx.isFollowedBy('['));
   }
 
+  /**
+   * Runs `parse` as an attempt: returns its result, or undefined (with the
+   * parser rewound) if it fails. Failures inside are cheap: no message is built.
+   */
+  protected attempt<T>(parse: () => T): T | undefined {
+    const before = this.save();
+    this.speculating++;
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof SyntaxFailure)) throw e;
+      this.restore(before);
+      return undefined;
+    } finally {
+      this.speculating--;
+    }
+  }
+
   protected save(): ParserState {
-    return { lexer: this.lx.save(), wildcards: this.wildcards };
+    return { lexer: this.lx.save(), wildcards: this.wildcards, depth: this.depth };
   }
 
   protected restore(state: ParserState): void {
     this.lx.restore(state.lexer);
     this.wildcards = state.wildcards;
+    this.depth = state.depth;
   }
 
   /** The current name token as a var (`_` becomes a fresh wildcard); does not advance. */

@@ -1,7 +1,6 @@
 import type { Body, Rule, RuleHead, Term } from '../ast.js';
 import { BodyParser } from './bodies.js';
 import { cloneTerm, isGround, valueName } from './term-utils.js';
-import { SyntaxFailure } from './syntax-failure.js';
 import { tt } from './tokens.js';
 
 /**
@@ -43,7 +42,7 @@ export abstract class RuleParser extends BodyParser {
     if (lx.type === tt._else && !this.keywordStartsRef()) {
       if (!head.ref.slice(1).every(isGround)) this.fail('else keyword cannot be used on rules with variables in head');
       if (head.kind === 'multi') this.fail('else keyword cannot be used on multi-value rules');
-      rule.else = this.parseElse(head);
+      rule.else = this.parseElseChain(head);
       rule.loc = this.loc(start);
     }
     const rules = [rule];
@@ -115,20 +114,32 @@ export abstract class RuleParser extends BodyParser {
    */
   private parseIfBody(): Body {
     if (this.lx.type !== tt.braceL) return [this.parseLiteral()];
-    const before = this.save();
-    try {
-      const literal = this.parseLiteral();
-      if (!(literal.kind === 'term' && literal.term.type === 'set')) return [literal];
-    } catch (e) {
-      if (!(e instanceof SyntaxFailure)) throw e;
-    }
-    this.restore(before);
+    const literal = this.attempt(() => {
+      const expr = this.parseLiteral();
+      if (expr.kind === 'term' && expr.term.type === 'set') this.fail('a set literal is a block');
+      return expr;
+    });
+    if (literal) return [literal];
     this.next();
     return this.parseQuery(tt.braceR);
   }
 
-  /** `else [:= v] [if body]`; without a value the else value is true. */
-  private parseElse(head: RuleHead): Rule {
+  /** `else [:= v] [if body]` chains; without a value the else value is true. */
+  private parseElseChain(head: RuleHead): Rule {
+    const lx = this.lx;
+    const first = this.parseElse(head);
+    let last = first.rule;
+    let more = first.hasBody;
+    while (more && lx.type === tt._else && !this.keywordStartsRef()) {
+      const next = this.parseElse(head);
+      last.else = next.rule;
+      last = next.rule;
+      more = next.hasBody;
+    }
+    return first.rule;
+  }
+
+  private parseElse(head: RuleHead): { rule: Rule; hasBody: boolean } {
     const lx = this.lx;
     const start = lx.start;
     this.next();
@@ -161,12 +172,7 @@ export abstract class RuleParser extends BodyParser {
     const elseHead: RuleHead = { kind: head.kind, ref: this.copyTerms(head.ref, false), assign, loc: this.loc(start) };
     if (head.args) elseHead.args = this.copyTerms(head.args, true);
     if (value) elseHead.value = value;
-    const rule: Rule = { default: false, head: elseHead, body, loc: this.loc(start) };
-    if (hasBody && lx.type === tt._else && !this.keywordStartsRef()) {
-      rule.else = this.parseElse(head);
-      rule.loc = this.loc(start);
-    }
-    return rule;
+    return { rule: { default: false, head: elseHead, body, loc: this.loc(start) }, hasBody };
   }
 
   private finishDefaultRule(start: number, head: RuleHead): Rule {

@@ -1,9 +1,16 @@
 import type { Body, ObjectTerm, RefTerm, SetTerm, Term } from '../ast.js';
-import { isRawString } from './lexer.js';
+import { isRawString, type LexerState } from './lexer.js';
 import { checkNumberLiteral } from './number-literal.js';
-import { ParserBase } from './parser-base.js';
+import { maxNesting, ParserBase } from './parser-base.js';
 import { SyntaxFailure } from './syntax-failure.js';
 import { tt, type TokenType } from './tokens.js';
+
+interface ParsedCollection {
+  wildcards: number;
+  term: Term;
+  after: LexerState;
+  wildcardsAfter: number;
+}
 
 const rootDocuments = new Set(['data', 'input']);
 const refHeadTypes = new Set(['var', 'array', 'object', 'set', 'arraycomp', 'setcomp', 'objectcomp', 'call']);
@@ -14,8 +21,17 @@ const refHeadTypes = new Set(['var', 'array', 'object', 'set', 'arraycomp', 'set
  * `in` < `==` `!=` `<` `<=` `>` `>=` < `|` < `&` < `+` `-` < `*` `/` `%`.
  */
 export abstract class TermParser extends ParserBase {
+  private readonly collections = new Map<number, ParsedCollection>();
+
   /** A single term: a primary term with its ref/call suffixes, no infix operators. */
   protected parseOperand(): Term {
+    if (++this.depth > maxNesting) this.fail(`terms nest too deeply (more than ${maxNesting} levels)`);
+    const term = this.parseOperandHere();
+    this.depth--;
+    return term;
+  }
+
+  private parseOperandHere(): Term {
     const lx = this.lx;
     const start = lx.start;
     let term: Term;
@@ -48,10 +64,8 @@ export abstract class TermParser extends ParserBase {
         this.next();
         break;
       case tt.bracketL:
-        term = this.parseArray();
-        break;
       case tt.braceL:
-        term = this.parseSetOrObject();
+        term = this.parseCollection();
         break;
       case tt.parenL:
         this.next();
@@ -83,11 +97,11 @@ export abstract class TermParser extends ParserBase {
     return head;
   }
 
+  /** Suffixes after `head`; a call may be followed by more suffixes (`f(x).y[0]`). */
   private parseRef(head: Term): Term {
-    if (!refHeadTypes.has(head.type)) this.fail(`illegal ref (head cannot be ${head.type})`, head.loc.offset);
     const lx = this.lx;
     const start = head.loc.offset;
-    const terms: Term[] = [head];
+    let terms: Term[] = [this.refHead(head)];
     for (let first = true; ; first = false) {
       if (!first && lx.spaceBefore) break;
       if (lx.type === tt.dot) {
@@ -102,13 +116,18 @@ export abstract class TermParser extends ParserBase {
       } else if (lx.type === tt.parenL) {
         const operator: RefTerm = { type: 'ref', terms, loc: this.loc(start) };
         const call = this.parseCall(operator, start);
-        if (!lx.spaceBefore && (lx.type === tt.dot || lx.type === tt.bracketL)) return this.parseRef(call);
-        return call;
+        if (lx.spaceBefore || (lx.type !== tt.dot && lx.type !== tt.bracketL)) return call;
+        terms = [this.refHead(call)];
       } else {
         break;
       }
     }
     return { type: 'ref', terms, loc: this.loc(start) };
+  }
+
+  private refHead(head: Term): Term {
+    if (!refHeadTypes.has(head.type)) this.fail(`illegal ref (head cannot be ${head.type})`, head.loc.offset);
+    return head;
   }
 
   /** `f(a, b)`; `set()` is the empty set. */
@@ -146,6 +165,25 @@ export abstract class TermParser extends ParserBase {
     if (problem) this.fail(problem, start);
     this.next();
     return this.finishTerm({ type: 'number', value: text, loc: this.loc(start) }, false);
+  }
+
+  /**
+   * Arrays, sets, objects and comprehensions are remembered by offset: the
+   * fallbacks below rewind and read them again, and re-parsing nested ones
+   * would take exponential time (`[a | [b | [c | d, e], f], g]`).
+   */
+  private parseCollection(): Term {
+    const start = this.lx.start;
+    const wildcards = this.wildcards;
+    const known = this.collections.get(start);
+    if (known && known.wildcards === wildcards) {
+      this.lx.restore(known.after);
+      this.wildcards = known.wildcardsAfter;
+      return known.term;
+    }
+    const term = this.lx.type === tt.bracketL ? this.parseArray() : this.parseSetOrObject();
+    this.collections.set(start, { wildcards, term, after: this.lx.save(), wildcardsAfter: this.wildcards });
+    return term;
   }
 
   /** `[...]` or `[head | body]`. A leading comma (`[, x]`) is tolerated as in OPA. */
