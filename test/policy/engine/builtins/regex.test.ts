@@ -95,3 +95,15 @@ describe('glob builtins (gobwas semantics)', () => {
     expect(m(b['glob.quote_meta']('a[b]{c}?') as string, [], 'a[b]{c}?')).toBe(true);
   });
 });
+
+describe('compiled pattern cache', () => {
+  it('compiles a pattern once per process however often it is used', async () => {
+    const { RE2JS } = await import('re2js');
+    const { vi } = await import('vitest');
+    const spy = vi.spyOn(RE2JS, 'compile');
+    const pattern = `^cache-probe-${Date.now()}$`;
+    for (let i = 0; i < 100; i++) b['regex.match'](pattern, `x${i}`);
+    expect(spy.mock.calls.filter(([p]) => p === pattern)).toHaveLength(1);
+    spy.mockRestore();
+  });
+});
