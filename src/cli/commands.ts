@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
+import { registerKeygen } from './keygen.js';
 import { registerPolicy } from './policy.js';
 import { registerProtect } from './protect.js';
 
 /** Every CLI command registers itself here: one file per command under src/cli/. */
-export const commands: Array<(program: Command) => void> = [registerPolicy, registerProtect];
+export const commands: Array<(program: Command) => void> = [registerPolicy, registerProtect, registerAudit, registerKeygen];

@@ -3,6 +3,7 @@ import { registerPolicyBuild } from './policy-build.js';
 import { registerPolicyCompile } from './policy-compile.js';
 import { registerPolicyEval } from './policy-eval.js';
 import { registerPolicyExplain } from './policy-explain.js';
+import { registerPolicyGenerate } from './policy-generate.js';
 import { registerPolicyValidate } from './policy-validate.js';
 
 /** Every `toolgate policy <sub>` command registers itself here: one file per subcommand, src/cli/policy-<sub>.ts. */
@@ -12,4 +13,5 @@ export const policyCommands: Array<(policy: Command) => void> = [
   registerPolicyBuild,
   registerPolicyEval,
   registerPolicyExplain,
+  registerPolicyGenerate,
 ];
