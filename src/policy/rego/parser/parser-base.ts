@@ -15,7 +15,9 @@ export interface ParserState {
 
 /**
  * How deeply terms may nest (`[[[...]]]`, `(((...)))`, comprehensions in
- * comprehensions). Far beyond real policies, and well within the JS stack.
+ * comprehensions, `a + b + ...` chains, `f(x).g(y)...` chains) and how long an
+ * else chain may be. Far beyond real policies, it keeps the parser and every
+ * recursive pass over the tree well within the JS stack.
  */
 export const maxNesting = 256;
 
@@ -95,6 +97,11 @@ export abstract class ParserBase {
     } finally {
       this.speculating--;
     }
+  }
+
+  /** Fails when `extra` more levels around the current nesting exceed maxNesting. */
+  protected checkNesting(extra: number, what = 'terms nest'): void {
+    if (this.depth + extra > maxNesting) this.fail(`${what} too deeply (more than ${maxNesting} levels)`);
   }
 
   protected save(): ParserState {

@@ -130,7 +130,8 @@ export abstract class RuleParser extends BodyParser {
     const first = this.parseElse(head);
     let last = first.rule;
     let more = first.hasBody;
-    while (more && lx.type === tt._else && !this.keywordStartsRef()) {
+    for (let length = 2; more && lx.type === tt._else && !this.keywordStartsRef(); length++) {
+      this.checkNesting(length, 'else chain nests');
       const next = this.parseElse(head);
       last.else = next.rule;
       last = next.rule;

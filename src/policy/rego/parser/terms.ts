@@ -1,7 +1,7 @@
 import type { Body, ObjectTerm, RefTerm, SetTerm, Term } from '../ast.js';
 import { isRawString, type LexerState } from './lexer.js';
 import { checkNumberLiteral } from './number-literal.js';
-import { maxNesting, ParserBase } from './parser-base.js';
+import { ParserBase } from './parser-base.js';
 import { SyntaxFailure } from './syntax-failure.js';
 import { tt, type TokenType } from './tokens.js';
 
@@ -25,7 +25,8 @@ export abstract class TermParser extends ParserBase {
 
   /** A single term: a primary term with its ref/call suffixes, no infix operators. */
   protected parseOperand(): Term {
-    if (++this.depth > maxNesting) this.fail(`terms nest too deeply (more than ${maxNesting} levels)`);
+    this.depth++;
+    this.checkNesting(0);
     const term = this.parseOperandHere();
     this.depth--;
     return term;
@@ -102,6 +103,7 @@ export abstract class TermParser extends ParserBase {
     const lx = this.lx;
     const start = head.loc.offset;
     let terms: Term[] = [this.refHead(head)];
+    let calls = 0;
     for (let first = true; ; first = false) {
       if (!first && lx.spaceBefore) break;
       if (lx.type === tt.dot) {
@@ -116,6 +118,7 @@ export abstract class TermParser extends ParserBase {
       } else if (lx.type === tt.parenL) {
         const operator: RefTerm = { type: 'ref', terms, loc: this.loc(start) };
         const call = this.parseCall(operator, start);
+        this.checkNesting(++calls);
         if (lx.spaceBefore || (lx.type !== tt.dot && lx.type !== tt.bracketL)) return call;
         terms = [this.refHead(call)];
       } else {
@@ -338,13 +341,14 @@ export abstract class TermParser extends ParserBase {
 
   protected parseBinaryRest(left: Term, minPrecedence: number): Term {
     const lx = this.lx;
-    for (;;) {
+    for (let wraps = 1; ; wraps++) {
       const op = lx.type;
       const precedence = op.binop;
       if (precedence === 0 || precedence < minPrecedence) return left;
       const opStart = lx.start;
       const opEnd = lx.end;
       this.next();
+      this.checkNesting(wraps);
       const right = this.parseBinaryRest(this.parseOperand(), precedence + 1);
       left = this.operatorCall(op.call, opStart, opEnd, [left, right], left.loc.offset);
     }
@@ -356,7 +360,7 @@ export abstract class TermParser extends ParserBase {
    */
   private parseInRest(lhs: Term, keyValue: boolean): Term {
     const lx = this.lx;
-    for (;;) {
+    for (let wraps = 1; ; wraps++) {
       if (keyValue && lx.type === tt.comma) {
         const atComma = this.save();
         let middle: Term | undefined;
@@ -372,12 +376,14 @@ export abstract class TermParser extends ParserBase {
         }
         const opStart = lx.start;
         const opEnd = lx.end;
+        this.checkNesting(wraps);
         this.next();
         const rhs = this.parseBinary(1);
         lhs = this.operatorCall('internal.member_3', opStart, opEnd, [lhs, middle, rhs], lhs.loc.offset);
       } else if (lx.type === tt._in) {
         const opStart = lx.start;
         const opEnd = lx.end;
+        this.checkNesting(wraps);
         this.next();
         const rhs = this.parseBinary(1);
         lhs = this.operatorCall('internal.member_2', opStart, opEnd, [lhs, rhs], lhs.loc.offset);

@@ -25,18 +25,22 @@ describe('hostile input', () => {
     expect(term(source)).toBe(`[${expected}, c]`);
   });
 
-  it('parses long else chains and long operator chains iteratively', () => {
-    const chain = `p := 0 if false\n${'else := 1 if false\n'.repeat(20000)}else := 2`;
-    let rule = parseModule(`package p\n${chain}`, 'p.rego').rules[0];
-    let length = 0;
-    while (rule.else) {
-      rule = rule.else;
-      length++;
-    }
-    expect(length).toBe(20001);
-    expect(parseTerm(Array.from({ length: 50000 }, (_, i) => String(i)).join(' + ')).type).toBe('call');
+  it('bounds chains that deepen the tree: operators, call suffixes, else', () => {
+    const sum = (n: number) => Array.from({ length: n }, (_, i) => String(i)).join(' + ');
+    expect(parseTerm(sum(257)).type).toBe('call');
+    expect(errorOf(() => parseTerm(sum(258)))).toMatch(/^term:1:1433: rego_parse_error: terms nest too deeply \(more than 256 levels\)/);
+    expect(errorOf(() => parseTerm(`f(1)${'.g(2)'.repeat(300)}`))).toMatch(/terms nest too deeply/);
+    expect(errorOf(() => parseTerm(`x${' in y'.repeat(300)}`))).toMatch(/terms nest too deeply/);
+    const elses = (n: number) => `package p\np := 0 if false\n${'else := 1 if false\n'.repeat(n)}`;
+    expect(parseModule(elses(256), 'p.rego').rules).toHaveLength(1);
+    expect(errorOf(() => parseModule(elses(257), 'p.rego'))).toMatch(/^p.rego:259:1: rego_parse_error: else chain nests too deeply/);
+  });
+
+  it('parses long flat sequences without recursion', () => {
     expect(term(`input${'.a'.repeat(20000)}`)).toBe(`input${'.a'.repeat(20000)}`);
-    expect(term(`f(1)${'.g(2)'.repeat(0)}`)).toBe('f(1)');
+    expect(parseTerm(`[${'1, '.repeat(20000)}]`)).toMatchObject({ type: 'array' });
+    const body = Array.from({ length: 5000 }, (_, i) => `x${i} := ${i}`).join('\n');
+    expect(parseModule(`package p\np if {\n${body}\n}`, 'p.rego').rules[0].body).toHaveLength(5000);
   });
 
   it('keeps wildcard numbering stable when the parser backtracks', () => {
