@@ -43,6 +43,33 @@ export function typeError(name: string, pos: i32, expected: string, got: u32): u
   return 0;
 }
 
+/** "<name>: operand <pos> <message>" as an eval_type_error; returns 0 (undefined) unless strict. */
+export function operandError(name: string, pos: i32, message: string): u32 {
+  if (rt_strict == 0) return 0;
+  msgReset();
+  msgText("eval_type_error: ");
+  msgText(name);
+  msgText(": operand ");
+  msgInt(pos);
+  msgText(" ");
+  msgText(message);
+  msgAbort();
+  return 0;
+}
+
+/** An integer operand: a number that is an integer (fitting an i64). */
+export function checkIntOperand(name: string, pos: i32, v: u32): bool {
+  if (typeOf(v) != T_NUMBER) {
+    typeError(name, pos, "number", v);
+    return false;
+  }
+  if (load<u8>(v, 1) != 1) {
+    operandError(name, pos, "must be integer number but got floating-point number");
+    return false;
+  }
+  return true;
+}
+
 /** "<name>: operand <pos> must be <coll> of <elem>s but got <coll> containing <type>". */
 export function elementTypeError(name: string, pos: i32, coll: u32, elem: string, got: u32): u32 {
   if (rt_strict == 0) return 0;

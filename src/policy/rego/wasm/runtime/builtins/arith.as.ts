@@ -4,7 +4,7 @@ import {
   numAdd, numDiv, numFromF64, numGetInt, numInt, numIsInt, numIsIntegral, numIsZero, numMul, numRem, numSub,
   numToF64, numCompare,
 } from "../number.as";
-import { builtinError, typeError } from "../errors.as";
+import { builtinError, checkIntOperand, typeError } from "../errors.as";
 import { entryAt, setAdd, setHas, setNew, tableCount } from "../table.as";
 import { arrNew, arrPush } from "../array.as";
 import { fatal } from "../fatal.as";
@@ -93,10 +93,7 @@ export function bi_floor(a: u32): u32 {
 const RANGE_LIMIT: i64 = 100000000;
 
 export function bi_numbers_range(a: u32, b: u32): u32 {
-  if (!isNum(a)) return typeError("numbers.range", 1, "number", a);
-  if (!isNum(b)) return typeError("numbers.range", 2, "number", b);
-  if (!numIsInt(a)) return builtinError("numbers.range", "operand 1 must be integer number but got floating-point number");
-  if (!numIsInt(b)) return builtinError("numbers.range", "operand 2 must be integer number but got floating-point number");
+  if (!checkIntOperand("numbers.range", 1, a) || !checkIntOperand("numbers.range", 2, b)) return 0;
   const x = numGetInt(a);
   const y = numGetInt(b);
   const span = x <= y ? y - x : x - y;

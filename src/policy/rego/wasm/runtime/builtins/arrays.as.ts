@@ -1,8 +1,8 @@
 // array.concat, array.slice, array.reverse.
-import { T_ARRAY, T_NUMBER, typeOf } from "../values.as";
+import { T_ARRAY, typeOf } from "../values.as";
 import { arrGet, arrLen, arrOfLength, arrSet } from "../array.as";
-import { numGetInt, numIsInt } from "../number.as";
-import { typeError } from "../errors.as";
+import { numGetInt } from "../number.as";
+import { checkIntOperand, typeError } from "../errors.as";
 
 export function bi_array_concat(a: u32, b: u32): u32 {
   if (typeOf(a) != T_ARRAY) return typeError("array.concat", 1, "array", a);
@@ -17,8 +17,7 @@ export function bi_array_concat(a: u32, b: u32): u32 {
 
 export function bi_array_slice(a: u32, start: u32, stop: u32): u32 {
   if (typeOf(a) != T_ARRAY) return typeError("array.slice", 1, "array", a);
-  if (typeOf(start) != T_NUMBER || !numIsInt(start)) return typeError("array.slice", 2, "integer", start);
-  if (typeOf(stop) != T_NUMBER || !numIsInt(stop)) return typeError("array.slice", 3, "integer", stop);
+  if (!checkIntOperand("array.slice", 2, start) || !checkIntOperand("array.slice", 3, stop)) return 0;
   const n = <i64>arrLen(a);
   let s = numGetInt(start);
   let e = numGetInt(stop);

@@ -1,14 +1,14 @@
 // concat, startswith, endswith, contains, lower, upper, indexof, substring,
 // trim, trim_left, trim_right, trim_prefix, trim_suffix, trim_space, split, replace.
 // Indexes and lengths count code points, as in OPA.
-import { T_NUMBER, T_STRING, boolValue, typeOf } from "../values.as";
+import { T_STRING, boolValue, typeOf } from "../values.as";
 import {
   STRING_SIZE, stringAlloc, stringCopy, stringRef, strLen, strPtr, utf8Count, utf8Decode, utf8Encode, utf8Offset,
   utf8Width,
 } from "../string.as";
 import { arrNew, arrPush } from "../array.as";
-import { numGetInt, numInt, numIsInt } from "../number.as";
-import { builtinError, elementTypeError, typeError } from "../errors.as";
+import { numGetInt, numInt } from "../number.as";
+import { builtinError, checkIntOperand, elementTypeError, typeError } from "../errors.as";
 import { isList, listCount, listFindOtherType, listGet } from "./collections.as";
 import { bufBytes, bufLen, bufNew, bufPtr } from "../buffer.as";
 import { casemap } from "util/casemap";
@@ -124,14 +124,9 @@ export function bi_indexof(s: u32, p: u32): u32 {
   return numInt(utf8Count(strPtr(s), <u32>i));
 }
 
-function intArg(v: u32): bool {
-  return typeOf(v) == T_NUMBER && numIsInt(v);
-}
-
 export function bi_substring(s: u32, start: u32, length: u32): u32 {
   if (!isStr(s)) return typeError("substring", 1, "string", s);
-  if (!intArg(start)) return typeError("substring", 2, "integer", start);
-  if (!intArg(length)) return typeError("substring", 3, "integer", length);
+  if (!checkIntOperand("substring", 2, start) || !checkIntOperand("substring", 3, length)) return 0;
   const st = numGetInt(start);
   const ln = numGetInt(length);
   if (st < 0) return builtinError("substring", "negative offset");
