@@ -16,6 +16,7 @@ import { stringBuiltins } from './strings.js';
 import { timeBuiltins } from './time.js';
 import { unitBuiltins } from './units.js';
 import { uuidBuiltins } from './uuid.js';
+import { x509Builtins } from './x509.js';
 import { yamlBuiltins } from './yaml.js';
 
 export { BuiltinError } from './errors.js';
@@ -48,4 +49,5 @@ export const hostBuiltins: Record<string, HostBuiltin> = {
   ...cryptoBuiltins,
   ...runtimeBuiltins,
   ...jwtBuiltins,
+  ...x509Builtins,
 };
