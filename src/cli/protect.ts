@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { resolveDecider } from '../policy/resolve-decider.js';
-import { DEFAULT_MAX_MESSAGE_BYTES, runProxyOnStdio } from '../proxy/index.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../proxy/line-reader.js';
 
 interface ProtectOptions {
   policy?: string;
@@ -50,6 +50,7 @@ export function registerProtect(program: Command): void {
     .action(async (command: string, args: string[], options: ProtectOptions) => {
       const { decider, warning } = await resolveDecider(options.policy);
       if (warning !== undefined) process.stderr.write(`toolgate: warning: ${warning}\n`);
+      const { runProxyOnStdio } = await import('../proxy/stdio-runner.js');
       const exitCode = await runProxyOnStdio({
         command,
         args,

@@ -14,9 +14,13 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 export const OVERSIZED_EDGE_BYTES = 4096;
 
 const NEWLINE = 0x0a;
+const NEWLINE_BUFFER = Buffer.from('\n');
 
 export interface LineReaderHandlers {
-  /** A complete line, without its terminating newline. Empty lines are skipped. */
+  /**
+   * A complete line, including its terminating newline (so it can be forwarded
+   * with a single write). Empty lines are skipped.
+   */
   onLine(line: Buffer): void;
   /** A line longer than the limit: its first and last bytes and its full length. The line itself is discarded. */
   onOversized(head: Buffer, tail: Buffer, totalBytes: number): void;
@@ -53,10 +57,10 @@ export class LineReader {
         this.parts.push(chunk.subarray(start, end));
         this.partBytes += end - start;
       } else if (this.parts.length === 0) {
-        this.emit(chunk.subarray(start, end));
+        this.emit(chunk.subarray(start, newline + 1));
       } else {
-        this.parts.push(chunk.subarray(start, end));
-        const line = Buffer.concat(this.parts, this.partBytes + end - start);
+        this.parts.push(chunk.subarray(start, newline + 1));
+        const line = Buffer.concat(this.parts, this.partBytes + newline + 1 - start);
         this.parts.length = 0;
         this.partBytes = 0;
         this.emit(line);
@@ -74,14 +78,15 @@ export class LineReader {
       return;
     }
     if (this.parts.length === 0) return;
-    const line = Buffer.concat(this.parts, this.partBytes);
+    this.parts.push(NEWLINE_BUFFER);
+    const line = Buffer.concat(this.parts, this.partBytes + 1);
     this.parts.length = 0;
     this.partBytes = 0;
     this.emit(line);
   }
 
   private emit(line: Buffer): void {
-    if (line.length === 0 || (line.length === 1 && line[0] === 0x0d)) return;
+    if (line.length === 1 || (line.length === 2 && line[0] === 0x0d)) return;
     this.handlers.onLine(line);
   }
 

@@ -1,7 +1,8 @@
 /**
- * Writes newline-terminated messages to a stream. Writes made in the same tick
- * are corked and reach the pipe as one writev. When the stream's buffer fills,
- * `onBlocked` asks the producer to pause until `onDrained`.
+ * Writes newline-terminated messages to a stream. While the proxy handles one
+ * input chunk the stream is corked, so the messages of that chunk reach the
+ * pipe in one writev; a lone message is one plain write. When the stream's
+ * buffer fills, `onBlocked` asks the producer to pause until `onDrained`.
  */
 import type { Writable } from 'node:stream';
 
@@ -13,12 +14,7 @@ export interface LineWriterFlow {
 }
 
 export class LineWriter {
-  private corked = false;
   private blocked = false;
-  private readonly uncork = (): void => {
-    this.corked = false;
-    this.stream.uncork();
-  };
 
   constructor(
     private readonly stream: Writable,
@@ -30,22 +26,28 @@ export class LineWriter {
     return this.stream.writable && !this.stream.destroyed;
   }
 
-  writeLine(message: Buffer | string): void {
+  /** A line that already ends with its newline, as the LineReader hands them out. */
+  writeLine(line: Buffer): void {
+    if (this.writable) this.afterWrite(this.stream.write(line));
+  }
+
+  /** A message without its newline (one toolgate wrote, or re-assembled). */
+  writeMessage(message: string | Buffer): void {
     if (!this.writable) return;
-    if (!this.corked) {
-      this.corked = true;
-      this.stream.cork();
-      process.nextTick(this.uncork);
+    if (typeof message === 'string') {
+      this.afterWrite(this.stream.write(message + '\n'));
+    } else {
+      this.stream.write(message);
+      this.afterWrite(this.stream.write(NEWLINE));
     }
-    this.stream.write(message);
-    if (!this.stream.write(NEWLINE) && !this.blocked) {
-      this.blocked = true;
-      this.flow.onBlocked();
-      this.stream.once('drain', () => {
-        this.blocked = false;
-        this.flow.onDrained();
-      });
-    }
+  }
+
+  cork(): void {
+    this.stream.cork();
+  }
+
+  uncork(): void {
+    this.stream.uncork();
   }
 
   /** Ends the stream once everything written so far is flushed. */
@@ -54,6 +56,16 @@ export class LineWriter {
       if (!this.writable) return resolve();
       this.stream.end(() => resolve());
       this.stream.once('error', () => resolve());
+    });
+  }
+
+  private afterWrite(accepted: boolean): void {
+    if (accepted || this.blocked) return;
+    this.blocked = true;
+    this.flow.onBlocked();
+    this.stream.once('drain', () => {
+      this.blocked = false;
+      this.flow.onDrained();
     });
   }
 }

@@ -130,7 +130,7 @@ export class ProxyCore {
 
   start(): void {
     const { client, server } = this;
-    client.readable.on('data', (chunk: Buffer) => this.clientReader.push(chunk));
+    client.readable.on('data', (chunk: Buffer) => this.whileCorked(() => this.clientReader.push(chunk)));
     client.readable.once('end', () => this.endClient());
     client.readable.once('close', () => this.endClient());
     client.readable.on('error', (error) => {
@@ -141,7 +141,7 @@ export class ProxyCore {
       if (error.code !== 'EPIPE') this.options.report(`writing to the client failed: ${error.message}`);
       this.endClient();
     });
-    server.readable.on('data', (chunk: Buffer) => this.serverReader.push(chunk));
+    server.readable.on('data', (chunk: Buffer) => this.whileCorked(() => this.serverReader.push(chunk)));
     server.readable.once('end', () => this.endServer());
     server.readable.once('close', () => this.endServer());
     server.readable.on('error', (error) => {
@@ -162,6 +162,18 @@ export class ProxyCore {
     return this.clientDone;
   }
 
+  /** Messages produced while one input chunk is handled leave in one writev per direction. */
+  private whileCorked(handle: () => void): void {
+    this.toServer.cork();
+    this.toClient.cork();
+    try {
+      handle();
+    } finally {
+      this.toServer.uncork();
+      this.toClient.uncork();
+    }
+  }
+
   get pendingRequests(): number {
     return this.pending.size;
   }
@@ -178,14 +190,14 @@ export class ProxyCore {
       failed++;
       const text = errorResponseText(request.id, error);
       if (request.batch === undefined) {
-        this.toClient.writeLine(text);
+        this.toClient.writeMessage(text);
       } else {
         request.batch.replies.push(text);
         merges.add(request.batch);
       }
     }
     this.pending.clear();
-    for (const merge of merges) this.toClient.writeLine(`[${merge.replies.join(',')}]`);
+    for (const merge of merges) this.toClient.writeMessage(`[${merge.replies.join(',')}]`);
     return failed;
   }
 
@@ -254,12 +266,12 @@ export class ProxyCore {
   private rejectClientLine(reason: string, code: number): void {
     this.options.report(`refused a message from the client: ${reason}`);
     this.emit({ type: 'message-dropped', from: 'client', reason });
-    this.toClient.writeLine(errorResponseText(NULL_ID, { code, message: `toolgate: ${reason}` }));
+    this.toClient.writeMessage(errorResponseText(NULL_ID, { code, message: `toolgate: ${reason}` }));
   }
 
   private applyClientOutcome(line: Buffer, outcome: ClientOutcome): void {
     if (outcome.kind === 'forward') this.toServer.writeLine(line);
-    else if (outcome.kind === 'reply') this.toClient.writeLine(outcome.text);
+    else if (outcome.kind === 'reply') this.toClient.writeMessage(outcome.text);
   }
 
   /** `memberCount` is known for a whole-line message; batch elements are counted when needed. */
@@ -404,10 +416,10 @@ export class ProxyCore {
       this.toServer.writeLine(line);
       return;
     }
-    if (forwarded.length > 0) this.toServer.writeLine(joinArray(forwarded.map((element) => line.subarray(element.start, element.end))));
+    if (forwarded.length > 0) this.toServer.writeMessage(joinArray(forwarded.map((element) => line.subarray(element.start, element.end))));
     if (replies.length === 0) return;
     if (awaited.length === 0) {
-      this.toClient.writeLine(`[${replies.join(',')}]`);
+      this.toClient.writeMessage(`[${replies.join(',')}]`);
       return;
     }
     const merge: BatchMerge = { unanswered: awaited.length, replies };
@@ -420,7 +432,7 @@ export class ProxyCore {
     this.options.report(`dropped ${reason}${method === undefined ? '' : ` (${method})`}`);
     this.emit({ type: 'message-dropped', from: 'client', reason });
     if (method !== undefined && id !== undefined) {
-      this.toClient.writeLine(errorResponseText(id, { code: RpcErrorCode.InvalidRequest, message: `toolgate: ${reason}` }));
+      this.toClient.writeMessage(errorResponseText(id, { code: RpcErrorCode.InvalidRequest, message: `toolgate: ${reason}` }));
     }
   }
 
@@ -432,7 +444,7 @@ export class ProxyCore {
       scanned = scanJson(line);
     } catch (error) {
       if (!(error instanceof JsonScanError)) throw error;
-      const excerpt = line.toString('utf8', 0, Math.min(line.length, 200));
+      const excerpt = line.toString('utf8', 0, Math.min(line.length, 200)).trimEnd();
       this.options.report(`dropped a line from the MCP server's stdout that is not JSON-RPC (${error.message}): ${excerpt}`);
       this.emit({ type: 'message-dropped', from: 'server', reason: `not JSON: ${error.message}` });
       return;
@@ -444,8 +456,9 @@ export class ProxyCore {
   }
 
   private applyServerOutcome(line: Buffer, outcome: ServerOutcome): void {
-    this.toClient.writeLine(outcome.replacement ?? line);
-    if (outcome.completed !== undefined) this.toClient.writeLine(`[${outcome.completed.replies.join(',')}]`);
+    if (outcome.replacement === undefined) this.toClient.writeLine(line);
+    else this.toClient.writeMessage(outcome.replacement);
+    if (outcome.completed !== undefined) this.toClient.writeMessage(`[${outcome.completed.replies.join(',')}]`);
   }
 
   private inspectServerMessage(buf: Buffer, value: ScannedValue): Awaitable<ServerOutcome> {
@@ -561,7 +574,7 @@ export class ProxyCore {
       parts.push(outcome.replacement ?? line.subarray(elements[i].start, elements[i].end));
       if (outcome.completed !== undefined) parts.push(...outcome.completed.replies);
     });
-    this.toClient.writeLine(joinArray(parts));
+    this.toClient.writeMessage(joinArray(parts));
   }
 
   private onServerOversized(head: Buffer, tail: Buffer, size: number): void {
@@ -577,11 +590,11 @@ export class ProxyCore {
       message: `toolgate: the response (${size} bytes) exceeds the maximum message size of ${this.options.maxMessageBytes} bytes`,
     });
     if (pending.batch === undefined) {
-      this.toClient.writeLine(text);
+      this.toClient.writeMessage(text);
       return;
     }
     pending.batch.replies.push(text);
-    if (--pending.batch.unanswered === 0) this.toClient.writeLine(`[${pending.batch.replies.join(',')}]`);
+    if (--pending.batch.unanswered === 0) this.toClient.writeMessage(`[${pending.batch.replies.join(',')}]`);
   }
 }
 

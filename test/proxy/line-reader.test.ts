@@ -12,11 +12,11 @@ function collect(max = 1024) {
 }
 
 describe('LineReader', () => {
-  it('splits a chunk holding several lines and skips empty ones', () => {
+  it('splits a chunk holding several lines, keeps each newline, and skips empty lines', () => {
     const { reader, lines } = collect();
-    reader.push(Buffer.from('{"a":1}\n\n{"b":2}\r\n{"c"'));
+    reader.push(Buffer.from('{"a":1}\n\n\r\n{"b":2}\r\n{"c"'));
     reader.push(Buffer.from(':3}\n'));
-    expect(lines.map(String)).toEqual(['{"a":1}', '{"b":2}\r', '{"c":3}']);
+    expect(lines.map(String)).toEqual(['{"a":1}\n', '{"b":2}\r\n', '{"c":3}\n']);
   });
 
   it('reassembles multi-byte characters split across chunks byte-exact, at every split point', () => {
@@ -27,23 +27,23 @@ describe('LineReader', () => {
       reader.push(bytes.subarray(0, split));
       reader.push(bytes.subarray(split));
       expect(lines).toHaveLength(1);
-      expect(lines[0].equals(Buffer.from(text))).toBe(true);
+      expect(lines[0].equals(bytes)).toBe(true);
     }
   });
 
   it('handles a line delivered one byte at a time', () => {
     const { reader, lines } = collect();
     for (const byte of Buffer.from('{"x":"é"}\n{"y":2}\n')) reader.push(Buffer.from([byte]));
-    expect(lines.map(String)).toEqual(['{"x":"é"}', '{"y":2}']);
+    expect(lines.map(String)).toEqual(['{"x":"é"}\n', '{"y":2}\n']);
   });
 
-  it('emits a last line without a newline when the input ends', () => {
+  it('emits a last line without a newline when the input ends, newline added', () => {
     const { reader, lines } = collect();
     reader.push(Buffer.from('{"a":1}\n{"b":'));
     reader.push(Buffer.from('2}'));
     expect(lines).toHaveLength(1);
     reader.end();
-    expect(lines.map(String)).toEqual(['{"a":1}', '{"b":2}']);
+    expect(lines.map(String)).toEqual(['{"a":1}\n', '{"b":2}\n']);
   });
 
   it('reports a line over the limit with its head, tail and size, then carries on', () => {
@@ -52,7 +52,7 @@ describe('LineReader', () => {
     reader.push(Buffer.from(`{"ok":1}\n${big.slice(0, 50)}`));
     reader.push(Buffer.from(big.slice(50, 200)));
     reader.push(Buffer.from(`${big.slice(200)}\n{"ok":2}\n`));
-    expect(lines.map(String)).toEqual(['{"ok":1}', '{"ok":2}']);
+    expect(lines.map(String)).toEqual(['{"ok":1}\n', '{"ok":2}\n']);
     expect(oversized).toHaveLength(1);
     expect(oversized[0].size).toBe(big.length);
     expect(big.startsWith(oversized[0].head)).toBe(true);
@@ -72,7 +72,7 @@ describe('LineReader', () => {
   it('treats a line of exactly the limit as fine and one byte more as oversized', () => {
     const { reader, lines, oversized } = collect(10);
     reader.push(Buffer.from('0123456789\n01234567890\n'));
-    expect(lines.map(String)).toEqual(['0123456789']);
+    expect(lines.map(String)).toEqual(['0123456789\n']);
     expect(oversized.map((o) => o.size)).toEqual([11]);
   });
 

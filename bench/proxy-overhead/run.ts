@@ -1,0 +1,211 @@
+/**
+ * toolgate's overhead as a stdio proxy, measured in one run against a direct
+ * baseline: the same tools/call sequence sent straight to a minimal server and
+ * through `toolgate protect` (built CLI, allow-all decision).
+ *
+ *   npm run build   (or: npx tsc -p tsconfig.json --noEmitOnError false)
+ *   node --import tsx bench/proxy-overhead/run.ts [--quick] [--only <scenario name part>]
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const serverCommand = [process.execPath, '--import', 'tsx', join(here, 'minimal-server.ts')];
+const toolgateCommand = [process.execPath, join(here, 'measured-toolgate.mjs'), 'protect', '--', ...serverCommand];
+const quick = process.argv.includes('--quick');
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex === -1 ? undefined : process.argv[onlyIndex + 1];
+
+interface Scenario {
+  name: string;
+  inFlight: number;
+  argumentBytes: number;
+  calls: number;
+}
+
+const scenarios: Scenario[] = [
+  { name: 'sequential, 1 KiB', inFlight: 1, argumentBytes: 1024, calls: 4000 },
+  { name: 'sequential, 256 KiB', inFlight: 1, argumentBytes: 256 * 1024, calls: 300 },
+  { name: '32 in flight, 1 KiB', inFlight: 32, argumentBytes: 1024, calls: 8000 },
+  { name: '32 in flight, 256 KiB', inFlight: 32, argumentBytes: 256 * 1024, calls: 600 },
+]
+  .filter((s) => only === undefined || s.name.includes(only))
+  .map((s) => (quick ? { ...s, calls: Math.ceil(s.calls / 10) } : s));
+
+/** A JSON-RPC client over a child's stdio, with its own framing (no SDK, so it adds as little as possible). */
+class Peer {
+  private nextId = 1;
+  private readonly waiting = new Map<number, (line: string) => void>();
+  private partial: Buffer[] = [];
+  private stderrText = '';
+  private usageWaiters: Array<(usage: { cpuMicros: number; maxRssKiB: number }) => void> = [];
+  readonly exited: Promise<number | null>;
+
+  constructor(readonly child: ChildProcessWithoutNullStreams) {
+    child.stdout.on('data', (chunk: Buffer) => {
+      let start = 0;
+      for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+        this.partial.push(chunk.subarray(start, nl));
+        const line = Buffer.concat(this.partial).toString('utf8');
+        this.partial = [];
+        start = nl + 1;
+        const idMatch = /"id":(\d+)[,}]/.exec(line.length > 200 ? line.slice(0, 100) + line.slice(-100) : line);
+        const id = idMatch === null ? undefined : Number(idMatch[1]);
+        if (id !== undefined) this.waiting.get(id)?.(line);
+        if (id !== undefined) this.waiting.delete(id);
+      }
+      if (start < chunk.length) this.partial.push(chunk.subarray(start));
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      this.stderrText += chunk.toString();
+      let nl: number;
+      while ((nl = this.stderrText.indexOf('\n')) !== -1) {
+        const line = this.stderrText.slice(0, nl);
+        this.stderrText = this.stderrText.slice(nl + 1);
+        if (line.startsWith('BENCH-USAGE ')) this.usageWaiters.shift()?.(JSON.parse(line.slice('BENCH-USAGE '.length)));
+      }
+    });
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  static start(command: string[]): Peer {
+    return new Peer(spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] }));
+  }
+
+  request(method: string, params: unknown): Promise<string> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.child.stdin.write(`{"jsonrpc":"2.0","id":${id},"method":${JSON.stringify(method)},"params":${JSON.stringify(params)}}\n`);
+    });
+  }
+
+  /** Sends a pre-serialized tools/call; resolves with the latency in microseconds. */
+  timedCall(paramsJson: string): Promise<number> {
+    const id = this.nextId++;
+    const started = process.hrtime.bigint();
+    return new Promise((resolve) => {
+      this.waiting.set(id, () => resolve(Number(process.hrtime.bigint() - started) / 1000));
+      this.child.stdin.write(`{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":${paramsJson}}\n`);
+    });
+  }
+
+  async initialize(): Promise<void> {
+    await this.request('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } });
+    this.child.stdin.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n');
+    await this.request('tools/list', {});
+  }
+
+  /** CPU time and peak RSS of the process, as reported by its SIGUSR2 probe. */
+  usage(): Promise<{ cpuMicros: number; maxRssKiB: number }> {
+    return new Promise((resolve) => {
+      this.usageWaiters.push(resolve);
+      this.child.kill('SIGUSR2');
+    });
+  }
+
+  /** Closes stdin; resolves with the milliseconds until the process exited. */
+  async shutdown(): Promise<number> {
+    const started = process.hrtime.bigint();
+    this.child.stdin.end();
+    await this.exited;
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  }
+}
+
+interface Run {
+  latencies: number[];
+  seconds: number;
+  cpuMicrosPerCall?: number;
+}
+
+async function runScenario(peer: Peer, scenario: Scenario, measured: boolean): Promise<Run> {
+  const params = JSON.stringify({ name: 'size', arguments: { data: 'x'.repeat(scenario.argumentBytes) } });
+  const drive = async (calls: number) => {
+    const latencies: number[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < calls) {
+        next++;
+        latencies.push(await peer.timedCall(params));
+      }
+    };
+    await Promise.all(Array.from({ length: scenario.inFlight }, lane));
+    return latencies;
+  };
+  await drive(Math.max(50, Math.ceil(scenario.calls / 10)));
+  const before = measured ? await peer.usage() : undefined;
+  const started = process.hrtime.bigint();
+  const latencies = await drive(scenario.calls);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const after = measured ? await peer.usage() : undefined;
+  const run: Run = { latencies, seconds };
+  if (before !== undefined && after !== undefined) run.cpuMicrosPerCall = (after.cpuMicros - before.cpuMicros) / scenario.calls;
+  return run;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+/** Echoes text that mixes 2-, 3- and 4-byte characters through toolgate, at shifted offsets so characters straddle pipe reads. */
+async function byteExactness(peer: Peer): Promise<boolean> {
+  for (let shift = 0; shift < 4; shift++) {
+    const text = 'a'.repeat(shift) + 'é€😀𝄞日本'.repeat(20_000);
+    const line = await peer.request('tools/call', { name: 'echo', arguments: { text } });
+    const echoed = JSON.parse(line).result.content[0].text as string;
+    if (echoed !== text) return false;
+  }
+  return true;
+}
+
+async function shutdownTime(command: string[]): Promise<number> {
+  const peer = Peer.start(command);
+  await peer.initialize();
+  return peer.shutdown();
+}
+
+async function main(): Promise<void> {
+  const direct = Peer.start(serverCommand);
+  const proxied = Peer.start(toolgateCommand);
+  await Promise.all([direct.initialize(), proxied.initialize()]);
+
+  console.log(`toolgate proxy overhead (Node ${process.version}, ${quick ? 'quick' : 'full'} run)\n`);
+  console.log('scenario               | direct p50/p99 µs | toolgate p50/p99 µs | added p50 µs | calls/s direct → toolgate (ratio) | toolgate CPU/call µs');
+  console.log('-----------------------|-------------------|---------------------|--------------|-----------------------------------|---------------------');
+  const summary: Record<string, { addedP50: number; cpu: number }> = {};
+  for (const scenario of scenarios) {
+    const a = await runScenario(direct, scenario, false);
+    const b = await runScenario(proxied, scenario, true);
+    const p50a = percentile(a.latencies, 50);
+    const p50b = percentile(b.latencies, 50);
+    const rateA = scenario.calls / a.seconds;
+    const rateB = scenario.calls / b.seconds;
+    summary[scenario.name] = { addedP50: p50b - p50a, cpu: b.cpuMicrosPerCall ?? NaN };
+    console.log(
+      `${scenario.name.padEnd(22)} | ${`${fmt(p50a)} / ${fmt(percentile(a.latencies, 99))}`.padStart(17)} | ${`${fmt(p50b)} / ${fmt(percentile(b.latencies, 99))}`.padStart(19)} | ${fmt(p50b - p50a).padStart(12)} | ${`${fmt(rateA)} → ${fmt(rateB)} (${fmt(rateB / rateA, 2)})`.padStart(33)} | ${fmt(b.cpuMicrosPerCall ?? NaN, 1).padStart(20)}`,
+    );
+  }
+  const rss = await proxied.usage();
+  const exact = await byteExactness(proxied);
+  await Promise.all([direct.shutdown(), proxied.shutdown()]);
+  const directShutdown = await shutdownTime(serverCommand);
+  const proxiedShutdown = await shutdownTime(toolgateCommand);
+
+  console.log(`\ntoolgate peak RSS: ${fmt(rss.maxRssKiB / 1024, 1)} MiB`);
+  console.log(`non-ASCII payloads (2/3/4-byte characters split across reads) byte-exact through toolgate: ${exact ? 'yes' : 'NO'}`);
+  console.log(`shutdown after the client closes stdin: direct ${fmt(directShutdown, 1)} ms, through toolgate ${fmt(proxiedShutdown, 1)} ms (toolgate adds ${fmt(proxiedShutdown - directShutdown, 1)} ms)`);
+  const small = summary['sequential, 1 KiB'] ?? { addedP50: NaN, cpu: NaN };
+  const large = summary['sequential, 256 KiB'] ?? { addedP50: NaN, cpu: NaN };
+  console.log('\ntargets (reference: SDK-transport forwarder / AgentMesh ≈ 120 µs CPU, +140 µs p50, 4.5 ms CPU per 256 KiB call)');
+  console.log(`  CPU per small call   ${fmt(small.cpu, 1)} µs  (target ≤ 40 µs; ${fmt(small.cpu / 120, 2)}× the reference)`);
+  console.log(`  added p50, small     ${fmt(small.addedP50, 1)} µs  (target ≤ 70 µs; ${fmt(small.addedP50 / 140, 2)}× the reference)`);
+  console.log(`  CPU per 256 KiB call ${fmt(large.cpu / 1000, 2)} ms  (target ≤ 1.5 ms; ${fmt(large.cpu / 4500, 2)}× the reference)`);
+  console.log(`  shutdown             ${fmt(proxiedShutdown - directShutdown, 1)} ms added (target ≤ 100 ms)`);
+}
+
+await main();
