@@ -35,7 +35,7 @@ export interface StringTerm extends Node {
   /** True for `raw` backtick strings (only informative). */
   raw?: boolean;
 }
-/** Each `_` in the source is renamed by the parser to a distinct `$0`, `$1`, ... (as OPA does). */
+/** The wildcard `_` keeps its name; each occurrence is a distinct variable. */
 export interface VarTerm extends Node {
   type: 'var';
   name: string;

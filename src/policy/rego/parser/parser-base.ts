@@ -6,10 +6,9 @@ import { describeToken, tt, type TokenType } from './tokens.js';
 
 const speculationFailed = new SyntaxFailure('speculative parse failed', 0);
 
-/** What a speculative parse must rewind: the lexer and the wildcard counter. */
+/** What a speculative parse must rewind: the lexer and the nesting depth. */
 export interface ParserState {
   lexer: LexerState;
-  wildcards: number;
   depth: number;
 }
 
@@ -28,8 +27,6 @@ export const maxNesting = 256;
 export abstract class ParserBase {
   protected readonly lx: Lexer;
   protected readonly lines: LineIndex;
-  /** Each `_` becomes a distinct variable `$0`, `$1`, ... as in OPA. */
-  protected wildcards = 0;
   /** Inside a speculative parse, failures are expected and carry no message. */
   private speculating = 0;
   /** Current term nesting, bounded by maxNesting. */
@@ -105,23 +102,17 @@ export abstract class ParserBase {
   }
 
   protected save(): ParserState {
-    return { lexer: this.lx.save(), wildcards: this.wildcards, depth: this.depth };
+    return { lexer: this.lx.save(), depth: this.depth };
   }
 
   protected restore(state: ParserState): void {
     this.lx.restore(state.lexer);
-    this.wildcards = state.wildcards;
     this.depth = state.depth;
   }
 
-  /** The current name token as a var (`_` becomes a fresh wildcard); does not advance. */
+  /** The current name token as a var; does not advance. */
   protected currentVar(): VarTerm {
-    const name = this.lx.value === '_' ? `$${this.wildcards++}` : this.lx.value;
-    return { type: 'var', name, loc: this.lines.location(this.lx.start, this.lx.end) };
-  }
-
-  protected freshWildcard(loc: Location): VarTerm {
-    return { type: 'var', name: `$${this.wildcards++}`, loc };
+    return { type: 'var', name: this.lx.value, loc: this.lines.location(this.lx.start, this.lx.end) };
   }
 
   /** A call of a named operator, e.g. `plus` or `internal.member_2`. */

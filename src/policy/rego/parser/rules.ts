@@ -170,8 +170,8 @@ export abstract class RuleParser extends BodyParser {
     } else {
       hasBody = false;
     }
-    const elseHead: RuleHead = { kind: head.kind, ref: this.copyTerms(head.ref, false), assign, loc: this.loc(start) };
-    if (head.args) elseHead.args = this.copyTerms(head.args, true);
+    const elseHead: RuleHead = { kind: head.kind, ref: this.copyTerms(head.ref), assign, loc: this.loc(start) };
+    if (head.args) elseHead.args = this.copyTerms(head.args);
     if (value) elseHead.value = value;
     return { rule: { default: false, head: elseHead, body, loc: this.loc(start) }, hasBody };
   }
@@ -184,7 +184,7 @@ export abstract class RuleParser extends BodyParser {
       const seen = new Set<string>();
       for (const arg of head.args) {
         if (arg.type !== 'var') this.fail(`illegal default rule (arguments cannot contain ${valueName(arg)})`, arg.loc.offset);
-        if (seen.has(arg.name)) this.fail(`illegal default rule (arguments cannot be repeated ${arg.name})`, arg.loc.offset);
+        if (arg.name !== '_' && seen.has(arg.name)) this.fail(`illegal default rule (arguments cannot be repeated ${arg.name})`, arg.loc.offset);
         seen.add(arg.name);
       }
     }
@@ -192,20 +192,17 @@ export abstract class RuleParser extends BodyParser {
     return { default: true, head, body: [], loc: this.loc(start) };
   }
 
-  /** A head for an extra body: same ref, args and value, wildcards in args renamed. */
+  /** A head for an extra body: a copy of the rule's head. */
   private copyHead(head: RuleHead): RuleHead {
-    const copy: RuleHead = { kind: head.kind, ref: this.copyTerms(head.ref, false), assign: head.assign, loc: head.loc };
-    if (head.args) copy.args = this.copyTerms(head.args, true);
+    const copy: RuleHead = { kind: head.kind, ref: this.copyTerms(head.ref), assign: head.assign, loc: head.loc };
+    if (head.args) copy.args = this.copyTerms(head.args);
     if (head.key) copy.key = cloneTerm(head.key);
     if (head.value) copy.value = cloneTerm(head.value);
     return copy;
   }
 
-  /** Deep copies; with `renameWildcards`, each `$N` arg gets a fresh wildcard as OPA does. */
-  private copyTerms(terms: Term[], renameWildcards: boolean): Term[] {
-    return terms.map((t) =>
-      renameWildcards && t.type === 'var' && t.name.startsWith('$') ? this.freshWildcard(t.loc) : cloneTerm(t),
-    );
+  private copyTerms(terms: Term[]): Term[] {
+    return terms.map(cloneTerm);
   }
 }
 

@@ -6,10 +6,8 @@ import { SyntaxFailure } from './syntax-failure.js';
 import { tt, type TokenType } from './tokens.js';
 
 interface ParsedCollection {
-  wildcards: number;
   term: Term;
   after: LexerState;
-  wildcardsAfter: number;
 }
 
 const rootDocuments = new Set(['data', 'input']);
@@ -177,15 +175,13 @@ export abstract class TermParser extends ParserBase {
    */
   private parseCollection(): Term {
     const start = this.lx.start;
-    const wildcards = this.wildcards;
     const known = this.collections.get(start);
-    if (known && known.wildcards === wildcards) {
+    if (known) {
       this.lx.restore(known.after);
-      this.wildcards = known.wildcardsAfter;
       return known.term;
     }
     const term = this.lx.type === tt.bracketL ? this.parseArray() : this.parseSetOrObject();
-    this.collections.set(start, { wildcards, term, after: this.lx.save(), wildcardsAfter: this.wildcards });
+    this.collections.set(start, { term, after: this.lx.save() });
     return term;
   }
 

@@ -50,7 +50,7 @@ describe('queries and bodies', () => {
 describe('some', () => {
   it('declares variables', () => {
     const [expr] = parseBody('some x, y, _');
-    expect(expr).toMatchObject({ kind: 'some', vars: [{ name: 'x' }, { name: 'y' }, { name: '$0' }] });
+    expect(expr).toMatchObject({ kind: 'some', vars: [{ name: 'x' }, { name: 'y' }, { name: '_' }] });
     expect(query('some x\n-1 == x')).toBe('some x; equal(-1, x)');
   });
 

@@ -85,7 +85,7 @@ describe('functions', () => {
   it('parses definitions with patterns, values, bodies, dotted names and multiple definitions', () => {
     expect(rules('f(x, y) := z if { z := x + y }\nf(1, _) := 0\ng(x) if x > 0\nh.i(x) = [x]\nk([a, "b"], {"c": d}) := a')).toEqual([
       'function f(x, y) := z if { assign(z, plus(x, y)) }',
-      'function f(1, $0) := 0',
+      'function f(1, _) := 0',
       'function g(x) if { gt(x, 0) }',
       'function h.i(x) = [x]',
       'function k([a, "b"], {"c": d}) := a',
@@ -110,10 +110,10 @@ describe('else', () => {
     expect(rules('f(x) := 1 if x > 0\nelse = 0')).toEqual(['function f(x) := 1 if { gt(x, 0) } else = 0']);
   });
 
-  it('gives each else the head ref and args of its rule, with fresh wildcards', () => {
+  it('gives each else a copy of the head ref and args of its rule', () => {
     const rule = firstRule('f(_, y) := 1 if y\nelse := 2');
-    expect(rule.else?.head).toMatchObject({ kind: 'function', ref: [{ name: 'f' }], args: [{ name: '$1' }, { name: 'y' }] });
-    expect(rule.head.args).toMatchObject([{ name: '$0' }, { name: 'y' }]);
+    expect(rule.else?.head).toMatchObject({ kind: 'function', ref: [{ name: 'f' }], args: [{ name: '_' }, { name: 'y' }] });
+    expect(rule.else?.head.args?.[1]).not.toBe(rule.head.args?.[1]);
   });
 
   it('rejects else on partial rules, rules with variables in the head, and after extra bodies', () => {
@@ -134,10 +134,10 @@ describe('else', () => {
 
 describe('default rules', () => {
   it('parses default values and default functions', () => {
-    expect(rules('default allow := false\ndefault p = {"a": [1, {x | x := 1}]}\ndefault f(_, y) := 0')).toEqual([
+    expect(rules('default allow := false\ndefault p = {"a": [1, {x | x := 1}]}\ndefault f(_, y, _) := 0')).toEqual([
       'default single allow := false',
       'default single p = {"a": [1, {x | assign(x, 1)}]}',
-      'default function f($0, y) := 0',
+      'default function f(_, y, _) := 0',
     ]);
   });
 
