@@ -65,7 +65,7 @@ function hexDecode(value: unknown): string {
 }
 
 /** Go's url.QueryEscape: unreserved characters kept, space as '+', everything else %XX of its UTF-8 bytes. */
-export function queryEscape(s: string): string {
+function queryEscape(s: string): string {
   let out = '';
   for (const byte of Buffer.from(s, 'utf8')) {
     const ch = String.fromCharCode(byte);

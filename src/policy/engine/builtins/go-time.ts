@@ -25,7 +25,7 @@ export const NAMED_LAYOUTS: Record<string, string> = {
   TimeOnly: '15:04:05',
 };
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export const NS_PER_SECOND = 1_000_000_000n;
@@ -75,7 +75,7 @@ function zoneFormat(zone: string): Intl.DateTimeFormat {
 }
 
 /** "" and "UTC" are UTC, "Local" the process's zone, anything else an IANA name. */
-export function resolveZone(name: string): string {
+function resolveZone(name: string): string {
   if (name === '' || name === 'UTC') return 'UTC';
   if (name === 'Local') return Intl.DateTimeFormat().resolvedOptions().timeZone;
   zoneFormat(name);
@@ -118,7 +118,7 @@ export function civilFromNs(ns: bigint, zoneName: string): Civil {
 }
 
 /** Nanoseconds of a civil time given in a zone (or at a fixed offset when offsetSeconds is set). */
-export function nsFromCivil(c: Omit<Civil, 'weekday' | 'yday' | 'zone' | 'offsetSeconds'>, zone: string, offsetSeconds?: number): bigint {
+function nsFromCivil(c: Omit<Civil, 'weekday' | 'yday' | 'zone' | 'offsetSeconds'>, zone: string, offsetSeconds?: number): bigint {
   const utcGuess = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
   const fullYearFix = c.year >= 0 && c.year < 100 ? new Date(utcGuess).setUTCFullYear(c.year) : utcGuess;
   let offset = offsetSeconds;
@@ -133,7 +133,7 @@ function pad(n: number, width: number, fill = '0'): string {
   return String(n).padStart(width, fill);
 }
 
-export function formatOffset(offsetSeconds: number, style: string, zuluForZero: boolean): string {
+function formatOffset(offsetSeconds: number, style: string, zuluForZero: boolean): string {
   if (zuluForZero && offsetSeconds === 0) return 'Z';
   const sign = offsetSeconds < 0 ? '-' : '+';
   const abs = Math.abs(offsetSeconds);
@@ -163,7 +163,7 @@ const STD_TOKENS = [
 ];
 
 /** Splits a layout into literal text and Go's standard chunks, as time.nextStdChunk does. */
-export function layoutChunks(layout: string): Chunk[] {
+function layoutChunks(layout: string): Chunk[] {
   const chunks: Chunk[] = [];
   let literal = '';
   let i = 0;

@@ -67,11 +67,6 @@ export function ensureInteger(builtin: string, pos: number, value: unknown): num
   return n;
 }
 
-export function ensureBoolean(builtin: string, pos: number, value: unknown): boolean {
-  ensureOneOf(builtin, pos, value, ['boolean']);
-  return value as boolean;
-}
-
 export function ensureObject(builtin: string, pos: number, value: unknown): JsonObject {
   ensureOneOf(builtin, pos, value, ['object']);
   return value as JsonObject;

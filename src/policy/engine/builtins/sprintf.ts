@@ -166,7 +166,7 @@ function formatFloat(value: number, verb: string, spec: Spec): string {
 }
 
 /** Go's strconv.Quote: a double-quoted string with Go escapes. */
-export function goQuote(text: string): string {
+function goQuote(text: string): string {
   let out = '"';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

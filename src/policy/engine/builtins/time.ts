@@ -1,5 +1,5 @@
 import { builtinError } from './errors.js';
-import { type Civil, LayoutError, NAMED_LAYOUTS, NS_PER_SECOND, civilFromNs, formatCivil, parseLayout } from './go-time.js';
+import { type Civil, LayoutError, NAMED_LAYOUTS, NS_PER_SECOND, WEEKDAYS, civilFromNs, formatCivil, parseLayout } from './go-time.js';
 import { ensureInteger, ensureNumber, ensureOneOf, ensureString, typeNameOf } from './operands.js';
 import { exactInteger } from './values.js';
 
@@ -118,7 +118,7 @@ function clock(value: unknown): number[] {
 
 function weekday(value: unknown): string {
   const c = civil('time.weekday', timeArg('time.weekday', 1, value));
-  return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][c.weekday];
+  return WEEKDAYS[c.weekday];
 }
 
 /** Go's Time.AddDate in UTC: overflowing months and days normalize (Oct 31 + 1 month is Dec 1). */
