@@ -5,5 +5,7 @@
  * or "ｔｏｋｅｎ" cannot slip past a matcher.
  */
 export function foldForMatching(text: string): string {
+  // Printable ASCII is already folded: skip the costly normalization.
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
   return text.normalize('NFKC').replace(/[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]/gu, '');
 }

@@ -19,7 +19,24 @@ export function compactKey(key: string): string {
   return foldForMatching(key).toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+// Argument keys repeat from call to call; remember the built-in verdict for the most recent ones.
+const builtInVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED = 4096;
+
 export function isSecretKeyName(key: string, extraNames: readonly string[] = []): boolean {
+  if (extraNames.length === 0) {
+    let verdict = builtInVerdicts.get(key);
+    if (verdict === undefined) {
+      verdict = classify(key, extraNames);
+      if (builtInVerdicts.size >= MAX_REMEMBERED) builtInVerdicts.clear();
+      builtInVerdicts.set(key, verdict);
+    }
+    return verdict;
+  }
+  return classify(key, extraNames);
+}
+
+function classify(key: string, extraNames: readonly string[]): boolean {
   const compact = compactKey(key);
   if (compact === '') return false;
   for (const extra of extraNames) {

@@ -65,8 +65,12 @@ function looksRandom(token: string): boolean {
   return entropy >= MIN_ENTROPY_BITS_PER_CHAR;
 }
 
+// No pattern matches fewer characters than this ("pass=x1").
+const SHORTEST_SECRET_TEXT = 7;
+
 export function findSecrets(text: string): SecretMatch[] {
   const matches: SecretMatch[] = [];
+  if (text.length < SHORTEST_SECRET_TEXT) return matches;
   const covered = (start: number, end: number) => matches.some((m) => start < m.end && end > m.start);
   for (const { kind, pattern, secretGroup, accept } of SECRET_PATTERNS) {
     pattern.lastIndex = 0;
