@@ -1,65 +1,89 @@
 /**
  * Phrases that try to take over a model, matched on folded text (lower case,
- * NFKC, invisible characters removed, look-alikes replaced) with every run of
- * non-alphanumerics collapsed to one space. Each pattern is a sequence of
- * bounded repetitions over space-separated words: linear time.
+ * NFKC, invisible characters removed, look-alikes replaced). A space in a
+ * pattern below stands for one to eight non-alphanumerics ("ignore -- all").
+ * Every pattern is a sequence of bounded repetitions: linear time.
+ *
+ * `triggers` are words at least one of which every match contains, with how
+ * far a match can reach before and after that word: large texts are only
+ * searched there (see injection-windows.ts).
  */
+export interface Trigger {
+  word: string;
+  before: number;
+  after: number;
+}
+
 export interface InjectionPattern {
   label: string;
   pattern: RegExp;
+  triggers: Trigger[];
 }
 
-const filler = '(?:(?:all|any|every|each|the|of|these|those|and|or|my|our|previous|prior|above|earlier|preceding|foregoing|initial|original|system|developer|safety|existing|current|given|other|instructions|rules)\\s){0,5}';
+const at = (before: number, after: number, ...words: string[]): Trigger[] => words.map((word) => ({ word, before, after }));
+
+const separator = '[^a-z0-9]{1,8}';
+const phrase = (source: string) => new RegExp(source.replace(/ /g, separator));
+
+const filler = '(?:(?:all|any|every|each|the|of|these|those|and|or|my|our|previous|prior|above|earlier|preceding|foregoing|initial|original|system|developer|safety|existing|current|given|other|instructions|rules) ){0,5}';
 const anchor = '(?:previous|prior|above|earlier|preceding|foregoing|initial|original|system|developer|your|safety)';
 const target = '(?:instructions?|prompts?|directions?|directives?|rules|guidelines|guardrails|constraints|context|messages?|restrictions|policies|programming|training|commands)';
+const overrideVerbs = ['ignore', 'disregard', 'forget', 'override', 'bypass', 'neglect', 'abandon', 'discard'];
 
 export const phrasePatterns: InjectionPattern[] = [
   {
     label: 'instruction override',
-    pattern: new RegExp(`\\b(?:ignore|disregard|forget|override|bypass|neglect|abandon|discard)\\s${filler}${anchor}\\s${filler}${target}\\b`),
+    pattern: phrase(`\\b(?:${overrideVerbs.join('|')}) ${filler}${anchor} ${filler}${target}\\b`),
+    triggers: at(10, 320, ...overrideVerbs),
   },
   {
     label: 'instruction override',
-    pattern: /\b(?:forget|ignore|disregard) (?:everything|all|anything) (?:above|before|previously|you (?:were|have been|ve been) told|i (?:said|told you))\b/,
+    pattern: phrase('\\b(?:forget|ignore|disregard) (?:everything|all|anything) (?:above|before|previously|you (?:were|have been|ve been) told|i (?:said|told you))\\b'),
+    triggers: at(10, 120, 'forget', 'ignore', 'disregard'),
   },
   {
     label: 'instruction override',
-    pattern: /\b(?:do not|don t|never) (?:follow|obey|listen to) (?:your|the|any) (?:previous |prior |original |system )?(?:instructions|rules|guidelines|system prompt)\b/,
+    pattern: phrase('\\b(?:do not|don t|never) (?:follow|obey) (?:your|the|any) (?:(?:previous|prior|original|system) )?(?:instructions|rules|guidelines|system prompt)\\b'),
+    triggers: at(40, 120, 'follow', 'obey'),
   },
   {
     label: 'jailbreak persona',
-    pattern: /\b(?:you are|you re|act as|pretend to be|behave as) (?:now )?(?:no longer bound|an? (?:unrestricted|unfiltered|uncensored|jailbroken)|dan|in (?:developer|god|jailbreak|dan) mode)\b|\b(?:enable|activate|enter|switch to) (?:dan|developer|god|jailbreak) mode\b|\bdo anything now\b/,
+    pattern: phrase('\\b(?:you are|you re|act as|pretend to be|behave as) (?:now )?(?:no longer bound|an? (?:unrestricted|unfiltered|uncensored|jailbroken)|dan|in (?:developer|god|jailbreak|dan) mode)\\b|\\b(?:enable|activate|enter|switch to) (?:dan|developer|god|jailbreak) mode\\b|\\bdo anything now\\b'),
+    triggers: at(120, 40, 'bound', 'unrestricted', 'unfiltered', 'uncensored', 'jailbr', 'dan', 'mode', 'anything'),
   },
   {
     label: 'system prompt extraction',
-    pattern: /\b(?:reveal|print|show|output|repeat|leak|display|dump|tell me|what is|what are) (?:me )?(?:your|the) (?:full |entire |complete |original |hidden |initial |exact )?(?:system prompt|system message|hidden prompt|initial prompt|initial instructions|your instructions)\b/,
+    pattern: phrase('\\b(?:reveal|print|show|output|repeat|leak|display|dump|tell me|what is|what are) (?:me )?(?:your|the) (?:(?:full|entire|complete|original|hidden|initial|exact) )?(?:system prompt|system message|hidden prompt|initial prompt|initial instructions|your instructions)\\b'),
+    triggers: at(200, 20, 'prompt', 'message', 'instructions'),
   },
   {
     label: 'concealment from the user',
-    pattern: /\b(?:do not|don t|never|must not) (?:tell|inform|notify|alert|show|mention (?:this |it |anything )?to|reveal (?:this |it )?to|let) (?:the )?user\b|\bwithout (?:telling|informing|notifying|alerting) (?:the )?user\b|\b(?:keep|hide) (?:this|it) (?:secret )?from the user\b/,
+    pattern: phrase('\\b(?:do not|don t|never|must not) (?:tell|inform|notify|alert|show|mention (?:(?:this|it|anything) )?to|reveal (?:(?:this|it) )?to|let) (?:the )?user\\b|\\bwithout (?:telling|informing|notifying|alerting) (?:the )?user\\b|\\b(?:keep|hide) (?:this|it) (?:secret )?from the user\\b'),
+    triggers: at(120, 10, 'user'),
   },
   {
     label: 'false authority',
-    pattern: /\b(?:this is|message from|note from) (?:an? |the )?(?:urgent |important |official )?(?:system|admin|administrator|developer|anthropic|openai|security team) (?:message|override|notice|instruction|update)\b|\bsystem override\b|\b(?:admin|developer|god|debug) mode (?:is )?(?:enabled|activated|on)\b/,
+    pattern: phrase('\\b(?:this is|message from|note from) (?:(?:an?|the) )?(?:(?:urgent|important|official) )?(?:system|admin|administrator|developer|anthropic|openai|security team) (?:message|override|notice|instruction)\\b|\\bsystem override\\b|\\b(?:admin|developer|god|debug) mode (?:is )?(?:enabled|activated|on)\\b'),
+    triggers: at(160, 40, 'message', 'override', 'notice', 'instruction', 'mode'),
   },
   {
     label: 'new instructions',
-    pattern: /\b(?:new|updated|revised|real|actual|true) (?:system )?instructions (?:are |follow |below )?(?:as follows|follow|below)\b|\byour (?:new|real|actual|true) (?:task|instructions|goal|objective) (?:is|are)\b/,
+    pattern: phrase('\\b(?:new|updated|revised|real|actual|true) (?:system )?instructions (?:(?:are|follow|below) )?(?:as follows|follow|below)\\b|\\byour (?:new|real|actual|true) (?:task|instructions|goal|objective) (?:is|are)\\b'),
+    triggers: at(80, 60, 'instructions', 'task', 'goal', 'objective'),
+  },
+  {
+    label: 'chat role or delimiter token',
+    pattern: /<\|(?:im_start|im_end|im_sep|endoftext|system|user|assistant|eot_id|eom_id|start_header_id|end_header_id|begin_of_text|python_tag|channel|message|start|end|return|call|constrain)\|>|\[\/?inst\]|<<\/?sys>>|<\/?(?:start|end)_of_turn>|\n[ \t]*\n[ \t]*(?:human|assistant)[ \t]*:|<\/?(?:system|important|instructions?|admin)>/,
+    triggers: at(40, 40, '<|', '[inst]', '[/inst]', '<<sys>>', '<</sys>>', '_of_turn>', 'human', 'assistant', 'system>', 'important>', 'instruction>', 'instructions>', 'admin>'),
   },
 ];
-
-/**
- * Chat-template role and delimiter tokens, matched on folded text (not
- * collapsed: the punctuation is the point).
- */
-export const roleTokenPattern =
-  /<\|(?:im_start|im_end|im_sep|endoftext|system|user|assistant|eot_id|eom_id|start_header_id|end_header_id|begin_of_text|python_tag|channel|message|start|end|return|call|constrain)\|>|\[\/?inst\]|<<\/?sys>>|<\/?(?:start|end)_of_turn>|\n[ \t]*\n[ \t]*(?:human|assistant)[ \t]*:|<\/?(?:system|important|instructions?|admin)>/;
 
 /** Phrases with every letter run together: what "i g n o r e  a l l ..." and "i.g.n.o.r.e" leave. */
 export const squashedPatterns: InjectionPattern[] = [
   {
     label: 'instruction override',
     pattern: /(?:ignore|disregard|forget|override|bypass)(?:all|any|the|your)?(?:previous|prior|above|earlier|preceding|system|your)(?:instructions?|prompts?|rules|directions|guidelines)/,
+    triggers: [],
   },
-  { label: 'system prompt extraction', pattern: /(?:reveal|print|show|repeat|leak)(?:me)?(?:your|the)(?:systemprompt|hiddenprompt|initialprompt)/ },
+  { label: 'system prompt extraction', pattern: /(?:reveal|print|show|repeat|leak)(?:me)?(?:your|the)(?:systemprompt|hiddenprompt|initialprompt)/, triggers: [] },
 ];

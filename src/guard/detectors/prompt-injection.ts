@@ -1,40 +1,54 @@
+import { decodedLayers } from '../text/decode-escapes.js';
 import { decodeTagText } from '../text/invisible.js';
 import { foldForMatching } from '../text/fold.js';
-import { phrasePatterns, roleTokenPattern, squashedPatterns } from './prompt-injection-patterns.js';
+import { searchWindows, triggerIndex, windowsAround } from './injection-windows.js';
+import { phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
 
-const nonAlphanumericRun = /[^a-z0-9]+/g;
-const nonLetter = /[^a-z]+/g;
+const phraseTriggers = triggerIndex(phrasePatterns.flatMap((p) => p.triggers));
+/** The override verbs with digits and symbols for letters: "1gn0r3", "d1sr3g4rd". */
+const leetTriggers = /[i1!|][g9]n[o0]r[e3]|d[i1!|][s5$]r[e3]g[a4@]rd|f[o0]rg[e3]t|[o0]v[e3]rr[i1!|]d[e3]|byp[a4@][s5$][s5$]|r[e3]v[e3][a4@]l/g;
+const leetChars = /[013457@$!|]/;
+const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
 /** Five single letters in a row, split by up to three non-letters: "i g n o r e", "i.g.n.o.r.e". */
-const spacedLetters = /(?:^|[^a-z])[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z](?![a-z])/;
-const leetDigits = /[a-z][013457@$]|[013457@$][a-z]/;
-const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+const spacedLetters = /(?:^|[^a-z])[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z](?![a-z])/g;
+const nonLetter = /[^a-z]+/g;
+const escapeSequence = /%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}/g;
+
+function matchLabels(text: string, windows: Array<[number, number]>, patterns: typeof phrasePatterns, transform: (w: string) => string, suffix: string, labels: Set<string>): void {
+  for (const [start, end] of windows) {
+    const window = transform(text.slice(start, end));
+    for (const { label, pattern } of patterns) if (pattern.test(window)) labels.add(label + suffix);
+  }
+}
 
 /** The labels of the injection phrases and role tokens in one folded text. */
 export function injectionLabels(folded: string): string[] {
   const labels = new Set<string>();
-  if (roleTokenPattern.test(folded)) labels.add('chat role or delimiter token');
-  const collapsed = folded.replace(nonAlphanumericRun, ' ');
-  for (const { label, pattern } of phrasePatterns) if (pattern.test(collapsed)) labels.add(label);
-  if (leetDigits.test(folded)) {
-    const deLeeted = folded.replace(/[013457@$]/g, (c) => leet[c]).replace(nonAlphanumericRun, ' ');
-    for (const { label, pattern } of phrasePatterns) if (pattern.test(deLeeted)) labels.add(`${label} (leetspeak)`);
+  matchLabels(folded, searchWindows(folded, phraseTriggers), phrasePatterns, (w) => w, '', labels);
+  if (leetChars.test(folded)) {
+    const deLeet = (w: string) => w.replace(/[013457@$!|]/g, (c) => leet[c]);
+    matchLabels(folded, windowsAround(folded, leetTriggers, 400), phrasePatterns, deLeet, ' (leetspeak)', labels);
   }
-  if (spacedLetters.test(folded)) {
-    const squashed = folded.replace(nonLetter, '');
-    for (const { label, pattern } of squashedPatterns) if (pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
-  }
+  const squash = (w: string) => w.replace(nonLetter, '');
+  matchLabels(folded, windowsAround(folded, spacedLetters, 400), squashedPatterns, squash, ' (letters spaced out)', labels);
   return [...labels];
 }
 
 /**
  * Prompt injection: override phrases and role tokens after Unicode folding,
- * in the text itself, in text smuggled as Unicode tag characters, and in
- * base64 payloads a model could decode.
+ * in the text itself and its percent-decoded form, in text smuggled as
+ * Unicode tag characters, and in base64 payloads a model could decode.
  */
 export function detectPromptInjection(scanned: ScannedString): string[] {
   const details = new Set<string>();
   for (const label of injectionLabels(scanned.folded)) details.add(label);
+  // Only the stretches around escape sequences can decode to something new.
+  for (const [start, end] of windowsAround(scanned.text, escapeSequence, 400)) {
+    const decoded = decodedLayers(scanned.text.slice(start, end)).at(-1);
+    if (decoded === undefined) continue;
+    for (const label of injectionLabels(foldForMatching(decoded))) details.add(`${label} after percent-decoding`);
+  }
   const smuggled = decodeTagText(scanned.text);
   if (smuggled) {
     details.add('text hidden in invisible Unicode tag characters');

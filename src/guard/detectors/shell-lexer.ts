@@ -52,9 +52,12 @@ function commandAfter(text: string, index: number, knownCommands: ReadonlySet<st
   return knownCommands.has(name) ? name : undefined;
 }
 
-function isRedirectTarget(text: string, index: number): boolean {
+/** Where a redirection writes or reads, when that is a file or a socket rather than a harmless sink or a number. */
+function redirectTarget(text: string, index: number): string | undefined {
   const { word } = wordAt(text, index);
-  return /^&\d$|^&-$|^[/~.]|[/\\.]/.test(word) && !/^\d+$/.test(word);
+  if (/^\/dev\/(?:tcp|udp)\//.test(word)) return 'a network socket';
+  if (/^(?:\d|-|\/dev\/(?:null|stdout|stderr))$/.test(word) || /^\d+$/.test(word)) return undefined;
+  return /^[/~.$]|[/\\.]/.test(word) ? 'a file' : undefined;
 }
 
 export function shellHazards(text: string, start: QuoteState, knownCommands: ReadonlySet<string>): ShellHazard[] {
@@ -91,10 +94,13 @@ export function shellHazards(text: string, start: QuoteState, knownCommands: Rea
       const shown = operator === '\n' || operator === '\r' ? 'newline' : `'${operator}'`;
       if (command) add(`${shown} then '${command}'`);
       i += operator.length - 1;
-    } else if ((c === '>' || c === '<') && text[i - 1] !== '<' && text[i - 1] !== '>') {
-      const operator = next === c ? c + c : c;
+    } else if (c === '>' || c === '<') {
       if (c === '<' && next === '/') continue; // an HTML/XML closing tag, not a redirection
-      if (isRedirectTarget(text, i + operator.length)) add(`redirection '${operator}' to a file`);
+      let operator = next === c ? c + c : c;
+      if (text[i + operator.length] === '&') operator += '&';
+      const target = redirectTarget(text, i + operator.length);
+      if (target) add(`redirection '${operator}' to ${target}`);
+      i += operator.length - 1;
     }
   }
   return [...hazards.values()];

@@ -23,19 +23,33 @@ export function isAscii(text: string): boolean {
   return !nonAscii.test(text);
 }
 
+/** Folds one run of non-ASCII characters: invisibles out, NFKC, lower case, look-alikes to the letters they imitate. */
+function foldRun(run: string): string {
+  // Lower-casing before the confusables lands capital Cyrillic/Greek I on "i" rather than the skeleton's "l".
+  const normalized = stripInvisible(run).normalize('NFKC').toLowerCase();
+  let out = '';
+  for (const char of normalized) out += foldTable.get(char) ?? char;
+  return out;
+}
+
 /**
- * The form text is matched in: invisible characters removed, NFKC (full-width
- * and mathematical letters to ASCII), lower case, and remaining look-alikes
- * (Cyrillic "а", Greek "ο", ...) replaced by the letters they imitate.
- * Lower-casing comes before the confusables so capital Cyrillic/Greek I lands
- * on "i" rather than the skeleton's "l".
+ * The form text is matched in: lower case, and every non-ASCII run folded
+ * (invisible characters removed, NFKC for full-width and mathematical
+ * letters, Cyrillic "а" or Greek "ο" replaced by the letter they imitate).
+ * Only the non-ASCII parts are normalized, so a large mostly-ASCII text costs
+ * little more than lower-casing it.
  */
 export function foldForMatching(text: string): string {
-  if (!nonAscii.test(text)) return text.toLowerCase();
-  const lowered = stripInvisible(text).normalize('NFKC').toLowerCase();
-  return lowered.replace(nonAsciiRun, (run) => {
-    let out = '';
-    for (const char of run) out += foldTable.get(char) ?? char;
-    return out;
-  });
+  const lowered = text.toLowerCase();
+  return nonAscii.test(lowered) ? lowered.replace(nonAsciiRun, foldRun) : lowered;
+}
+
+/**
+ * NFKC applied to the non-ASCII parts only (full-width digits and letters,
+ * mathematical alphanumerics, ligatures): far cheaper than normalizing a large,
+ * mostly-ASCII text whole.
+ */
+export function compatibilityForm(text: string): string {
+  if (!nonAscii.test(text)) return text;
+  return text.replace(nonAsciiRun, (run) => run.normalize('NFKC'));
 }

@@ -1,4 +1,5 @@
 import { decodeReadable } from '../../text/base64-payloads.js';
+import { asciiSet, charRuns } from '../../text/char-runs.js';
 import { shannonEntropy } from '../../text/entropy.js';
 import { allMatches, type TextMatch } from '../text-match.js';
 
@@ -37,9 +38,27 @@ function findAssignedSecrets(text: string): TextMatch[] {
   return matches;
 }
 
-const tokenRun = /(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_=-]{32,}/g;
+const tokenChars = asciiSet('A-Za-z0-9+/_=-');
+const minTokenLength = 32;
 const maxTokenLength = 256;
 const integrityHash = /^sha(?:1|256|384|512)-/;
+/** SSH public keys in wire format are base64 of a length-prefixed record, so they start "AAAA". */
+const sshWireFormat = /^AAAA[A-Z0-9]/;
+/** Certificates and public keys are long base64 lines that are meant to be shared. */
+const publicPemBlock = /-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST|NEW CERTIFICATE REQUEST|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|SSH2 PUBLIC KEY)-----/g;
+
+function publicPemRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  if (!text.includes('-----BEGIN ')) return ranges;
+  let coveredUntil = 0;
+  for (const match of allMatches(publicPemBlock, text)) {
+    if (match.index < coveredUntil) continue;
+    const end = text.indexOf('-----END ', match.index + match[0].length);
+    coveredUntil = end < 0 ? text.length : end;
+    ranges.push([match.index, coveredUntil]);
+  }
+  return ranges;
+}
 
 function countMatching(text: string, lower: number, upper: number): number {
   let count = 0;
@@ -54,18 +73,23 @@ function countMatching(text: string, lower: number, upper: number): number {
  * Random-looking tokens of 32 to 256 characters: at least two each of upper
  * case, lower case and digits, and Shannon entropy of 4.2 bits per character
  * or more (random base62 of that length scores about 4.6; identifiers and
- * prose under 4.1). Hex digests, UUIDs, subresource-integrity hashes and
- * base64 of readable text are not tokens; longer runs are data (images,
+ * prose under 4.1). Hex digests, UUIDs, subresource-integrity hashes, SSH
+ * public keys, certificates and base64 of readable text are not tokens; longer runs are data (images,
  * archives), not credentials.
  */
 function findHighEntropyTokens(text: string): TextMatch[] {
   const matches: TextMatch[] = [];
-  for (const match of allMatches(tokenRun, text)) {
-    const run = match[0];
-    if (run.length > maxTokenLength || integrityHash.test(run)) continue;
+  const shared = publicPemRanges(text);
+  let range = 0;
+  for (const [start, end] of charRuns(text, tokenChars, minTokenLength)) {
+    // Runs and ranges both come in text order: one pointer walks the ranges.
+    while (range < shared.length && shared[range][1] <= start) range++;
+    if (end - start > maxTokenLength || (range < shared.length && shared[range][0] <= start)) continue;
+    const run = text.slice(start, end);
+    if (integrityHash.test(run) || sshWireFormat.test(run)) continue;
     if (countMatching(run, 65, 90) < 2 || countMatching(run, 97, 122) < 2 || countMatching(run, 48, 57) < 2) continue;
     if (shannonEntropy(run) < 4.2 || decodeReadable(run) !== undefined) continue;
-    matches.push({ kind: 'secret.high_entropy', label: 'high-entropy token', start: match.index, end: match.index + run.length });
+    matches.push({ kind: 'secret.high_entropy', label: 'high-entropy token', start, end });
   }
   return matches;
 }

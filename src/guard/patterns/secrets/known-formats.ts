@@ -100,13 +100,6 @@ export const secretFormats: SecretFormat[] = [
     pattern: /\bauthorization["']?\s{0,4}[:=]\s{0,4}["']?(?:bearer|basic|token)\s{1,4}([A-Za-z0-9._~+/=-]{16,})/dgi,
     valueGroup: 1,
   },
-  {
-    kind: 'secret.url_password',
-    label: 'password in a URL',
-    pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:/@"'<>]{1,128}:([^\s:/@"'<>]{1,128})@/dg,
-    valueGroup: 1,
-    accept: (value) => !/^(?:\*+|x+|\$\{?\w+\}?|<[^>]*>|password|pass|secret|pwd)$/i.test(value),
-  },
 ];
 
 const privateKeyBegin = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
@@ -140,8 +133,34 @@ function findPrivateKeys(text: string): TextMatch[] {
   return matches;
 }
 
+const maxUrlPartLength = 128;
+const placeholderPassword = /^(?:\*+|x+|\$\{?\w+\}?|<[^>]*>|password|pass|secret|pwd)$/i;
+
+function isUrlCredentialChar(code: number): boolean {
+  // Not whitespace, ':', '/', '@', quotes or angle brackets.
+  return code > 0x20 && code !== 0x3a && code !== 0x2f && code !== 0x40 && code !== 0x22 && code !== 0x27 && code !== 0x3c && code !== 0x3e;
+}
+
+/** `scheme://user:password@host`: found from each "://" with bounded scans. */
+function findUrlPasswords(text: string): TextMatch[] {
+  const matches: TextMatch[] = [];
+  for (let sep = text.indexOf('://'); sep >= 0; sep = text.indexOf('://', sep + 3)) {
+    if (sep === 0 || !/[A-Za-z0-9+.-]/.test(text[sep - 1])) continue;
+    let i = sep + 3;
+    const userStart = i;
+    while (i < text.length && i - userStart < maxUrlPartLength && isUrlCredentialChar(text.charCodeAt(i))) i++;
+    if (i === userStart || text[i] !== ':') continue;
+    const passwordStart = ++i;
+    while (i < text.length && i - passwordStart < maxUrlPartLength && isUrlCredentialChar(text.charCodeAt(i))) i++;
+    if (i === passwordStart || text[i] !== '@') continue;
+    if (placeholderPassword.test(text.slice(passwordStart, i))) continue;
+    matches.push({ kind: 'secret.url_password', label: 'password in a URL', start: passwordStart, end: i });
+  }
+  return matches;
+}
+
 export function findKnownSecrets(text: string): TextMatch[] {
-  const matches = findPrivateKeys(text);
+  const matches = [...findPrivateKeys(text), ...findUrlPasswords(text)];
   for (const format of secretFormats) {
     for (const match of allMatches(format.pattern, text)) {
       const span = format.valueGroup === undefined ? [match.index, match.index + match[0].length] : match.indices?.[format.valueGroup];

@@ -1,0 +1,57 @@
+import type { Trigger } from './prompt-injection-patterns.js';
+
+/**
+ * Large texts are searched for injection phrases only around words every
+ * phrase contains (its triggers): one linear pass over the text finds the
+ * triggers, then the phrase patterns run on the merged windows around them,
+ * each window reaching as far as a phrase can extend on either side of its
+ * trigger. Short texts are searched whole.
+ */
+
+const wholeTextLimit = 4096;
+
+export interface TriggerIndex {
+  pattern: RegExp;
+  reach: Map<string, { before: number; after: number }>;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function triggerIndex(triggers: Trigger[]): TriggerIndex {
+  const reach = new Map<string, { before: number; after: number }>();
+  for (const { word, before, after } of triggers) {
+    const known = reach.get(word);
+    reach.set(word, { before: Math.max(before, known?.before ?? 0), after: Math.max(after, known?.after ?? 0) });
+  }
+  const words = [...reach.keys()].sort((a, b) => b.length - a.length);
+  return { pattern: new RegExp(words.map(escapeRegExp).join('|'), 'g'), reach };
+}
+
+/** Merged [start, end) windows of `text` worth searching. */
+export function searchWindows(text: string, index: TriggerIndex): Array<[number, number]> {
+  if (text.length <= wholeTextLimit) return [[0, text.length]];
+  const windows: Array<[number, number]> = [];
+  for (const match of text.matchAll(index.pattern)) {
+    const { before, after } = index.reach.get(match[0])!;
+    addWindow(windows, Math.max(0, match.index - before), Math.min(text.length, match.index + match[0].length + after));
+  }
+  return windows;
+}
+
+/** Windows around each match of `pattern` (global), `reach` characters each side. */
+export function windowsAround(text: string, pattern: RegExp, reach: number): Array<[number, number]> {
+  if (text.length <= wholeTextLimit) return [[0, text.length]];
+  const windows: Array<[number, number]> = [];
+  for (const match of text.matchAll(pattern)) {
+    addWindow(windows, Math.max(0, match.index - reach), Math.min(text.length, match.index + match[0].length + reach));
+  }
+  return windows;
+}
+
+function addWindow(windows: Array<[number, number]>, start: number, end: number): void {
+  const last = windows[windows.length - 1];
+  if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+  else windows.push([start, end]);
+}
