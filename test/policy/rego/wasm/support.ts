@@ -62,7 +62,13 @@ export async function load(policy: Policy, options: LoadOptions = {}): Promise<L
 
 /** The `result` values of one evaluation. */
 export function results(policy: LoadedPolicy, input?: unknown, entrypoint: string | number = 0): unknown[] {
-  return (policy.evaluate(input, entrypoint) as Array<{ result: unknown }>).map((r) => r.result);
+  return (policy.evaluate(asJson(input), entrypoint) as Array<{ result: unknown }>).map((r) => r.result);
+}
+
+/** The SDK drops falsy inputs (0, false, ""); JSON text as bytes keeps them. */
+export function asJson(value: unknown): ArrayBuffer | undefined {
+  if (value === undefined) return undefined;
+  return new TextEncoder().encode(JSON.stringify(value)).buffer as ArrayBuffer;
 }
 
 /** Evaluates a one-statement-list plan whose result is local 2. */
@@ -125,4 +131,18 @@ export function memoryBytes(policy: LoadedPolicy): number {
 export function echoPolicy(): Policy {
   const ir = new IR();
   return ir.policy([ir.plan('echo', [{ op: 'assignVar', source: L(0), target: 2 }], 2)]);
+}
+
+/** Compiles Rego source (package test) through the real front end and evaluates data.test.<rule>. */
+export async function regoPolicy(source: string, entrypoints: string[], options: LoadOptions = {}): Promise<LoadedPolicy> {
+  const { parseModule } = await import('../../../../src/policy/rego/parse.js');
+  const { compileToIR } = await import('../../../../src/policy/rego/compile.js');
+  const ir = compileToIR([parseModule(source, 'test.rego')], { entrypoints });
+  return load(ir, options);
+}
+
+/** Evaluates `rule` of a `package test` module: its result values. */
+export async function rego(body: string, rule = 'p', input?: unknown, options: LoadOptions = {}): Promise<unknown[]> {
+  const p = await regoPolicy(`package test\n${body}`, [`test/${rule}`], options);
+  return results(p, input, `test/${rule}`);
 }

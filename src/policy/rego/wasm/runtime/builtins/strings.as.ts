@@ -95,6 +95,7 @@ function mapCase(name: string, s: u32, upper: bool): u32 {
     }
     return out;
   }
+  // simple case mappings, as Go's unicode.ToUpper/ToLower (ß has no simple uppercase);
   // a case mapping can change the UTF-8 length by at most a factor of 3/2 (2 -> 3 bytes)
   const out = stringAlloc(n * 2);
   let q = out + STRING_SIZE;
@@ -102,7 +103,7 @@ function mapCase(name: string, s: u32, upper: bool): u32 {
   while (i < n) {
     const c = utf8Decode(p + i, n - i);
     i += utf8Width;
-    q += utf8Encode(q, c >= 0x20000 ? c : <u32>casemap(c, upper ? 1 : 0) & 0x1fffff);
+    q += utf8Encode(q, c >= 0x20000 || c == 0xdf ? c : <u32>casemap(c, upper ? 1 : 0) & 0x1fffff);
   }
   store<u32>(out, q - (out + STRING_SIZE), 4);
   return out;
