@@ -18,7 +18,7 @@ export interface ParserState {
  * else chain may be. Far beyond real policies, it keeps the parser and every
  * recursive pass over the tree well within the JS stack.
  */
-export const maxNesting = 256;
+const maxNesting = 256;
 
 /**
  * Token cursor, positions and errors shared by every grammar area. The grammar

@@ -1,7 +1,7 @@
 import type { Body, Rule, RuleHead, Term } from '../ast.js';
 import { BodyParser } from './bodies.js';
 import { cloneTerm, isGround, valueName } from './term-utils.js';
-import { tt } from './tokens.js';
+import { describeToken, tt } from './tokens.js';
 
 /**
  * Rules: heads (`p`, `a.b[x]`, `f(x)`), values (`:=`/`=`), `contains`,
@@ -13,6 +13,8 @@ export abstract class RuleParser extends BodyParser {
   protected parseRuleStatement(): Rule[] {
     const lx = this.lx;
     const start = lx.start;
+    const sameLine = !lx.newlineBefore && start > 0;
+    const startToken = describeToken(lx.type, lx.value);
     let isDefault = false;
     if (lx.type === tt._default && !this.keywordStartsRef()) {
       this.next();
@@ -33,6 +35,8 @@ export abstract class RuleParser extends BodyParser {
     } else if (lx.type === tt.braceL) {
       this.fail(`\`if\` keyword is required before ${head.kind === 'function' ? 'function' : 'rule'} body`);
     } else if (head.value === undefined && head.kind === 'single') {
+      // `p if a b`: more on the line after a statement is rarely a new rule.
+      if (sameLine) this.fail(`unexpected ${startToken}, expected a newline before the next rule`, start);
       if (head.ref.length === 2) this.fail('`contains` keyword is required for partial set rules', start);
       this.fail('rule must have value assignment and/or body declaration', start);
     }

@@ -23,7 +23,7 @@ function keyword(word: string): TokenType {
 }
 
 /** Precedence of infix operators, loosest first (OPA: relation < | < & < +,- < *,/,%). */
-export const Precedence = { relation: 1, or: 2, and: 3, additive: 4, multiplicative: 5 } as const;
+const Precedence = { relation: 1, or: 2, and: 3, additive: 4, multiplicative: 5 } as const;
 
 export const tt = {
   eof: token('end of file'),

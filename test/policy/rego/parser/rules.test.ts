@@ -174,6 +174,10 @@ describe('rule statements', () => {
     expect(moduleError('package p\np := 1 with input as 2')).toBe(
       'p.rego:2:8: rego_parse_error: unexpected with keyword, expected a rule, import or package\n  p := 1 with input as 2\n         ^',
     );
+    expect(moduleError('package p\nallow if input.role == "admin" input.x')).toBe(
+      'p.rego:2:32: rego_parse_error: unexpected identifier input, expected a newline before the next rule\n  allow if input.role == "admin" input.x\n                                 ^',
+    );
+    expect(rules('p := 1 q := 2')).toEqual(['single p := 1', 'single q := 2']);
     expect(moduleError('package p\np := }')).toBe(
       'p.rego:2:6: rego_parse_error: unexpected } token, expected a rule value (e.g., p := <VALUE> if { ... })\n  p := }\n       ^',
     );
