@@ -15,15 +15,21 @@ export interface LineWriterFlow {
 
 export class LineWriter {
   private blocked = false;
+  private broken = false;
 
   constructor(
     private readonly stream: Writable,
     private readonly flow: LineWriterFlow,
-  ) {}
+  ) {
+    // a reader that went away (EPIPE) breaks the stream for good; process.stdout still says writable
+    stream.on('error', () => {
+      this.broken = true;
+    });
+  }
 
   /** False once the stream can take no more writes (ended, destroyed or broken). */
   get writable(): boolean {
-    return this.stream.writable && !this.stream.destroyed;
+    return !this.broken && this.stream.writable && !this.stream.destroyed;
   }
 
   /** A line that already ends with its newline, as the LineReader hands them out. */

@@ -10,6 +10,8 @@ export class StreamTransport {
   onmessage?: (message: Message) => void;
   onclose?: () => void;
   onerror?: (error: Error) => void;
+  /** Every raw line received, for assertions on the wire format. */
+  readonly received: string[] = [];
   private partial = '';
 
   constructor(
@@ -27,6 +29,7 @@ export class StreamTransport {
       while ((nl = this.partial.indexOf('\n')) !== -1) {
         const line = this.partial.slice(0, nl);
         this.partial = this.partial.slice(nl + 1);
+        this.received.push(line);
         try {
           this.onmessage?.(JSON.parse(line) as Message);
         } catch (error) {
