@@ -13,8 +13,9 @@ export class ModuleParser extends RuleParser {
   private readonly annotations: AnnotationCollector;
 
   constructor(source: string, file: string) {
-    const collector = new AnnotationCollector(source, new LineIndex(source, file));
-    super(source, file, collector.onComment);
+    const lines = new LineIndex(source, file);
+    const collector = new AnnotationCollector(source, lines);
+    super(source, file, collector.onComment, lines);
     this.annotations = collector;
   }
 

@@ -36,8 +36,9 @@ export abstract class ParserBase {
     protected readonly source: string,
     protected readonly file: string,
     onComment?: CommentHandler,
+    lines: LineIndex = new LineIndex(source, file),
   ) {
-    this.lines = new LineIndex(source, file);
+    this.lines = lines;
     this.lx = new Lexer(source, onComment);
   }
 
