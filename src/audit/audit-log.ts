@@ -200,10 +200,7 @@ class ChainedAuditLog implements AuditLog {
       reporter.recovered();
       for (const event of batch) event.resolve();
     } catch (error) {
-      if (error instanceof AuditConfigError) {
-        for (const event of batch) event.reject(error);
-        return;
-      }
+      // Once serving, even a configuration problem (another writer took the lock) is a write failure.
       reporter.failed(error, batch.length, this.settings.now().getTime());
       for (const event of batch) {
         if (required) {

@@ -20,9 +20,6 @@ export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
 export const CLOUDEVENTS_TYPE_PREFIX = 'dev.toolgate.';
 
-/** The three events one tools/call produces: forwarded, blocked by policy, blocked by a rate limit. */
-export const TOOL_CALL_EVENT_TYPES: readonly AuditEventType[] = ['tool.invoked', 'policy.violation', 'ratelimit.exceeded'];
-
 export function isAuditEventType(value: string): value is AuditEventType {
   return (AUDIT_EVENT_TYPES as readonly string[]).includes(value);
 }
