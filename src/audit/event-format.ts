@@ -15,7 +15,8 @@ export interface EventFields {
   seq: number;
   id: string;
   time: string;
-  type: AuditEventType;
+  /** Short type name; see event-types.ts (a newer writer may add types). */
+  type: AuditEventType | (string & {});
   source: string;
   subject?: string;
   prevhash: string;
@@ -76,7 +77,7 @@ export function fromStoredObject(stored: unknown): StoredEvent | string {
   if (!isObject(stored)) return 'not a JSON object';
   const format: AuditFormat = 'specversion' in stored ? 'cloudevents' : 'json';
   const type = shortEventType(stored.type);
-  if (type === undefined) return `unknown event type ${JSON.stringify(stored.type)}`;
+  if (type === undefined) return 'missing or invalid "type"';
   const { seq, id, time, source, subject, prevhash, hash } = stored;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return 'missing or invalid "seq"';
   if (!isChainHash(prevhash)) return 'missing or invalid "prevhash"';

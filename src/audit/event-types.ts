@@ -24,9 +24,12 @@ export function isAuditEventType(value: string): value is AuditEventType {
   return (AUDIT_EVENT_TYPES as readonly string[]).includes(value);
 }
 
-/** Accepts both spellings ("dev.toolgate.tool.invoked" and "tool.invoked"); undefined for anything else. */
-export function shortEventType(type: unknown): AuditEventType | undefined {
-  if (typeof type !== 'string') return undefined;
-  const short = type.startsWith(CLOUDEVENTS_TYPE_PREFIX) ? type.slice(CLOUDEVENTS_TYPE_PREFIX.length) : type;
-  return isAuditEventType(short) ? short : undefined;
+/**
+ * The short name of a stored type: "dev.toolgate.tool.invoked" and "tool.invoked" are both
+ * "tool.invoked". Types this version does not know are kept as they are: a log written by
+ * a newer toolgate still verifies. Undefined when the type is not a non-empty string.
+ */
+export function shortEventType(type: unknown): string | undefined {
+  if (typeof type !== 'string' || type === '') return undefined;
+  return type.startsWith(CLOUDEVENTS_TYPE_PREFIX) ? type.slice(CLOUDEVENTS_TYPE_PREFIX.length) : type;
 }

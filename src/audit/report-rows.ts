@@ -48,6 +48,8 @@ function detail(event: StoredEvent): string | undefined {
       return `${text(data.lost_events as JsonValue)} event(s) not recorded since ${text(data.since)}: ${text(data.error)}`;
     case 'audit.checkpoint':
       return `signed by ${text(data.keyid)}`;
+    default:
+      return undefined;
   }
 }
 

@@ -101,6 +101,13 @@ describe('verifyAuditLog: tampering without the key', () => {
     expect(await verifyAuditLog([path], { allowPartialStart: true })).toMatchObject({ intact: true, firstSeq: 4 });
   });
 
+  it('verifies events of types it does not know (written by a newer toolgate)', async () => {
+    const objects = await readObjects(path);
+    objects[3].type = 'dev.toolgate.session.resumed';
+    await writeLines(path, rechain(objects));
+    expect(await verifyAuditLog([path])).toMatchObject({ intact: true, events: 12 });
+  });
+
   it('detects a line that is not JSON, and an empty line', async () => {
     const lines = await readLines(path);
     await writeLines(path, [...lines.slice(0, 2), '{broken', ...lines.slice(2)]);
