@@ -119,23 +119,22 @@ function percentDecoded(text: string): string | undefined {
 }
 
 /**
- * Replaces each secret with `[REDACTED:<kind>]`. A secret that only shows once
- * the text is folded (zero-width characters, fullwidth forms) or
+ * Replaces each secret with `[REDACTED:<kind>]`. A secret that shows once the
+ * text is folded (zero-width characters, fullwidth forms, a lone surrogate) or
  * percent-decoded cannot be cut out in place, so the whole string is replaced.
  */
 export function redactSecretsInText(text: string): RedactedText {
   const direct = findSecrets(text);
-  const redacted = direct.length > 0 ? replaceMatches(text, direct) : text;
   for (const [variant, label] of [
-    [foldForMatching(redacted), 'obfuscated'],
-    [percentDecoded(redacted), 'percent-encoded'],
+    [foldForMatching(text), 'obfuscated'],
+    [percentDecoded(text), 'percent-encoded'],
   ] as const) {
-    if (variant === undefined || variant === redacted) continue;
+    if (variant === undefined || variant === text) continue;
     const hidden = findSecrets(variant);
     if (hidden.length > 0) {
       const kinds = [...direct.map((m) => m.kind), ...hidden.map((m) => m.kind)];
       return { text: `[REDACTED:${hidden[0].kind}, ${label}]`, kinds };
     }
   }
-  return { text: redacted, kinds: direct.map((m) => m.kind) };
+  return { text: direct.length > 0 ? replaceMatches(text, direct) : text, kinds: direct.map((m) => m.kind) };
 }

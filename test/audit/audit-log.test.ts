@@ -122,6 +122,17 @@ describe('openAuditLog: events', () => {
     expect((await verifyAuditLog([path])).intact).toBe(true);
   });
 
+  it('still redacts a secret split by a lone surrogate', async () => {
+    const path = join(dir, 'audit.log');
+    const log = await openAuditLog({ path, source: 'fs', warn });
+    const token = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
+    await log.append(toolInvokedEvent({ tool: 'x', arguments: { note: `${token.slice(0, 8)}\ud800${token.slice(8)}` }, decision: { allow: true, reasons: [] } }));
+    await log.close();
+    const text = await readFile(path, 'utf8');
+    expect(text).not.toContain(token.slice(8));
+    expect((await readObjects(path))[0].data).toMatchObject({ arguments: { note: '[REDACTED:github-token, obfuscated]' } });
+  });
+
   it('rejects appends after close and events the log writes itself', async () => {
     const log = await openAuditLog({ path: join(dir, 'audit.log'), source: 'fs', warn });
     await expect(log.append({ type: 'audit.checkpoint', data: {} })).rejects.toThrow(/cannot append an event of type audit.checkpoint/);
