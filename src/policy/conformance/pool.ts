@@ -22,23 +22,25 @@ export async function runCases(cases: ConformanceCase[], options: PoolOptions): 
     while (next < cases.length) {
       const index = next++;
       outcomes[index] = await new Promise<CaseOutcome>((resolve) => {
-        const timer = setTimeout(() => {
-          worker.removeAllListeners();
-          void worker.terminate();
-          worker = spawn();
-          resolve({ status: 'timeout', message: `no result after ${options.timeoutMs} ms` });
-        }, options.timeoutMs);
+        const current = worker;
         const settle = (outcome: CaseOutcome) => {
           clearTimeout(timer);
-          worker.removeAllListeners();
+          current.off('message', settle);
+          current.off('error', crashed);
           resolve(outcome);
         };
-        worker.once('message', settle);
-        worker.once('error', (error) => {
+        const crashed = (error: Error) => {
           worker = spawn();
           settle({ status: 'unexpected_error', message: `worker crashed: ${error.message}` });
-        });
-        worker.postMessage(cases[index]);
+        };
+        const timer = setTimeout(() => {
+          void current.terminate();
+          worker = spawn();
+          settle({ status: 'timeout', message: `no result after ${options.timeoutMs} ms` });
+        }, options.timeoutMs);
+        current.on('message', settle);
+        current.on('error', crashed);
+        current.postMessage(cases[index]);
       });
     }
     await worker.terminate();

@@ -32,6 +32,7 @@ function queryVariables(query: string): Set<string> {
       if (name !== 'data' && name !== 'input' && !name.startsWith('_')) names.add(name);
       return;
     }
+    if (record.type === 'call') return visit(record.args);
     for (const [key, value] of Object.entries(record)) if (key !== 'loc') visit(value);
   };
   visit(parseBody(query, 'query.rego'));
