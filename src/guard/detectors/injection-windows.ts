@@ -42,7 +42,8 @@ export function searchWindows(text: string, index: TriggerIndex): Array<[number,
 
 /** Windows around each match of `pattern` (global), `reach` characters each side. */
 export function windowsAround(text: string, pattern: RegExp, reach: number): Array<[number, number]> {
-  if (text.length <= wholeTextLimit) return [[0, text.length]];
+  // `search` leaves the shared pattern's lastIndex as it found it.
+  if (text.length <= wholeTextLimit) return text.search(pattern) >= 0 ? [[0, text.length]] : [];
   const windows: Array<[number, number]> = [];
   for (const match of text.matchAll(pattern)) {
     addWindow(windows, Math.max(0, match.index - reach), Math.min(text.length, match.index + match[0].length + reach));
