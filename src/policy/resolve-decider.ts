@@ -1,14 +1,20 @@
 import type { Decider } from './documents.js';
+import { loadToolgatePolicy, type PolicyLoadOptions, type ToolgatePolicy } from './toolgate-policy.js';
+
+export const DEFAULT_PROFILE = 'standard';
 
 /**
  * Turns `protect --policy <profile|file.yaml|dir|bundle.tar.gz>` into a Decider.
- * Until the policy engine lands, only the absence of a policy is supported: every
- * call is allowed and the caller is told so.
+ * Without --policy the standard profile applies, and the caller is told so.
  */
-export async function resolveDecider(policy: string | undefined): Promise<{ decider: Decider; warning?: string }> {
-  if (policy !== undefined) throw new Error(`cannot load policy ${policy}: the policy engine is not available yet`);
+export async function resolveDecider(
+  policy: string | undefined,
+  options: PolicyLoadOptions = {},
+): Promise<{ decider: Decider; policy: ToolgatePolicy; warning?: string }> {
+  const loaded = await loadToolgatePolicy(policy ?? DEFAULT_PROFILE, options);
   return {
-    decider: { decide: () => ({ allow: true, reasons: [] }) },
-    warning: 'no --policy given: every tool call is allowed',
+    decider: loaded,
+    policy: loaded,
+    warning: policy === undefined ? `no --policy given: using the ${DEFAULT_PROFILE} profile` : undefined,
   };
 }
