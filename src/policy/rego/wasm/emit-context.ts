@@ -8,11 +8,12 @@ import { lookupBuiltin } from '../builtins/table.js';
 import type { RegoType } from '../builtins/declaration.js';
 import type { Runtime } from './runtime-module.js';
 import type { StaticData } from './static-data.js';
-import { nativeArity, nativeExportName } from './native-builtins.js';
+import { hasHostFallback, nativeArity, nativeExportName } from './native-builtins.js';
 
 export type CallTarget =
   | { kind: 'func'; index: number }
-  | { kind: 'native'; index: number }
+  /** hostId: for natives that leave some calls to the host (passed as the first argument). */
+  | { kind: 'native'; index: number; hostId?: number }
   | { kind: 'host'; index: number; id: number; toSet: boolean };
 
 /** The OPA Wasm ABI imports opa_builtin0..4. */
@@ -31,6 +32,8 @@ export class EmitContext {
   private readonly hostIds = new Map<string, number>();
   private readonly funcs = new Map<string, Func>();
   private readonly funcIndexes = new Map<string, number>();
+  /** Whether the policy needs the runtime's persistent region (compiled patterns). */
+  usesPersistentRegion = false;
 
   constructor(
     private readonly runtime: Runtime,
@@ -43,7 +46,7 @@ export class EmitContext {
     for (const f of policy.funcs) this.funcs.set(f.name, f);
     // host ids in the order the policy declares its builtins, so they are stable
     for (const b of policy.static.builtins) {
-      if (!this.funcs.has(b.name) && !this.isNative(b.name)) this.hostId(b.name);
+      if (!this.funcs.has(b.name) && (!this.isNative(b.name) || hasHostFallback(b.name))) this.hostId(b.name);
     }
   }
 
@@ -88,7 +91,12 @@ export class EmitContext {
       if (f.params.length !== argc) throw new Error(`IR calls ${name} with ${argc} arguments; it takes ${f.params.length}`);
       return { kind: 'func', index: this.funcIndex(name) };
     }
-    if (this.isNative(name, argc)) return { kind: 'native', index: this.runtime.func(nativeExportName(name)) };
+    if (this.isNative(name, argc)) {
+      const index = this.runtime.func(nativeExportName(name));
+      if (!hasHostFallback(name)) return { kind: 'native', index };
+      this.usesPersistentRegion = true;
+      return { kind: 'native', index, hostId: this.hostId(name) };
+    }
     if (argc > MAX_HOST_ARITY) {
       throw new Error(`builtin ${name} takes ${argc} arguments; host builtins take at most ${MAX_HOST_ARITY}`);
     }

@@ -140,6 +140,7 @@ export class FunctionEmitter {
         // functions may receive an undefined input; builtins are never called with undefined arguments
         if (target.kind !== 'func') for (const a of stmt.args) this.requireDefined(a);
         if (target.kind === 'host') c.i32Const(target.id);
+        else if (target.kind === 'native' && target.hostId !== undefined) c.i32Const(target.hostId);
         for (const a of stmt.args) this.operand(a);
         c.call(target.index);
         if (target.kind === 'host' && target.toSet) c.call(rt('rt_to_set'));

@@ -19,6 +19,8 @@ export interface EmitOptions {
 }
 
 const i32 = VALTYPE.i32;
+/** The persistent region for compiled regular expressions and globs. */
+const PERSISTENT_BYTES = 1 << 20;
 const sig = (params: number, result: boolean): FuncType => ({
   params: Array(params).fill(i32),
   results: result ? [i32] : [],
@@ -107,6 +109,7 @@ export function emitPolicy(policy: Policy, options: EmitOptions = {}): Uint8Arra
     staticData: { offset: data.base, bytes },
     heapStart: data.base + bytes.length,
     strictBuiltinErrors: options.strictBuiltinErrors ?? false,
+    persistentBytes: ctx.usesPersistentRegion ? PERSISTENT_BYTES : 0,
   });
 }
 

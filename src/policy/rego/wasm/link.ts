@@ -17,6 +17,8 @@ export interface PolicyParts {
   staticData: { offset: number; bytes: Uint8Array };
   heapStart: number;
   strictBuiltinErrors: boolean;
+  /** Bytes the runtime reserves at instantiation for what must survive heap resets (0: none). */
+  persistentBytes: number;
 }
 
 const PAGE = 65536;
@@ -53,6 +55,7 @@ export function link(rt: Runtime, parts: PolicyParts): Uint8Array {
   const m = rt.module;
   const heapGlobal = rt.global('rt_heap_ptr');
   const strictGlobal = rt.global('rt_strict');
+  const persistGlobal = rt.global('rt_persist_size');
   const pages = Math.max(1, Math.ceil(parts.heapStart / PAGE));
   const linked: WasmModule = {
     types: [...m.types, ...parts.newTypes],
@@ -64,6 +67,7 @@ export function link(rt: Runtime, parts: PolicyParts): Uint8Array {
     globals: m.globals.map((g, i) => {
       if (i === heapGlobal) return { ...g, init: { value: BigInt(parts.heapStart) } };
       if (i === strictGlobal) return { ...g, init: { value: parts.strictBuiltinErrors ? 1n : 0n } };
+      if (i === persistGlobal) return { ...g, init: { value: BigInt(parts.persistentBytes) } };
       return g;
     }),
     exports: [

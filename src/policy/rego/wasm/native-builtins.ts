@@ -2,6 +2,8 @@
  * The builtins the Wasm runtime implements itself (runtime/builtins/*.as.ts),
  * with their arities. Each is exported by the runtime as `bi_<name>` with dots
  * turned into underscores; every other builtin is called on the host.
+ * regex.match and glob.match keep compiled patterns in a region that survives
+ * the heap resets between evaluations.
  */
 const ARITY: ReadonlyMap<string, number> = new Map([
   ['equal', 2], ['neq', 2], ['lt', 2], ['lte', 2], ['gt', 2], ['gte', 2],
@@ -17,12 +19,23 @@ const ARITY: ReadonlyMap<string, number> = new Map([
   ['trim_suffix', 2], ['trim_space', 1], ['split', 2], ['replace', 3],
   ['array.concat', 2], ['array.slice', 3], ['array.reverse', 1],
   ['object.get', 3], ['internal.member_2', 2], ['internal.member_3', 3], ['walk', 1],
+  ['regex.match', 2], ['glob.match', 3],
 ]);
+
+/**
+ * Natives that hand some calls to the host implementation (patterns with syntax
+ * the runtime does not support): the emitter passes the host id first.
+ */
+const WITH_HOST_FALLBACK: ReadonlySet<string> = new Set(['regex.match', 'glob.match']);
 
 export const RUNTIME_BUILTINS: ReadonlySet<string> = new Set(ARITY.keys());
 
 export function nativeArity(name: string): number | undefined {
   return ARITY.get(name);
+}
+
+export function hasHostFallback(name: string): boolean {
+  return WITH_HOST_FALLBACK.has(name);
 }
 
 /** The runtime export implementing a native builtin. */

@@ -3,6 +3,7 @@ import { heapGet, heapSet, malloc } from "./heap.as";
 import { jsonParse } from "./json-parse.as";
 import { dumpToCString } from "./dump.as";
 import { numInit } from "./number.as";
+import { persistInit } from "./persist.as";
 
 export const opa_wasm_abi_version: i32 = 1;
 export const opa_wasm_abi_minor_version: i32 = 2;
@@ -45,4 +46,5 @@ export function opa_value_dump(v: u32): u32 {
 /** Run once at instantiation (the linked module's start function). */
 export function rt_init(): void {
   numInit();
+  persistInit();
 }

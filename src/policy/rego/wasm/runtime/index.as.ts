@@ -6,6 +6,7 @@ export {
 } from "./abi.as";
 export { rt_heap_ptr } from "./heap.as";
 export { rt_strict } from "./errors.as";
+export { rt_persist_size } from "./persist.as";
 export * from "./eval.as";
 export * from "./ops.as";
 export * from "./builtins/compare.as";
@@ -17,6 +18,7 @@ export * from "./builtins/types.as";
 export * from "./builtins/strings.as";
 export * from "./builtins/arrays.as";
 export * from "./builtins/objects.as";
+export * from "./builtins/patterns.as";
 import { NULL, TRUE, FALSE } from "./values.as";
 import { opa_println } from "./env.as";
 
