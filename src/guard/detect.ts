@@ -8,8 +8,8 @@ import { detectPromptInjection } from './detectors/prompt-injection.js';
 import { ScannedString } from './detectors/scanned-string.js';
 import { detectSecret } from './detectors/secret.js';
 import { detectSensitivePath } from './detectors/sensitive-path.js';
-import { isShellTool, reachesShell } from './detectors/shell-context.js';
-import { forEachString } from './walk/string-leaves.js';
+import { isShellFieldName, isShellTool, reachesShell } from './detectors/shell-context.js';
+import { forEachString, type StringLeaf } from './walk/string-leaves.js';
 
 export type { DetectionContext } from './detectors/detection-context.js';
 
@@ -45,7 +45,7 @@ export function detect(args: unknown, context: DetectionContext, options: Detect
   const shellTool = isShellTool(context);
   const findings: Finding[] = [];
   const counts = new Map<DetectorKind, number>();
-  forEachString(args, (leaf) => {
+  const inspect = (leaf: StringLeaf) => {
     const scanned = new ScannedString(leaf);
     const toShell = reachesShell(scanned, shellTool);
     for (const kind of kinds) {
@@ -55,7 +55,8 @@ export function detect(args: unknown, context: DetectionContext, options: Detect
         if (count <= limit) findings.push({ detector: kind, path: scanned.path, detail: scanned.isKey ? `${detail} (in an object key)` : detail });
       }
     }
-  });
+  };
+  forEachString(args, inspect, { flagKey: isShellFieldName });
   for (const [kind, count] of counts) {
     if (count > limit) findings.push({ detector: kind, path: [], detail: `${count - limit} more ${kind} findings not listed` });
   }

@@ -26,16 +26,14 @@ export class ScannedString {
     return (this.cachedPath ??= this.leaf.path());
   }
 
-  /** The object keys on the way to this string, innermost last (array indexes left out). */
-  get keys(): string[] {
-    const keys = this.path.filter((p): p is string => typeof p === 'string');
-    return this.isKey ? keys.slice(0, -1) : keys;
-  }
-
   /** The innermost key naming this value ("path" for `{path: "..."}` and `{path: ["..."]}`). */
   get fieldName(): string | undefined {
-    const keys = this.keys;
-    return keys[keys.length - 1];
+    return this.leaf.fieldName;
+  }
+
+  /** Whether the string sits under a command-named field at any depth. */
+  get underShellField(): boolean {
+    return this.leaf.underFlaggedKey;
   }
 
   /** Percent / `%u` / `\x` / overlong-UTF-8 decoded forms, one per layer peeled off. */

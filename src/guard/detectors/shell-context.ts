@@ -24,9 +24,13 @@ export function isShellTool(context: DetectionContext): boolean {
   return [...words(context.tool), ...words(title)].some((word) => shellToolWord.has(word));
 }
 
+export function isShellFieldName(key: string): boolean {
+  return shellFieldName.test(key);
+}
+
 /** Whether this string is read by a shell: any argument of a shell tool, or under a command-named field of any tool. */
 export function reachesShell(scanned: ScannedString, shellTool: boolean): boolean {
-  return shellTool || scanned.keys.some((key) => shellFieldName.test(key));
+  return shellTool || scanned.underShellField;
 }
 
 /** Whether the string is a whole command line (rather than a value spliced into one). */
