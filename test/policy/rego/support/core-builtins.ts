@@ -125,6 +125,16 @@ export const coreBuiltins: Record<string, BuiltinImpl> = {
     typeError('count', 1, 'one of {array, object, set, string}', x);
   },
   type_name: (x) => typeName(x),
+  /** A relation: the planner scans the returned [path, value] pairs. */
+  walk: (x) => {
+    const out: Value[] = [];
+    const visit = (path: Value[], v: Value): void => {
+      out.push([path, v]);
+      for (const [k, child] of members(v)) visit([...path, k], child);
+    };
+    visit([], x);
+    return out;
+  },
   abs: (x) => Math.abs(num('abs', 1, x)),
   ceil: (x) => Math.ceil(num('ceil', 1, x)),
   floor: (x) => Math.floor(num('floor', 1, x)),
