@@ -114,3 +114,17 @@ describe('glob.match in the runtime', () => {
     expect(() => policy.evaluate(asJson([['[', ['/'], 'x']]), 'test/globs')).toThrow('glob.match');
   });
 });
+
+describe('regex.match and glob.match on the same constant pattern', () => {
+  it('keep the two compilations apart', async () => {
+    const p = await regoPolicy(
+      `package test
+       pattern := "a*"
+       both := [regex.match(pattern, input), glob.match(pattern, [], input), regex.match(pattern, input)]`,
+      ['test/both'],
+    );
+    expect((p.evaluate(asJson('bbb'), 'test/both') as Array<{ result: unknown }>)[0].result).toEqual([true, false, true]);
+    expect((p.evaluate(asJson('a.b'), 'test/both') as Array<{ result: unknown }>)[0].result).toEqual([true, false, true]);
+    expect((p.evaluate(asJson('abc'), 'test/both') as Array<{ result: unknown }>)[0].result).toEqual([true, true, true]);
+  });
+});
