@@ -3,9 +3,8 @@ import { asJson, rego, regoPolicy, results } from './support.js';
 
 describe('run-time errors', () => {
   it('by default a builtin error makes the call undefined', async () => {
-    expect(await rego('p := 1 / 0')).toEqual([]);
-    expect(await rego('p := "a" + 1')).toEqual([]);
-    expect(await rego('p := x if { x := 1 / input }', 'p', 0)).toEqual([]);
+    expect(await rego('p := 1 / input', 'p', 0)).toEqual([]);
+    expect(await rego('p := input + 1', 'p', 'a')).toEqual([]);
   });
 
   it('with strict builtin errors it fails the evaluation with OPA-style messages', async () => {

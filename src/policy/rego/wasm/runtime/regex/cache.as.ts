@@ -1,6 +1,7 @@
 // Compiled patterns by their source text, in the persistent region. A key is
 // a kind byte followed by the source bytes. Entries: [u32 hash][u32 keyPtr][u32 keyLen][u32 compiled]
 // where compiled == HOST marks a pattern left to the host.
+// Every entry is dropped at once when the persistent region is flushed.
 import { persistAlloc, persistFlush } from "../persist.as";
 import { hashBytes } from "../string.as";
 
@@ -20,7 +21,17 @@ function ensureTable(): bool {
   return true;
 }
 
-/** The compiled pattern for the key, HOST, or 0 if unknown. */
+/** The compiled pattern of an entry (or HOST). */
+export function entryCompiled(entry: u32): u32 {
+  return load<u32>(entry, 12);
+}
+
+/** The entry's persistent copy of its key. */
+export function entryKey(entry: u32): u32 {
+  return load<u32>(entry, 4);
+}
+
+/** The entry for the key, or 0 if unknown. */
 export function cacheGet(key: u32, n: u32): u32 {
   if (!ensureTable()) return 0;
   const h = hashBytes(key, n);
@@ -28,7 +39,7 @@ export function cacheGet(key: u32, n: u32): u32 {
   for (let probe: u32 = 0; probe < SLOTS; probe++) {
     const e = table + slot * ENTRY;
     if (load<u32>(e, 4) == 0) return 0;
-    if (load<u32>(e) == h && load<u32>(e, 8) == n && memory.compare(load<u32>(e, 4), key, n) == 0) return load<u32>(e, 12);
+    if (load<u32>(e) == h && load<u32>(e, 8) == n && memory.compare(load<u32>(e, 4), key, n) == 0) return e;
     slot = (slot + 1) & (SLOTS - 1);
   }
   return 0;
@@ -41,12 +52,12 @@ export function cacheFlush(): void {
   ensureTable();
 }
 
-/** Records a compiled pattern (or HOST); false if there is no room (flush and retry). */
-export function cachePut(key: u32, n: u32, compiled: u32): bool {
-  if (!ensureTable()) return false;
-  if (used >= (SLOTS * 3) / 4) return false;
+/** Records a compiled pattern (or HOST); returns the entry, or 0 if there is no room (flush and retry). */
+export function cachePut(key: u32, n: u32, compiled: u32): u32 {
+  if (!ensureTable()) return 0;
+  if (used >= (SLOTS * 3) / 4) return 0;
   const copy = persistAlloc(n);
-  if (copy == 0) return false;
+  if (copy == 0) return 0;
   memory.copy(copy, key, n);
   const h = hashBytes(key, n);
   let slot = h & (SLOTS - 1);
@@ -57,5 +68,5 @@ export function cachePut(key: u32, n: u32, compiled: u32): bool {
   store<u32>(e, n, 8);
   store<u32>(e, compiled, 12);
   used++;
-  return true;
+  return e;
 }
