@@ -34,12 +34,17 @@ export type Stmt =
   /**
    * Call a planned function (Func.name) or a builtin (by its Rego name, e.g. "count",
    * "internal.member_2"). Undefined result fails the statement; builtin errors
-   * follow the builtin's error mode.
+   * follow the builtin's error mode. A relation builtin (BuiltinDecl.relation: walk)
+   * returns the array of all its solutions; the planner scans it.
    */
   | { op: 'call'; func: string; args: Operand[]; result: Local }
   /** Dispatch on a function path computed at run time (`data[x].f(...)`); args are locals. */
   | { op: 'callDynamic'; path: Operand[]; args: Local[]; result: Local }
-  /** target = source[key]; fails if undefined. */
+  /**
+   * target = source[key]; fails if undefined. The target is the element itself, not a copy:
+   * objectInsert/setAdd into it change the collection it was read from (the planner relies
+   * on this only for containers it created, e.g. the nested objects of ref-head rules).
+   */
   | { op: 'dot'; source: Operand; key: Operand; target: Local }
   /** target = number of elements of source (array/object/set/string). */
   | { op: 'len'; source: Operand; target: Local }
@@ -86,7 +91,11 @@ export type Stmt =
   | { op: 'with'; local: Local; path: number[]; value: Operand; block: Block }
   /** Plans only: add a value to the query's result set. */
   | { op: 'resultSetAdd'; value: Local }
-  /** Raise an evaluation error with a message (Policy.static.strings[message]) at a location. */
+  /**
+   * Raise an evaluation error with a message (Policy.static.strings[message]) at a location.
+   * The message starts with its code, e.g. "eval_conflict_error: functions must not produce
+   * multiple outputs for same inputs"; file/row/col are 0 when there is no location.
+   */
   | { op: 'error'; message: number; file: number; row: number; col: number }
   | { op: 'nop' };
 
