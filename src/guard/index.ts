@@ -10,4 +10,5 @@ export { PinStore, type PinObservation, type PinStatus } from './pins/pin-store.
 export { defaultPinsDirectory } from './pins/default-pins-directory.js';
 export { toolFingerprint, type ToolDefinition } from './pins/tool-fingerprint.js';
 export { scanToolDescription } from './tool-description-scan.js';
-export { filterToolList, listingInput, type ListingContext, type ToolListFiltering, type HiddenTool } from './tool-list/tool-listing.js';
+export { deniedByDecider, filterToolList, listingInput, type HiddenTest, type ListingContext, type ToolListFiltering, type HiddenTool } from './tool-list/tool-listing.js';
+export { guardHooks, identityKey, retryAfterMetaKey, type GuardEvent, type GuardHooks, type GuardHooksOptions } from './proxy-hooks.js';

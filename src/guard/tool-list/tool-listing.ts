@@ -26,7 +26,6 @@ export function listingInput(tool: ToolDefinition, context: ListingContext, tool
 
 export interface HiddenTool {
   name: string;
-  reasons: string[];
   /** Set when deciding failed: the tool is hidden (fail closed) and the error kept for the audit log. */
   error?: string;
 }
@@ -41,36 +40,49 @@ export interface ToolListFilterOptions {
   hideDenied?: boolean;
 }
 
+/** Whether the policy denies a tool whatever its arguments, asked with the tool's listing input. */
+export type HiddenTest = (input: InputDocument) => boolean | Promise<boolean>;
+
 /**
- * Decides each listed tool with its listing input and hides those the policy
- * denies, so agents do not spend turns on calls that cannot succeed. A
- * decision in shadow mode never hides. A decider that throws hides the tool:
- * calls to it would be denied anyway.
+ * A HiddenTest from any Decider: hidden when the listing decision denies and
+ * is not in shadow mode. (A loaded toolgate policy has its own, more precise
+ * `toolHidden`: use `(input) => policy.toolHidden(input)`.)
+ */
+export function deniedByDecider(decider: Decider): HiddenTest {
+  return async (input) => {
+    const decision: DecisionDocument = await decider.decide(input);
+    return !decision.allow && decision.mode !== 'shadow';
+  };
+}
+
+/**
+ * Asks about each listed tool with its listing input and hides those the
+ * policy denies whatever the arguments, so agents do not spend turns on calls
+ * that cannot succeed. A test that throws hides the tool: calls to it would
+ * be denied anyway.
  */
 export async function filterToolList<T extends ToolDefinition>(
   tools: readonly T[],
-  decider: Decider,
+  isHidden: HiddenTest,
   inputFor: (tool: T) => InputDocument,
   options: ToolListFilterOptions = {},
 ): Promise<ToolListFiltering<T>> {
   const hideDenied = options.hideDenied ?? true;
-  const decisions = await Promise.all(
-    tools.map(async (tool): Promise<{ decision?: DecisionDocument; error?: string }> => {
+  const verdicts = await Promise.all(
+    tools.map(async (tool): Promise<{ hidden: boolean; error?: string }> => {
       try {
-        return { decision: await decider.decide(inputFor(tool)) };
+        return { hidden: await isHidden(inputFor(tool)) };
       } catch (error) {
-        return { error: error instanceof Error ? error.message : String(error) };
+        return { hidden: true, error: error instanceof Error ? error.message : String(error) };
       }
     }),
   );
   const visible: T[] = [];
   const hidden: HiddenTool[] = [];
   tools.forEach((tool, i) => {
-    const { decision, error } = decisions[i];
-    const denied = error !== undefined || (decision !== undefined && !decision.allow && decision.mode !== 'shadow');
-    if (!denied) return visible.push(tool);
-    hidden.push({ name: tool.name, reasons: decision?.reasons ?? [], ...(error !== undefined ? { error } : {}) });
-    if (!hideDenied) visible.push(tool);
+    const { hidden: isHiddenTool, error } = verdicts[i];
+    if (isHiddenTool) hidden.push({ name: tool.name, ...(error !== undefined ? { error } : {}) });
+    if (!isHiddenTool || !hideDenied) visible.push(tool);
   });
   return { visible, hidden };
 }

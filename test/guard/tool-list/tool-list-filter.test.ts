@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionDocument, InputDocument } from '../../../src/policy/documents.js';
-import { filterToolList, listingInput, type ListingContext } from '../../../src/guard/tool-list/tool-listing.js';
+import { deniedByDecider, filterToolList, listingInput, type ListingContext } from '../../../src/guard/tool-list/tool-listing.js';
 
 const context: ListingContext = { server: { name: 'fs', command: ['fs-server'] }, client: {}, identity: {}, session: 's1', time: '2026-01-01T00:00:00Z' };
 const tools = [
@@ -10,13 +10,13 @@ const tools = [
 ];
 
 /** A stand-in policy: denies destructive tools whatever the arguments, and calls with findings. */
-const policy = {
+const policy = deniedByDecider({
   decide(input: InputDocument): DecisionDocument {
     if (input.tool_annotations.destructiveHint === true) return { allow: false, reasons: ['destructive tools are disabled'] };
     if (input.findings.length > 0) return { allow: false, reasons: ['poisoned description'] };
     return { allow: true, reasons: [] };
   },
-};
+});
 
 describe('listingInput', () => {
   it('describes a tool as a tools/list decision with description findings and pin state', () => {
@@ -30,7 +30,7 @@ describe('filterToolList', () => {
   it('hides the tools the policy denies and keeps the rest in order', async () => {
     const result = await filterToolList(tools, policy, (tool) => listingInput(tool, context, false));
     expect(result.visible.map((t) => t.name)).toEqual(['read_file', 'move_file']);
-    expect(result.hidden).toEqual([{ name: 'delete_file', reasons: ['destructive tools are disabled'] }]);
+    expect(result.hidden).toEqual([{ name: 'delete_file' }]);
   });
 
   it('hides tools whose description is poisoned when the policy says so', async () => {
@@ -46,14 +46,16 @@ describe('filterToolList', () => {
   });
 
   it('never hides on a shadow-mode decision', async () => {
-    const shadow = { decide: (): DecisionDocument => ({ allow: false, reasons: ['would deny'], mode: 'shadow' }) };
+    const shadow = deniedByDecider({ decide: (): DecisionDocument => ({ allow: false, reasons: ['would deny'], mode: 'shadow' }) });
     const result = await filterToolList(tools, shadow, (tool) => listingInput(tool, context, false));
     expect(result.visible).toHaveLength(3);
   });
 
   it('hides a tool when deciding fails, and keeps the error', async () => {
-    const broken = { decide: (): DecisionDocument => { throw new Error('policy crashed'); } };
+    const broken = () => {
+      throw new Error('policy crashed');
+    };
     const result = await filterToolList(tools.slice(0, 1), broken, (tool) => listingInput(tool, context, false));
-    expect(result).toEqual({ visible: [], hidden: [{ name: 'read_file', reasons: [], error: 'policy crashed' }] });
+    expect(result).toEqual({ visible: [], hidden: [{ name: 'read_file', error: 'policy crashed' }] });
   });
 });
