@@ -19,14 +19,15 @@ const ARITY: ReadonlyMap<string, number> = new Map([
   ['trim_suffix', 2], ['trim_space', 1], ['split', 2], ['replace', 3],
   ['array.concat', 2], ['array.slice', 3], ['array.reverse', 1],
   ['object.get', 3], ['internal.member_2', 2], ['internal.member_3', 3], ['walk', 1],
-  ['regex.match', 2], ['glob.match', 3],
+  ['regex.match', 2], ['glob.match', 3], ['sprintf', 2],
 ]);
 
 /**
  * Natives that hand some calls to the host implementation (patterns with syntax
- * the runtime does not support): the emitter passes the host id first.
+ * the runtime does not support, sprintf formats beyond %s %v %d %q): the
+ * emitter passes the host id first.
  */
-const WITH_HOST_FALLBACK: ReadonlySet<string> = new Set(['regex.match', 'glob.match']);
+const WITH_HOST_FALLBACK: ReadonlySet<string> = new Set(['regex.match', 'glob.match', 'sprintf']);
 
 export const RUNTIME_BUILTINS: ReadonlySet<string> = new Set(ARITY.keys());
 

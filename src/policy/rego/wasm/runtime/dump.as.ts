@@ -45,8 +45,8 @@ function writeNumber(b: u32, v: u32): void {
 // Frames: [u32 container][u32 next index][u32 phase (objects: 0 = key next, 1 = value next)]
 const FRAME: u32 = 12;
 
-/** Appends the text of v to buffer b. */
-export function dumpInto(b: u32, v: u32, rego: bool): void {
+/** Appends the text of v to buffer b; spaced: ", " and ": " separators (OPA's term text, for sprintf). */
+export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false): void {
   let cap: u32 = 16;
   let stack = malloc(cap * FRAME);
   let depth: u32 = 0;
@@ -94,6 +94,7 @@ export function dumpInto(b: u32, v: u32, rego: bool): void {
     const t = typeOf(c);
     if (t == T_OBJECT && load<u32>(f, 8) == 1) {
       bufByte(b, 58);
+      if (spaced) bufByte(b, 32);
       store<u32>(f, 0, 8);
       store<u32>(f, i + 1, 4);
       next = load<u32>(entryAt(c, i), 4);
@@ -105,7 +106,10 @@ export function dumpInto(b: u32, v: u32, rego: bool): void {
       depth--;
       continue;
     }
-    if (i > 0) bufByte(b, 44);
+    if (i > 0) {
+      bufByte(b, 44);
+      if (spaced) bufByte(b, 32);
+    }
     if (t == T_ARRAY) {
       store<u32>(f, i + 1, 4);
       next = arrGet(c, i);

@@ -19,6 +19,7 @@ export * from "./builtins/strings.as";
 export * from "./builtins/arrays.as";
 export * from "./builtins/objects.as";
 export * from "./builtins/patterns.as";
+export * from "./builtins/sprintf.as";
 import { NULL, TRUE, FALSE } from "./values.as";
 import { opa_println } from "./env.as";
 
