@@ -714,10 +714,29 @@ export class Planner {
 
   // ------------------------------------------------------------------ terms
 
-  /** Plans terms left to right, binding what refs in them iterate over. */
+  /**
+   * Plans terms left to right, binding what refs in them iterate over. A term
+   * whose continuation runs at once in the same block (no scan opened) is
+   * followed in a loop rather than by recursion, so long literals (a
+   * 3,000-element array) do not grow the stack.
+   */
   private planTerms(ctx: FuncContext, terms: Term[], scope: Scope, k: (ops: Operand[], scope: Scope) => void, acc: Operand[] = []): void {
-    if (acc.length >= terms.length) return k(acc, scope);
-    this.planTerm(ctx, terms[acc.length], scope, (op, s) => this.planTerms(ctx, terms, s, k, [...acc, op]));
+    const ops = [...acc];
+    let s = scope;
+    while (ops.length < terms.length) {
+      const out = ctx.out;
+      let deferred: [Operand, Scope] | undefined;
+      let planning = true;
+      this.planTerm(ctx, terms[ops.length], s, (op, s2) => {
+        if (planning && ctx.out === out && !deferred) deferred = [op, s2];
+        else this.planTerms(ctx, terms, s2, k, [...ops, op]);
+      });
+      planning = false;
+      if (!deferred) return;
+      ops.push(deferred[0]);
+      s = deferred[1];
+    }
+    k(ops, s);
   }
 
   planTerm(ctx: FuncContext, t: Term, scope: Scope, k: TermCont): void {

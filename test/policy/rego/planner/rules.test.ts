@@ -140,3 +140,17 @@ describe('documents', () => {
     expect(evalOne(src, 'test/sound', { input: { animal: 'cat' } })).toBe('meow');
   });
 });
+
+describe('large policies', () => {
+  it('plans a 3,000-element literal without growing the stack', () => {
+    const items = Array.from({ length: 3000 }, (_, i) => `{"id": ${i}}`).join(', ');
+    expect(evalOne(`package test\n\nxs := [${items}]\np := count(xs)\n`, 'test/p')).toBe(3000);
+  });
+
+  it('plans 500 rules of one package', () => {
+    const rules = Array.from({ length: 500 }, (_, i) => `deny contains "m${i}" if input.tool == "t${i}"\nv${i} := ${i}`).join('\n');
+    const src = `package big\n\n${rules}\nallow if count(deny) == 0\n`;
+    expect(evalOne(src, 'big/allow', { input: { tool: 'other' } })).toBe(true);
+    expect(evalOne(src, 'big/deny', { input: { tool: 't42' } })).toEqual(['m42']);
+  });
+});

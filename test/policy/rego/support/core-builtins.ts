@@ -180,6 +180,21 @@ export const coreBuiltins: Record<string, BuiltinImpl> = {
     }
     typeError('to_number', 1, 'one of {boolean, null, number, string}', x);
   },
+  lower: (s) => str('lower', 1, s).toLowerCase(),
+  upper: (s) => str('upper', 1, s).toUpperCase(),
+  concat: (d, xs) => elems('concat', xs).map((x) => str('concat', 2, x)).join(str('concat', 1, d)),
+  replace: (s, a, b) => str('replace', 1, s).split(str('replace', 2, a)).join(str('replace', 3, b)),
+  trim_space: (s) => str('trim_space', 1, s).trim(),
+  indexof: (s, p) => [...str('indexof', 1, s)].join('').indexOf(str('indexof', 2, p)),
+  'object.get': (o, k, d) => {
+    if (!(o instanceof RObject)) typeError('object.get', 1, 'object', o);
+    if (Array.isArray(k)) {
+      let cur: Value | undefined = o;
+      for (const key of k) cur = cur instanceof RObject ? cur.get(key) : Array.isArray(cur) && typeof key === 'number' ? cur[key] : undefined;
+      return cur === undefined ? d : cur;
+    }
+    return o.get(k) ?? d;
+  },
   split: (s, d) => str('split', 1, s).split(str('split', 2, d)),
   startswith: (s, p) => str('startswith', 1, s).startsWith(str('startswith', 2, p)),
   endswith: (s, p) => str('endswith', 1, s).endsWith(str('endswith', 2, p)),
