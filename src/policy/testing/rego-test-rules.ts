@@ -29,7 +29,8 @@ const TODO_PREFIX = 'todo_test_';
  * Finds the tests among parsed modules: rules without arguments named `test_*`
  * (`todo_test_*` are skipped). Like `opa test`, several rules with one test name
  * are separate tests (`test_x#01`, `test_x#02`): each is renamed in a copy of its
- * module so it can be its own entrypoint. Throws the parser's RegoError.
+ * module so it can be its own entrypoint. Tests come in module and line order.
+ * Throws the parser's RegoError.
  */
 export function findTestRules(sources: PolicyModule[]): { tests: RegoTestRule[]; modules: PolicyModule[] } {
   const parsed = sources.map((m) => parseModule(m.source, m.file));
@@ -77,6 +78,8 @@ export function findTestRules(sources: PolicyModule[]): { tests: RegoTestRule[];
     const edits = renames.get(parsed[i]);
     return edits ? { file: source.file, source: applyRenames(source.source, edits) } : source;
   });
+  const order = (t: RegoTestRule) => sources.findIndex((m) => m.file === t.location.file);
+  tests.sort((a, b) => order(a) - order(b) || a.location.line - b.location.line || a.location.col - b.location.col);
   return { tests, modules };
 }
 
