@@ -3,7 +3,7 @@
  * policies drop it (it always succeeds, so removing it keeps the semantics).
  */
 import type { Body, Rule, Term } from '../ast.js';
-import { rewriteTerm } from './ast-walk.js';
+import { rewriteTerm, visitRule } from './ast-walk.js';
 import { isOp } from './resolve-refs.js';
 import type { Stage } from './state.js';
 
@@ -25,9 +25,17 @@ function dropInRule(rule: Rule): Rule {
   return { ...rule, body: dropInBody(rule.body), else: rule.else && dropInRule(rule.else) };
 }
 
+function hasPrint(rule: Rule): boolean {
+  let found = false;
+  visitRule(rule, (t) => {
+    if (t.type === 'call' && isOp(t.operator, 'print')) found = true;
+  });
+  return found;
+}
+
 export const dropPrintCalls: Stage = {
   name: 'dropPrintCalls',
   run(state) {
-    return { ...state, rules: state.rules.map((e) => ({ ...e, rule: dropInRule(e.rule) })) };
+    return { ...state, rules: state.rules.map((e) => (hasPrint(e.rule) ? { ...e, rule: dropInRule(e.rule) } : e)) };
   },
 };

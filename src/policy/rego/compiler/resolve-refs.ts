@@ -4,8 +4,8 @@
  * `data.lib`). Names declared locally (function arguments, `:=`, `some`,
  * `every`) shadow rules and imports and stay vars.
  */
-import type { Body, Expr, Module, RefTerm, Rule, Term } from '../ast.js';
-import { rewriteTerm, varsOf, visitBody } from './ast-walk.js';
+import type { Body, Expr, Module, RefTerm, Rule, Term, With } from '../ast.js';
+import { rewriteTerm, varsOf, visitBody, visitRule } from './ast-walk.js';
 import type { CompileState, Stage } from './state.js';
 
 type Globals = Map<string, Term[]>;
@@ -38,10 +38,42 @@ export const resolveRefs: Stage = {
       }
       globalsByModule.set(mod, globals);
     }
-    const rules = state.rules.map((e) => ({ ...e, rule: resolveRule(e.rule, globalsByModule.get(e.module)!, declaredNames(e.rule)) }));
+    const rules = state.rules.map((e) => {
+      const globals = globalsByModule.get(e.module)!;
+      return mentionsAny(e.rule, globals) ? { ...e, rule: resolveRule(e.rule, globals, declaredNames(e.rule)) } : e;
+    });
     return { ...state, rules };
   },
 };
+
+/** True if a var of the rule (call operators included) has a global's name. */
+function mentionsAny(rule: Rule, globals: Globals): boolean {
+  let found = false;
+  visitRule(rule, (t) => {
+    if (found) return false;
+    if (t.type === 'var' && globals.has(t.name)) found = true;
+    if (t.type === 'call' && t.operator.terms[0].type === 'var' && globals.has(t.operator.terms[0].name)) found = true;
+    return !found;
+  });
+  for (const e of everyWith(rule)) if (e.target.terms[0].type === 'var' && globals.has(e.target.terms[0].name)) found = true;
+  return found;
+}
+
+/** Every `with` of a rule (their targets are names that visitRule does not visit). */
+function everyWith(rule: Rule): With[] {
+  const out: With[] = [];
+  const scan = (body: Body): void => {
+    for (const e of body) {
+      out.push(...e.with);
+      if (e.kind === 'every') scan(e.body);
+    }
+    visitBody(body, (t) => {
+      if (t.type === 'arraycomp' || t.type === 'setcomp' || t.type === 'objectcomp') for (const e of t.body) out.push(...e.with);
+    });
+  };
+  for (let r: Rule | undefined = rule; r; r = r.else) scan(r.body);
+  return out;
+}
 
 /** Names a rule declares locally (anywhere in it). */
 function declaredNames(rule: Rule): Set<string> {
