@@ -21,7 +21,16 @@ export function formatTextReport(results: TestResult[], options: { verbose?: boo
     for (const result of results) if (result.outcome === 'fail' || result.outcome === 'error') lines.push(...resultLines(result));
   }
   lines.push(RULE, ...summaryLines(results));
-  return lines.join('\n') + '\n';
+  return lines.map(printable).join('\n') + '\n';
+}
+
+/**
+ * Names and reasons come from test files and policies: control characters (terminal
+ * escapes, carriage returns, line breaks) and bidirectional overrides are shown as
+ * `\u001b` and never act on the terminal or reorder what is shown.
+ */
+function printable(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `PASS: 3/5`, then FAIL, ERROR and SKIPPED counts when there are any. */

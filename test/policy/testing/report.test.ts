@@ -134,3 +134,25 @@ describe('formatDuration', () => {
     [1_200_000_000, '1.20s'],
   ])('%d ns is %s', (ns, text) => expect(formatDuration(ns)).toBe(text));
 });
+
+describe('text report of hostile names and reasons', () => {
+  it('shows terminal escapes, line breaks and bidi overrides as \\u escapes', () => {
+    const hostile: YamlTestResult = {
+      ...yamlFail,
+      name: 'calls.tests.yaml: \u001b[32mPASS\u001b[0m\rok\u202Eevil',
+      actual: { allow: false, rule: 'r', reasons: ['line one\nPASS: 9/9'] },
+    };
+    expect(formatTextReport([hostile]).split('\n').slice(0, 5)).toEqual([
+      'calls.tests.yaml: \\u001b[32mPASS\\u001b[0m\\u000dok\\u202eevil: FAIL (2.5ms)',
+      '  calls.tests.yaml:4:5',
+      '  expected: ALLOW by rule no-shell',
+      '  actual:   DENY by rule r',
+      '  reasons:  line one\\u000aPASS: 9/9',
+    ]);
+  });
+
+  it('keeps ordinary Unicode (accents, CJK, emoji) as written', () => {
+    const name = 'data.café.test_読む_✅';
+    expect(formatTextReport([{ ...(results[1] as RegoTestResult), name }])).toContain(`${name}: FAIL (12.3µs)`);
+  });
+});

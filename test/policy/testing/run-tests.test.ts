@@ -57,3 +57,18 @@ describe('runPolicyTests', () => {
     ]);
   });
 });
+
+describe('names that are not plain ASCII', () => {
+  const unicode = folder.tree('unicode', {
+    'u_test.rego': 'package u\n\ntest_plain := true\n',
+    'policy.yaml': 'rego: []\nrules:\n  - tool: a\n    action: deny\ntests:\n  - name: "读取 [a.b] (x|y)"\n    call: { tool: a }\n    expect: { allow: false }\n  - name: Größe\n    call: { tool: a }\n    expect: { allow: false }\n',
+  });
+
+  it('--run matches Unicode names, and regex metacharacters in names only when escaped', async () => {
+    const names = async (run: string) => (await runPolicyTests({ paths: [unicode], run })).map((r) => folder.strip(r.name));
+    expect(await names('Größe')).toEqual(['unicode/policy.yaml: Größe']);
+    expect(await names('读取 \\[a\\.b\\] \\(x\\|y\\)')).toEqual(['unicode/policy.yaml: 读取 [a.b] (x|y)']);
+    expect(await names('Gr.ße$')).toEqual(['unicode/policy.yaml: Größe']);
+    expect(await names('(x|y)')).toEqual(['unicode/policy.yaml: 读取 [a.b] (x|y)', 'unicode/policy.yaml: Größe']);
+  });
+});
