@@ -18,7 +18,8 @@ const ARITY: ReadonlyMap<string, number> = new Map([
   ['indexof', 2], ['substring', 3], ['trim', 2], ['trim_left', 2], ['trim_right', 2], ['trim_prefix', 2],
   ['trim_suffix', 2], ['trim_space', 1], ['split', 2], ['replace', 3],
   ['array.concat', 2], ['array.slice', 3], ['array.reverse', 1],
-  ['object.get', 3], ['internal.member_2', 2], ['internal.member_3', 3], ['walk', 1],
+  ['object.get', 3], ['object.keys', 1], ['object.remove', 2], ['object.filter', 2], ['object.union', 2],
+  ['object.union_n', 1], ['object.subset', 2], ['internal.member_2', 2], ['internal.member_3', 3], ['walk', 1],
   ['regex.match', 2], ['glob.match', 3], ['sprintf', 2],
 ]);
 
