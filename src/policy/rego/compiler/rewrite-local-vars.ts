@@ -126,6 +126,7 @@ class Renamer {
       case 'term': {
         const t = expr.term;
         if (t.type === 'call' && isOp(t.operator, 'assign')) {
+          this.checkAssignable(t.args[0]);
           const rhs = this.term(t.args[1], scope);
           for (const v of varsOf(t.args[0])) this.declare(v, scope, 'assign');
           return { ...expr, term: { ...t, args: [this.term(t.args[0], scope), rhs] }, with: withs };
@@ -133,6 +134,22 @@ class Renamer {
         return { ...expr, term: this.term(t, scope), with: withs };
       }
     }
+  }
+
+  /** `:=` declares vars: its left side is a var or an array/object pattern of vars (object keys constant). */
+  private checkAssignable(t: Term): void {
+    const bad = (what: string, at: Term): never => {
+      throw RegoError.at('rego_compile_error', `cannot assign to ${what}`, at.loc, this.source);
+    };
+    if (t.type === 'var') {
+      if (t.name === 'input' || t.name === 'data') bad(t.name, t);
+      return;
+    }
+    if (t.type === 'array') return t.items.forEach((x) => this.checkAssignable(x));
+    if (t.type === 'object') return t.entries.forEach(([, v]) => this.checkAssignable(v));
+    if (t.type === 'string' || t.type === 'number' || t.type === 'boolean' || t.type === 'null') return;
+    if (t.type === 'ref' && t.terms.length === 1 && t.terms[0].type === 'var') bad(t.terms[0].name, t);
+    bad(t.type === 'ref' ? 'a ref' : t.type === 'call' ? 'a call' : `a ${t.type}`, t);
   }
 
   term(t: Term, scope: Scope): Term {

@@ -61,6 +61,11 @@ describe('compile errors carry a code, a clear message and a position', () => {
     expect(compileError('p if {\n  x := 1\n  x := 2\n}')).toMatchObject({ code: 'rego_compile_error', message: 'var x assigned above', line: 5, col: 3 });
   });
 
+  it('rejects := into input, data or refs', () => {
+    expect(compileError('p if { input := 1 }')).toMatchObject({ code: 'rego_compile_error', message: 'cannot assign to input' });
+    expect(compileError('p if { data.x := 1 }')).toMatchObject({ code: 'rego_compile_error', message: 'cannot assign to a ref' });
+  });
+
   it('rejects rules of different kinds at one path', () => {
     expect(compileError('p := 1\np contains 2')).toMatchObject({ code: 'rego_type_error', message: 'conflicting rules data.test.p found' });
     expect(compileError('p := {}\np.q := 1').code).toBe('rego_type_error');
