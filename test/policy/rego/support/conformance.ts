@@ -10,6 +10,7 @@ import { compileToIR } from '../../../../src/policy/rego/compile.js';
 import { RegoError } from '../../../../src/policy/rego/errors.js';
 import { parseModule } from '../../../../src/policy/rego/parse.js';
 import { Interpreter } from './interpreter.js';
+import { validatePolicy } from './validate-ir.js';
 import type { BuiltinImpl } from './core-builtins.js';
 import { RObject, fromJSON, toJSON, type Value } from './values.js';
 
@@ -53,6 +54,8 @@ export function runCase(c: ConformanceCase): CaseOutcome {
   try {
     const modules = c.modules.map((src, i) => parseModule(src, `module${i}.rego`));
     const policy = compileToIR(modules, { entrypoints: [entrypoint] });
+    const problems = validatePolicy(policy);
+    if (problems.length > 0) return out('unexpected_error', `invalid IR: ${problems.join('; ')}`);
     results = new Interpreter(policy, { builtins: hostForInterpreter, maxSteps: 2_000_000, strictBuiltinErrors: c.strictError }).evaluate(entrypoint, input, fromJSON(c.data ?? {}));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

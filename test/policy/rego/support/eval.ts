@@ -2,6 +2,7 @@
 import { compileToIR } from '../../../../src/policy/rego/compile.js';
 import { parseModule } from '../../../../src/policy/rego/parse.js';
 import { Interpreter } from './interpreter.js';
+import { validatePolicy } from './validate-ir.js';
 import { RObject, fromJSON, toJSON, type Value } from './values.js';
 
 export interface EvalOptions {
@@ -20,6 +21,8 @@ export function compileSources(sources: string | string[], entrypoints: string[]
 /** The values of the entrypoint's result set, as JSON (sets become sorted arrays). */
 export function evalRego(sources: string | string[], entrypoint: string, options: EvalOptions = {}): unknown[] {
   const policy = compileSources(sources, [entrypoint]);
+  const problems = validatePolicy(policy);
+  if (problems.length > 0) throw new Error(`invalid IR:\n${problems.join('\n')}`);
   const input = options.input === undefined ? undefined : fromJSON(options.input);
   const results = new Interpreter(policy).evaluate(entrypoint, input, fromJSON(options.data ?? {}));
   return results.map((r) => toJSON((r as RObject).get('result') as Value));
