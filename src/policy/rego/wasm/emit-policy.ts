@@ -21,6 +21,9 @@ export interface EmitOptions {
 const i32 = VALTYPE.i32;
 /** The persistent region for compiled regular expressions and globs. */
 const PERSISTENT_BYTES = 1 << 20;
+const PAGE = 65536;
+/** The memory @open-policy-agent/opa-wasm creates unless told otherwise. */
+const SDK_DEFAULT_PAGES = 5;
 const sig = (params: number, result: boolean): FuncType => ({
   params: Array(params).fill(i32),
   results: result ? [i32] : [],
@@ -89,7 +92,11 @@ export function emitPolicy(policy: Policy, options: EmitOptions = {}): Uint8Arra
   const entrypointsJson = encoder.encode(JSON.stringify(Object.fromEntries(policy.plans.map((p, i) => [p.name, i]))));
   define(builtinsFn, emitStaticJson(ctx, data.raw(builtinsJson), builtinsJson.length));
   define(entrypointsFn, emitStaticJson(ctx, data.raw(entrypointsJson), entrypointsJson.length));
-  define(start, new CodeBuilder(0).call(ctx.rt('rt_init')).finish());
+  const bytes = data.finish();
+  const end = data.base + bytes.length;
+  // Constants that would not fit the SDK's default memory are copied in by the start function.
+  const passive = Math.ceil(end / PAGE) > SDK_DEFAULT_PAGES;
+  define(start, emitStart(ctx, passive ? { base: data.base, size: bytes.length, segment: rt.module.data.length } : undefined));
 
   const exports: Export[] = [
     { name: 'opa_eval', kind: EXTERNAL.func, index: opaEval },
@@ -97,7 +104,6 @@ export function emitPolicy(policy: Policy, options: EmitOptions = {}): Uint8Arra
     { name: 'builtins', kind: EXTERNAL.func, index: builtinsFn },
     { name: 'entrypoints', kind: EXTERNAL.func, index: entrypointsFn },
   ];
-  const bytes = data.finish();
   return link(rt, {
     newTypes: types.added,
     functions: functions.map((f, i) => {
@@ -106,8 +112,9 @@ export function emitPolicy(policy: Policy, options: EmitOptions = {}): Uint8Arra
     }),
     exports,
     start,
-    staticData: { offset: data.base, bytes },
-    heapStart: data.base + bytes.length,
+    staticData: { offset: data.base, bytes, passive },
+    heapStart: end,
+    memoryPages: Math.ceil((passive ? rt.staticEnd : end) / PAGE),
     strictBuiltinErrors: options.strictBuiltinErrors ?? false,
     persistentBytes: ctx.usesPersistentRegion ? PERSISTENT_BYTES : 0,
   });
@@ -149,6 +156,21 @@ function emitEvalCtx(ctx: EmitContext, dispatch: number, memoSlots: number): Uin
   c.call(dispatch);
   c.localGet(0).call(ctx.rt('rt_ctx_end'));
   c.i32Const(0);
+  return c.finish();
+}
+
+/** The start function: copies passive static data in (growing memory first), then initializes the runtime. */
+function emitStart(ctx: EmitContext, passive?: { base: number; size: number; segment: number }): Uint8Array {
+  const c = new CodeBuilder(0);
+  if (passive) {
+    const pages = Math.ceil((passive.base + passive.size) / PAGE);
+    const enough = c.block();
+    c.memorySize().i32Const(pages).i32GeU().brIf(enough);
+    c.i32Const(pages).memorySize().i32Sub().memoryGrow().drop();
+    c.end();
+    c.i32Const(passive.base).i32Const(0).i32Const(passive.size).memoryInit(passive.segment).dataDrop(passive.segment);
+  }
+  c.call(ctx.rt('rt_init'));
   return c.finish();
 }
 

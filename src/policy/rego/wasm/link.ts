@@ -14,14 +14,15 @@ export interface PolicyParts {
   functions: Array<{ type: number; body: Uint8Array }>;
   exports: Export[];
   start: number;
-  staticData: { offset: number; bytes: Uint8Array };
+  /** Passive data is copied by the start function (when the module must not ask for more memory than the SDK's default). */
+  staticData: { offset: number; bytes: Uint8Array; passive: boolean };
   heapStart: number;
+  /** The memory the module asks for (pages). */
+  memoryPages: number;
   strictBuiltinErrors: boolean;
   /** Bytes the runtime reserves at instantiation for what must survive heap resets (0: none). */
   persistentBytes: number;
 }
-
-const PAGE = 65536;
 
 /** Function types of the linked module: the runtime's, then new ones, without duplicates. */
 export class TypeTable {
@@ -56,7 +57,7 @@ export function link(rt: Runtime, parts: PolicyParts): Uint8Array {
   const heapGlobal = rt.global('rt_heap_ptr');
   const strictGlobal = rt.global('rt_strict');
   const persistGlobal = rt.global('rt_persist_size');
-  const pages = Math.max(1, Math.ceil(parts.heapStart / PAGE));
+  const pages = Math.max(1, parts.memoryPages);
   const linked: WasmModule = {
     types: [...m.types, ...parts.newTypes],
     imports: m.imports.map((imp) =>
@@ -77,7 +78,7 @@ export function link(rt: Runtime, parts: PolicyParts): Uint8Array {
     start: parts.start,
     elements: m.elements,
     code: [...m.code, ...parts.functions.map((f) => f.body)],
-    data: [...m.data, { offset: parts.staticData.offset, bytes: parts.staticData.bytes }],
+    data: [...m.data, { offset: parts.staticData.passive ? undefined : parts.staticData.offset, bytes: parts.staticData.bytes }],
   };
   if (m.start !== undefined) throw new Error('toolgate: the Wasm runtime must not have a start function');
   return writeModule(linked);

@@ -74,3 +74,15 @@ describe('the emitted module and the OPA Wasm ABI', () => {
     expect(WebAssembly.validate(wasm)).toBe(true);
   });
 });
+
+describe('large constant data', () => {
+  it('loads in the SDK default memory when the constants exceed it', async () => {
+    const ir = new IR();
+    const words = Array.from({ length: 400 }, (_, i) => `${i}:${'x'.repeat(1000)}`);
+    const stmts = [{ op: 'makeSet', target: 2 } as const, ...words.map((w) => ({ op: 'setAdd', set: 2, value: ir.s(w) }) as const)];
+    // about 400 kB of strings: more than the 5 pages (320 kB) the SDK gives by default
+    const p = await load(ir.policy([ir.plan('p', [...stmts, { op: 'len', source: L(2), target: 2 }], 2)]));
+    expect(results(p)).toEqual([400]);
+    expect(memoryBytes(p)).toBeGreaterThan(400 * 1000);
+  });
+});

@@ -24,6 +24,9 @@ const OP = {
   globalGet: 0x23,
   globalSet: 0x24,
   i32Load8u: 0x2d,
+  memorySize: 0x3f,
+  memoryGrow: 0x40,
+  prefixFC: 0xfc,
   i32Const: 0x41,
   i32Eqz: 0x45,
   i32Eq: 0x46,
@@ -31,6 +34,7 @@ const OP = {
   i32LtU: 0x49,
   i32GeU: 0x4f,
   i32Add: 0x6a,
+  i32Sub: 0x6b,
   blockEmpty: 0x40,
 } as const;
 
@@ -169,6 +173,34 @@ export class CodeBuilder {
 
   i32LtU(): this {
     this.w.byte(OP.i32LtU);
+    return this;
+  }
+
+  i32Sub(): this {
+    this.w.byte(OP.i32Sub);
+    return this;
+  }
+
+  /** Pushes the memory size in pages. */
+  memorySize(): this {
+    this.w.byte(OP.memorySize).byte(0);
+    return this;
+  }
+
+  /** Grows memory by the pages on the stack; pushes the old size or -1. */
+  memoryGrow(): this {
+    this.w.byte(OP.memoryGrow).byte(0);
+    return this;
+  }
+
+  /** memory.init of a passive data segment: (dest, offset, size) on the stack. */
+  memoryInit(segment: number): this {
+    this.w.byte(OP.prefixFC).u32(8).u32(segment).byte(0);
+    return this;
+  }
+
+  dataDrop(segment: number): this {
+    this.w.byte(OP.prefixFC).u32(9).u32(segment);
     return this;
   }
 
