@@ -820,17 +820,14 @@ export class Planner {
     const ub = this.hasUnboundPattern(b, scope);
     if (a.type === 'array' && b.type === 'array' && (ua || ub)) {
       if (a.items.length !== b.items.length) return this.fail(ctx);
-      const step = (i: number, s: Scope): void => (i >= a.items.length ? k(s) : this.unify(ctx, a.items[i], b.items[i], s, (s2) => step(i + 1, s2)));
-      return step(0, scope);
+      return this.unifyPairs(ctx, a.items.map((x, i) => [x, b.items[i]]), scope, k);
     }
     if (a.type === 'object' && b.type === 'object' && (ua || ub)) {
       const bEntries = new Map(b.entries.map(([key, v]) => [groundKey(key), v]));
       if (a.entries.length !== b.entries.length || a.entries.some(([key]) => !bEntries.has(groundKey(key)))) {
         return this.fail(ctx);
       }
-      const step = (i: number, s: Scope): void =>
-        i >= a.entries.length ? k(s) : this.unify(ctx, a.entries[i][1], bEntries.get(groundKey(a.entries[i][0]))!, s, (s2) => step(i + 1, s2));
-      return step(0, scope);
+      return this.unifyPairs(ctx, a.entries.map(([key, v]) => [v, bEntries.get(groundKey(key))!]), scope, k);
     }
     if (ua && !ub) return this.planTerm(ctx, b, scope, (op, s) => this.unifyValue(ctx, a, this.toLocal(ctx, op), s, k));
     if (ub) return this.planTerm(ctx, a, scope, (op, s) => this.unifyValue(ctx, b, this.toLocal(ctx, op), s, k));
@@ -838,6 +835,17 @@ export class Planner {
       ctx.emit({ op: 'equal', a: x, b: y });
       k(s);
     });
+  }
+
+  /** Unifies pairs, each time taking the first pair that does not have unbound vars on both sides (`[x, y] = [y, 1]`). */
+  private unifyPairs(ctx: FuncContext, pairs: Array<[Term, Term]>, scope: Scope, k: Cont): void {
+    if (pairs.length === 0) return k(scope);
+    const composite = (t: Term): boolean => t.type === 'array' || t.type === 'object';
+    const i = Math.max(
+      0,
+      pairs.findIndex(([x, y]) => !this.hasUnboundPattern(x, scope) || !this.hasUnboundPattern(y, scope) || (composite(x) && composite(y))),
+    );
+    this.unify(ctx, pairs[i][0], pairs[i][1], scope, (s) => this.unifyPairs(ctx, pairs.filter((_, j) => j !== i), s, k));
   }
 
   /** Matches a pattern against a value held in a local. */

@@ -10,6 +10,11 @@ describe('unification', () => {
     expect(evalOne(pkg('p := x if input.pair = [_, x]'), 'test/p', { input: { pair: ['a', 'b'] } })).toBe('b');
   });
 
+  it('binds through pairs in whichever order makes them safe', () => {
+    expect(evalOne(pkg('p := [x, y] if [x, y] = [y, 1]'), 'test/p')).toEqual([1, 1]);
+    expect(evalOne(pkg('p := [a, b] if {"k": [a, 2], "j": b} = {"j": a, "k": [3, 2]}'), 'test/p')).toEqual([3, 3]);
+  });
+
   it('fails on a shape mismatch instead of binding', () => {
     expect(evalRego(pkg('p if [a, b] = input.xs'), 'test/p', { input: { xs: [1, 2, 3] } })).toEqual([]);
     expect(evalRego(pkg('p if {"k": v} = input.o'), 'test/p', { input: { o: { k: 1, j: 2 } } })).toEqual([]);
