@@ -3,6 +3,7 @@ import { cryptoBuiltins } from './crypto.js';
 import { encodingBuiltins } from './encoding.js';
 import { globBuiltins } from './glob.js';
 import { graphBuiltins } from './graphs.js';
+import { graphqlBuiltins } from './graphql/index.js';
 import { jwtBuiltins } from './jwt.js';
 import { jsonSchemaBuiltins } from './json-schema.js';
 import { jsonBuiltins } from './json.js';
@@ -50,4 +51,5 @@ export const hostBuiltins: Record<string, HostBuiltin> = {
   ...runtimeBuiltins,
   ...jwtBuiltins,
   ...x509Builtins,
+  ...graphqlBuiltins,
 };
