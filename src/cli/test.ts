@@ -12,7 +12,7 @@ export function registerTest(program: Command): void {
     .option('-v, --verbose', 'print every test, grouped by file, not only failures')
     .option('-r, --run <regex>', 'run only tests whose name an RE2 regex finds: data.<package>.test_<name>, or "<file>: <test name>"')
     .option('--format <format>', 'pretty | json', 'pretty')
-    .option('--ignore <names...>', 'file or folder names to skip while walking folders (* and ? wildcards)')
+    .option('--ignore <names>', 'file or folder names to skip while walking folders, comma-separated, repeatable (* and ? wildcards)', addNames, [])
     .action(async (paths: string[], options: { verbose?: boolean; run?: string; format: string; ignore?: string[] }) => {
       if (!FORMATS.includes(options.format)) {
         process.stderr.write(`toolgate test: --format must be ${FORMATS.join(' or ')}, got ${JSON.stringify(options.format)}\n`);
@@ -31,4 +31,9 @@ export function registerTest(program: Command): void {
       process.stdout.write(options.format === 'json' ? formatJsonReport(results) : formatTextReport(results, { verbose: options.verbose }));
       process.exitCode = results.every((r) => r.outcome === 'pass' || r.outcome === 'skip') ? 0 : 1;
     });
+}
+
+/** `--ignore a,b --ignore c` is [a, b, c]; a single value cannot swallow the paths after it. */
+function addNames(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').filter((name) => name !== '')];
 }

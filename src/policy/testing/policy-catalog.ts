@@ -34,7 +34,7 @@ export class PolicyCatalog {
       const compiled = this.compile(file);
       decider = buildBundle({ modules: compiled.modules, data: compiled.data, entrypoints: [compiled.entrypoint] })
         .catch((error: unknown) => {
-          throw error instanceof RegoError ? new TestSetupError([`${file}: the policy does not compile:\n${error.message}`]) : error;
+          throw error instanceof RegoError ? new TestSetupError([error.message]) : error;
         })
         .then(async (bundle) => new TestDecider(await loadBundle(bundle), compiled.entrypoint));
       this.deciders.set(key, decider);

@@ -53,8 +53,8 @@ export async function runPolicyTests(options: RunTestsOptions = {}): Promise<Tes
 
   const planned: PlannedTest[] = [];
   for (const unit of await planRegoUnits(found, catalog)) planned.push(...((await attempt(() => planRegoTests(unit, select))) ?? []));
-  for (const suite of suites) planned.push(...((await attempt(() => planYamlTests([suite], catalog, select))) ?? []));
-  if (problems.length > 0) throw new TestSetupError(problems);
+  for (const suite of suites) planned.push(...((await attempt(() => planYamlTests(suite, catalog, select))) ?? []));
+  if (problems.length > 0) throw new TestSetupError([...new Set(problems)]);
   if (planned.length === 0) {
     throw new TestSetupError([options.run === undefined ? `no tests found in ${paths.join(', ')}` : `no tests match --run ${JSON.stringify(options.run)} in ${paths.join(', ')}`]);
   }

@@ -11,25 +11,19 @@ import type { TestSuite } from './test-suite.js';
 export const yamlTestName = (suite: TestSuite, test: PolicyTest): string => `${suite.file}: ${test.name}`;
 
 /**
- * Plans each selected test of the suites: its call becomes an input document
+ * Plans each selected test of a suite: its call becomes an input document
  * (documents.ts fields, neutral defaults) decided at toolgate/decision by the
  * policy's own bundle, then compared with `expect`.
  */
-export async function planYamlTests(suites: TestSuite[], catalog: PolicyCatalog, select: (name: string) => boolean): Promise<PlannedTest[]> {
-  const planned: PlannedTest[] = [];
-  for (const suite of suites) {
-    const tests = suite.tests.filter((test) => select(yamlTestName(suite, test)));
-    if (tests.length === 0) continue;
-    const compiled = catalog.compile(suite.policy);
-    const decider = await catalog.decider(suite.policy);
-    const data = suite.data ?? compiled.data ?? {};
-    // One bundle serves every suite of a policy; a suite's roots: replaces the base documents.
-    const decide = (input: unknown) => decider.decide(input, data);
-    for (const test of tests) {
-      planned.push({ name: yamlTestName(suite, test), location: test.origin, run: () => runTest(suite, test, decide) });
-    }
-  }
-  return planned;
+export async function planYamlTests(suite: TestSuite, catalog: PolicyCatalog, select: (name: string) => boolean): Promise<PlannedTest[]> {
+  const tests = suite.tests.filter((test) => select(yamlTestName(suite, test)));
+  if (tests.length === 0) return [];
+  const compiled = catalog.compile(suite.policy);
+  const decider = await catalog.decider(suite.policy);
+  // One bundle serves every suite of a policy; a suite's roots: replaces the base documents.
+  const data = suite.data ?? compiled.data ?? {};
+  const decide = (input: unknown) => decider.decide(input, data);
+  return tests.map((test) => ({ name: yamlTestName(suite, test), location: test.origin, run: () => runTest(suite, test, decide) }));
 }
 
 function runTest(suite: TestSuite, test: PolicyTest, decide: (input: unknown) => DecisionDocument | undefined): YamlTestResult {

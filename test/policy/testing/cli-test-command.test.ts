@@ -140,3 +140,16 @@ describe('toolgate test (as a process)', () => {
     ]);
   });
 });
+
+describe('toolgate test --ignore', () => {
+  it('takes comma-separated, repeatable names and leaves the paths after it alone', async () => {
+    const dir = folder.tree('ignore', {
+      'a_test.rego': 'package a\n\ntest_a := true\n',
+      'wip/w_test.rego': 'package w\n\ntest_w := false\n',
+      'b_wip.rego': 'package b\n\ntest_b := false\n',
+      'c_test.rego': 'package c\n\ntest_c := false\n',
+    });
+    const result = await run('--ignore', 'wip,*_wip.rego', '--ignore', 'c_test.rego', dir);
+    expect(result).toEqual({ stdout: `${RULE}\nPASS: 1/1\n`, stderr: '', code: 0 });
+  });
+});

@@ -177,3 +177,15 @@ describe('*.tests.yaml files', () => {
     expect(await setupError([dir])).toMatch(/^yaml-syntax\/x\.tests\.yaml:\d+:\d+: policy_yaml_error: /);
   });
 });
+
+describe('a policy whose hand-written module does not compile', () => {
+  it('is reported once, positioned, however many test files use it', async () => {
+    const dir = folder.tree('broken-ext', {
+      'policy.yaml': 'rego: [team.rego]\nrules:\n  - tool: a\n    action: deny\ntests:\n  - call: { tool: a }\n    expect: { allow: false }\n',
+      'team.rego': 'package toolgate.ext.team\n\ndeny contains "x" if {\n\tz\n}\n',
+      'a.tests.yaml': 'policy: policy.yaml\ntests:\n  - call: { tool: a }\n    expect: { allow: false }\n',
+      'team_test.rego': 'package team_test\n\ntest_t := true\n',
+    });
+    expect(await setupError([dir])).toBe(['broken-ext/team.rego:4:2: rego_unsafe_var_error: var z is unsafe', '   z', '   ^'].join('\n'));
+  });
+});
