@@ -8,8 +8,6 @@ const dotDotSegment = /(?:^|[\\/])\.\.(?:[\\/]|;|$)/;
 /** `....//` and `..././`: what is left after a filter deletes `../` once is a traversal. */
 const strippedOnce = /\.\.[\\/]/g;
 const nulByte = /\0/;
-/** NUL written as an escape, in any number of percent layers or as overlong UTF-8. */
-const encodedNul = /%(?:25)*00|\\x00|%u0000|%(?:25)*c0%(?:25)*80|%(?:25)*e0%(?:25)*80%(?:25)*80/i;
 const schemeUrl = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** Look-alikes of "." and "/" that NFKC leaves alone but Windows "best fit" code pages turn into the real thing. */
 const separatorLookalikes = /[\u2215\u2044\u29F8\u2571\uFF0F\u29F5\u2216\uFE68\uFF3C\u2024\uFF0E\uFE52\u3002]/g;
@@ -54,11 +52,8 @@ function traversalIn(candidate: string): string | undefined {
  * that resolve outside all of them.
  */
 export function detectPathTraversal(scanned: ScannedString, context: DetectionContext, reachesShell: boolean): string[] {
-  if (!mayHoldPaths(scanned, reachesShell)) {
-    // Not a path, so no decoding: a NUL byte is all that matters, raw or escaped.
-    if (nulByte.test(scanned.text)) return ['NUL byte'];
-    return encodedNul.test(scanned.text) ? ['NUL byte after decoding'] : [];
-  }
+  // Text that is not a path (prose, code, file contents) cannot traverse anything, NUL bytes included.
+  if (!mayHoldPaths(scanned, reachesShell)) return [];
   const details = new Set<string>();
   const decoded = decodedVariants(scanned);
   for (const variant of decoded) if (nulByte.test(variant.text)) details.add(`NUL byte${variant.how}`);

@@ -11,7 +11,7 @@ export const knownCommands = new Set(
   find locate grep egrep fgrep rg awk gawk sed perl python python2 python3 ruby node nodejs deno bun php lua java
   curl wget nc ncat netcat socat telnet ssh scp sftp rsync ftp tftp openssl dig nslookup ping traceroute
   id whoami uname hostname ifconfig ip netstat ps kill pkill killall crontab systemctl service reboot shutdown halt poweroff
-  mount umount dd mkfs fdisk useradd userdel usermod passwd chpasswd export unset printenv echo printf sleep
+  mount umount dd mkfs fdisk useradd userdel usermod passwd chpasswd printenv echo printf sleep
   tar zip unzip gzip gunzip bzip2 xz git npm npx pip pip3 apt apt-get yum dnf apk brew gcc cc
   powershell pwsh cmd certutil bitsadmin mshta rundll32 regsvr32 wmic schtasks cscript wscript icacls
   takeown vssadmin bcdedit iwr irm iex invoke-webrequest invoke-expression invoke-restmethod start-process`

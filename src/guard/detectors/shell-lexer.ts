@@ -44,19 +44,28 @@ function basename(word: string): string {
 
 /** What follows an operator: a known command, a path to a program, or a shell construct. */
 function commandAfter(text: string, index: number, knownCommands: ReadonlySet<string>): string | undefined {
+  const { raw } = wordAt(text, index);
+  if (/^[$`({]/.test(raw)) return raw.slice(0, 12);
+  return commandAt(text, index, knownCommands);
+}
+
+/** A known command or a path to a program starting at `index`. */
+function commandAt(text: string, index: number, knownCommands: ReadonlySet<string>): string | undefined {
   const { word, raw } = wordAt(text, index);
   if (word.length === 0) return undefined;
-  if (/^[$`({]/.test(raw)) return raw.slice(0, 12);
+  if (/^\$/.test(raw)) return raw.slice(0, 12);
   if (/^(?:\/|\.{1,2}\/|~\/)/.test(word)) return word.slice(0, 24);
   const name = basename(word);
   return knownCommands.has(name) ? name : undefined;
 }
 
 /** Where a redirection writes or reads, when that is a file or a socket rather than a harmless sink or a number. */
-function redirectTarget(text: string, index: number): string | undefined {
+function redirectTarget(text: string, index: number, input: boolean): string | undefined {
   const { word } = wordAt(text, index);
   if (/^\/dev\/(?:tcp|udp)\//.test(word)) return 'a network socket';
-  if (/^(?:\d|-|\/dev\/(?:null|stdout|stderr))$/.test(word) || /^\d+$/.test(word)) return undefined;
+  if (/^(?:\d+|-|\/dev\/(?:null|stdout|stderr))$/.test(word) || word.includes('://')) return undefined;
+  // Reading: a path ("< /etc/passwd"), not markup ("<img", "<v4.8"); writing: any file name.
+  if (input) return /^[/~$]|^\.{1,2}\//.test(word) ? 'a file' : undefined;
   return /^[/~.$]|[/\\.]/.test(word) ? 'a file' : undefined;
 }
 
@@ -66,6 +75,9 @@ export function shellHazards(text: string, start: QuoteState, knownCommands: Rea
     if (!hazards.has(description)) hazards.set(description, { description });
   };
   let state: QuoteState = start;
+  let inBackticks = false;
+  /** Where an HTML/XML tag opened on this line ("<img", "</a"), so its ">" is not read as a redirection. */
+  let openTag = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     const next = text[i + 1];
@@ -79,14 +91,24 @@ export function shellHazards(text: string, start: QuoteState, knownCommands: Rea
     }
     if (c === '$' && next === '(') add('command substitution $(...)');
     else if (c === '$' && next === '{') add('parameter expansion ${...}');
-    else if (c === '`' && text.indexOf('`', i + 1) > i + 1) add('backtick command substitution');
+    else if (c === '`' && !inBackticks) {
+      // Markdown uses backticks for inline code: only a command inside them counts.
+      const close = text.indexOf('`', i + 1);
+      const command = close > i + 1 ? commandAt(text.slice(i + 1, close), 0, knownCommands) : undefined;
+      if (command) add(`backtick command substitution ('${command}')`);
+      inBackticks = close > i;
+    } else if (c === '`') inBackticks = false;
     if (state === 'double') {
       if (c === '"') state = 'unquoted';
       continue;
     }
     if (c === "'") state = 'single';
     else if (c === '"') state = 'double';
-    else if ((c === '<' || c === '>') && next === '(') add(`process substitution ${c}(...)`);
+    else if ((c === '<' || c === '>') && next === '(') {
+      const command = commandAt(text, i + 2, knownCommands);
+      if (command) add(`process substitution ${c}(${command} ...)`);
+      i++;
+    }
     else if (c === ';' || c === '\n' || c === '\r' || c === '|' || c === '&') {
       const operator = (c === '|' || c === '&') && next === c ? c + c : c;
       if (c === '&' && (text[i - 1] === '>' || next === '>')) continue; // >&2, &> are redirections
@@ -95,10 +117,19 @@ export function shellHazards(text: string, start: QuoteState, knownCommands: Rea
       if (command) add(`${shown} then '${command}'`);
       i += operator.length - 1;
     } else if (c === '>' || c === '<') {
-      if (c === '<' && next === '/') continue; // an HTML/XML closing tag, not a redirection
+      if (c === '<' && /[A-Za-z/!]/.test(next ?? '')) {
+        openTag = i; // markup, not a redirection
+        continue;
+      }
+      if (c === '>' && openTag >= 0 && !text.slice(openTag, i).includes('\n')) {
+        openTag = -1;
+        continue;
+      }
+      // Arrows and comparisons in prose: "->", "=>", ">=", "<=".
+      if (next === '=' || (c === '>' && (text[i - 1] === '-' || text[i - 1] === '='))) continue;
       let operator = next === c ? c + c : c;
       if (text[i + operator.length] === '&') operator += '&';
-      const target = redirectTarget(text, i + operator.length);
+      const target = redirectTarget(text, i + operator.length, c === '<');
       if (target) add(`redirection '${operator}' to ${target}`);
       i += operator.length - 1;
     }

@@ -42,6 +42,8 @@ const tokenChars = asciiSet('A-Za-z0-9+/_=-');
 const minTokenLength = 32;
 const maxTokenLength = 256;
 const integrityHash = /^sha(?:1|256|384|512)-/;
+/** Alphabet tables (base64 and hex digit strings in code) are as varied as a key but are not one. */
+const alphabetTable = /abcdefgh|ABCDEFGH|01234567/;
 /** SSH public keys in wire format are base64 of a length-prefixed record, so they start "AAAA". */
 const sshWireFormat = /^AAAA[A-Z0-9]/;
 /** Certificates and public keys are long base64 lines that are meant to be shared. */
@@ -60,6 +62,42 @@ function publicPemRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
+/** Word-like pieces (`Convert`, `basic`, `traits`): identifiers, mangled names and paths are mostly made of them. */
+const wordPiece = /[A-Z]?[a-z]{3,}/g;
+
+/**
+ * Whether a run reads as an identifier rather than random characters: most of
+ * its letters in word-like pieces, or a fair share of them with the vowel rate
+ * of words (a third of lower-case letters) rather than of random text (a fifth).
+ * Random base62 tokens pass as identifiers about 4% of the time at 32
+ * characters, 2% at 64.
+ */
+function looksLikeIdentifier(run: string): boolean {
+  let letters = 0;
+  let lower = 0;
+  let vowels = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (c >= 97 && c <= 122) {
+      letters++;
+      lower++;
+      if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) vowels++;
+    }
+  }
+  let inWords = 0;
+  for (const piece of run.match(wordPiece) ?? []) inWords += piece.length;
+  const coverage = letters === 0 ? 0 : inWords / letters;
+  return coverage >= 0.6 || (coverage >= 0.25 && lower > 0 && vowels / lower >= 0.33);
+}
+
+/** Whether the run sits in a URL (`https://host/...<run>`): IDs in URLs are addresses, not credentials. */
+function insideUrl(text: string, start: number): boolean {
+  const tokenStart = Math.max(text.lastIndexOf(' ', start), text.lastIndexOf('\n', start), text.lastIndexOf('(', start), start - 2048);
+  const scheme = text.indexOf('://', tokenStart + 1);
+  return scheme >= 0 && scheme < start;
+}
+
 function countMatching(text: string, lower: number, upper: number): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
@@ -74,7 +112,8 @@ function countMatching(text: string, lower: number, upper: number): number {
  * case, lower case and digits, and Shannon entropy of 4.2 bits per character
  * or more (random base62 of that length scores about 4.6; identifiers and
  * prose under 4.1). Hex digests, UUIDs, subresource-integrity hashes, SSH
- * public keys, certificates and base64 of readable text are not tokens; longer runs are data (images,
+ * public keys, certificates, base64 of readable text, word-like runs
+ * (identifiers, mangled names, paths) and IDs inside URLs are not tokens; longer runs are data (images,
  * archives), not credentials.
  */
 function findHighEntropyTokens(text: string): TextMatch[] {
@@ -86,9 +125,9 @@ function findHighEntropyTokens(text: string): TextMatch[] {
     while (range < shared.length && shared[range][1] <= start) range++;
     if (end - start > maxTokenLength || (range < shared.length && shared[range][0] <= start)) continue;
     const run = text.slice(start, end);
-    if (integrityHash.test(run) || sshWireFormat.test(run)) continue;
+    if (integrityHash.test(run) || sshWireFormat.test(run) || alphabetTable.test(run)) continue;
     if (countMatching(run, 65, 90) < 2 || countMatching(run, 97, 122) < 2 || countMatching(run, 48, 57) < 2) continue;
-    if (shannonEntropy(run) < 4.2 || decodeReadable(run) !== undefined) continue;
+    if (shannonEntropy(run) < 4.2 || looksLikeIdentifier(run) || decodeReadable(run) !== undefined || insideUrl(text, start)) continue;
     matches.push({ kind: 'secret.high_entropy', label: 'high-entropy token', start, end });
   }
   return matches;
