@@ -154,6 +154,10 @@ export function decIsIntegral(d: u32): bool {
 }
 
 /** Compares magnitudes. */
+export function decCompareMagnitude(a: u32, b: u32): i32 {
+  return magCompare(a, b);
+}
+
 function magCompare(a: u32, b: u32): i32 {
   const na = decCount(a);
   const nb = decCount(b);
@@ -189,14 +193,25 @@ export function decCompare(a: u32, b: u32): i32 {
   return load<u8>(decDigits(d) + <u32>(n - 1 - idx));
 }
 
+/** Exact sums whose digits would exceed this are rounded instead (1e1000000 + 1 must not need a megabyte). */
+export const MAX_EXACT_DIGITS: i64 = 4096;
+
+/** Digits an exact a + b needs. */
+export function decSumDigits(a: u32, b: u32): i64 {
+  const ea = <i64>decExp(a);
+  const eb = <i64>decExp(b);
+  const e = ea < eb ? ea : eb;
+  const la = <i64>decCount(a) + ea - e;
+  const lb = <i64>decCount(b) + eb - e;
+  return (la > lb ? la : lb) + 1;
+}
+
 /** |a| + |b| or |a| - |b| (requires |a| >= |b| for subtraction), at exponent min(ea, eb). */
 function magAddSub(a: u32, b: u32, subtract: bool, neg: bool): u32 {
   const ea = decExp(a);
   const eb = decExp(b);
   const e = ea < eb ? ea : eb;
-  const la = <i64>decCount(a) + <i64>(ea - e);
-  const lb = <i64>decCount(b) + <i64>(eb - e);
-  const len = (la > lb ? la : lb) + 1;
+  const len = decSumDigits(a, b);
   const out = malloc(<u32>len);
   let carry: i32 = 0;
   for (let k: i64 = 0; k < len; k++) {

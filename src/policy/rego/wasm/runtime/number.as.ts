@@ -7,7 +7,7 @@
 import { malloc } from "./heap.as";
 import { T_NUMBER } from "./values.as";
 import {
-  decAdd, decCompare, decCount, decDigits, decDivExact, decExp, decFitsI64, decFromF64, decFromInt,
+  MAX_EXACT_DIGITS, decSumDigits, decAdd, decCompare, decCompareMagnitude, decMake, decCount, decDigits, decDivExact, decExp, decFitsI64, decFromF64, decFromInt,
   decFromText, decInt, decIsIntegral, decMul, decNeg, decTextLength, decToF64, decWriteText,
 } from "./decimal.as";
 import { hashBytes } from "./string.as";
@@ -181,7 +181,7 @@ export function numAdd(a: u32, b: u32): u32 {
     const r = x + y;
     if (((x ^ r) & (y ^ r)) >= 0) return numInt(r);
   }
-  return numFromDec(decAdd(numToDec(a), numToDec(b), false));
+  return decimalSum(a, b, false);
 }
 
 export function numSub(a: u32, b: u32): u32 {
@@ -191,7 +191,23 @@ export function numSub(a: u32, b: u32): u32 {
     const r = x - y;
     if (((x ^ y) & (x ^ r)) >= 0) return numInt(r);
   }
-  return numFromDec(decAdd(numToDec(a), numToDec(b), true));
+  return decimalSum(a, b, true);
+}
+
+/** a ± b exactly, or through f64 when the exact result would be absurdly long. */
+function decimalSum(a: u32, b: u32, subtract: bool): u32 {
+  const da = numToDec(a);
+  const db = numToDec(b);
+  if (decSumDigits(da, db) > MAX_EXACT_DIGITS) {
+    const x = decToF64(da);
+    const y = decToF64(db);
+    const r = numFromF64(subtract ? x - y : x + y);
+    if (r != 0) return r;
+    // beyond doubles too: the operand of larger magnitude decides the result
+    if (decCompareMagnitude(da, db) >= 0) return a;
+    return subtract ? numFromDec(decMake(!decNeg(db), decDigits(db), decCount(db), decExp(db))) : b;
+  }
+  return numFromDec(decAdd(da, db, subtract));
 }
 
 export function numMul(a: u32, b: u32): u32 {

@@ -70,6 +70,10 @@ function rebuildBuckets(t: u32, nbuckets: u32): void {
   store<u32>(t, mask, 20);
 }
 
+/** Entries walked by the last tableFindHashed on a bucketed table (how long the key's chain is). */
+let chainWalked: u32 = 0;
+const LONG_CHAIN: u32 = 8;
+
 /** The entry holding key (hash precomputed), or 0. */
 export function tableFindHashed(t: u32, key: u32, hash: u32): u32 {
   const buckets = load<u32>(t, 16);
@@ -83,10 +87,12 @@ export function tableFindHashed(t: u32, key: u32, hash: u32): u32 {
     return 0;
   }
   let idx = load<u32>(buckets + ((hash & load<u32>(t, 20)) << 2));
+  chainWalked = 0;
   while (idx != 0) {
     const e = entryAt(t, idx - 1);
     if (load<u32>(e, 8) == hash && valueEqual(load<u32>(e), key)) return e;
     idx = load<u32>(e, 12);
+    chainWalked++;
   }
   return 0;
 }
@@ -95,7 +101,11 @@ export function tableFind(t: u32, key: u32): u32 {
   return tableFindHashed(t, key, valueHash(key));
 }
 
-/** Appends a key known to be absent. */
+/**
+ * Appends a key known to be absent (just looked up with tableFindHashed). A
+ * long chain (keys crafted to collide in the low bits of their hashes) widens
+ * the table, so that an attack needs full 32-bit collisions.
+ */
 export function tableAppend(t: u32, key: u32, value: u32, hash: u32): void {
   const n = tableCount(t);
   let cap = load<u32>(t, 8);
@@ -118,7 +128,7 @@ export function tableAppend(t: u32, key: u32, value: u32, hash: u32): void {
     if (n + 1 > SMALL) rebuildBuckets(t, 32);
   } else {
     const mask = load<u32>(t, 20);
-    if ((n + 1) * 4 > (mask + 1) * 3) {
+    if ((n + 1) * 4 > (mask + 1) * 3 || (chainWalked > LONG_CHAIN && mask + 1 < (n + 1) * 16)) {
       rebuildBuckets(t, (mask + 1) * 2);
     } else {
       const slot = buckets + ((hash & mask) << 2);
