@@ -1,4 +1,5 @@
 import { arrayBuiltins } from './arrays.js';
+import { awsBuiltins } from './aws-sigv4.js';
 import { cryptoBuiltins } from './crypto.js';
 import { encodingBuiltins } from './encoding.js';
 import { globBuiltins } from './glob.js';
@@ -52,4 +53,5 @@ export const hostBuiltins: Record<string, HostBuiltin> = {
   ...jwtBuiltins,
   ...x509Builtins,
   ...graphqlBuiltins,
+  ...awsBuiltins,
 };
