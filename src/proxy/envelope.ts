@@ -108,12 +108,12 @@ function readIdIfPresent(buf: Buffer, members: JsonMember[]): RequestId | undefi
 }
 
 function rejectDuplicateKeys(buf: Buffer, members: JsonMember[]): void {
-  if (members.length < 2) return;
-  const seen = new Set<string>();
-  for (const member of members) {
-    if (seen.has(member.key)) {
-      throw new EnvelopeError(`duplicate key ${JSON.stringify(member.key)}`, readIdIfPresent(buf, members));
+  // envelopes have a handful of members: pairwise comparison beats building a Set
+  for (let i = 1; i < members.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (members[i].key === members[j].key) {
+        throw new EnvelopeError(`duplicate key ${JSON.stringify(members[i].key)}`, readIdIfPresent(buf, members));
+      }
     }
-    seen.add(member.key);
   }
 }

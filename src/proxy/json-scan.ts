@@ -74,7 +74,7 @@ const LITERALS: Record<number, Buffer> = {
 
 /** Scans `buf` (one complete JSON text). Throws JsonScanError for anything that is not strict JSON. */
 export function scanJson(buf: Buffer): JsonScan {
-  return scan(buf, false);
+  return scanner.scan(buf, false);
 }
 
 /**
@@ -82,98 +82,135 @@ export function scanJson(buf: Buffer): JsonScan {
  * returns the top-level members whose values are complete in `head`.
  */
 export function scanPrefix(head: Buffer): JsonMember[] {
-  return scan(head, true).root.members ?? [];
+  return scanner.scan(head, true).root.members ?? [];
 }
 
-function scan(buf: Buffer, prefix: boolean): JsonScan {
-  const length = buf.length;
-  const stack: number[] = [];
-  let expect = Expect.Value as Expect;
-  let memberCount = 0;
-  let root: ScannedValue | undefined;
-  let rootIsArray = false;
-  let elements: ScannedValue[] | undefined;
-  // the object whose members are being recorded: the root object, or the current element of a root array
-  let members: JsonMember[] | undefined;
-  const memberDepth = () => (rootIsArray ? 2 : 1);
-  let key = '';
-  let memberValueStart = -1;
-  let elementStart = -1;
-  let elementMembers: JsonMember[] | undefined;
+/**
+ * The scan's state lives in one reused object rather than in closures, so a
+ * scan allocates only what it returns. Scans are synchronous and never nest.
+ */
+class JsonScanner {
+  private buf: Buffer = Buffer.alloc(0);
+  private readonly stack: number[] = [];
+  private expect = Expect.Value as Expect;
+  private memberCount = 0;
+  private root: ScannedValue | undefined;
+  private rootIsArray = false;
+  private elements: ScannedValue[] | undefined;
+  /** The object whose members are recorded: the root object, or the current element of a root array. */
+  private members: JsonMember[] | undefined;
+  private key = '';
+  private memberValueStart = -1;
+  private elementStart = -1;
+  private elementMembers: JsonMember[] | undefined;
 
-  let i = 0;
-  try {
+  scan(buf: Buffer, prefix: boolean): JsonScan {
+    this.reset(buf);
+    try {
+      this.walk();
+    } catch (error) {
+      if (!prefix || this.root === undefined) throw error;
+      return this.result();
+    } finally {
+      this.buf = EMPTY;
+    }
+    if (!prefix && (this.expect !== Expect.Nothing || this.root === undefined)) {
+      throw new JsonScanError(this.root === undefined ? 'empty message' : 'unexpected end of the JSON text', buf.length);
+    }
+    return this.result();
+  }
+
+  private reset(buf: Buffer): void {
+    this.buf = buf;
+    this.stack.length = 0;
+    this.expect = Expect.Value;
+    this.memberCount = 0;
+    this.root = undefined;
+    this.rootIsArray = false;
+    this.elements = undefined;
+    this.members = undefined;
+    this.elementMembers = undefined;
+  }
+
+  private result(): JsonScan {
+    const root = this.root as ScannedValue;
+    const elements = this.elements;
+    const memberCount = this.memberCount;
+    this.root = undefined;
+    this.elements = undefined;
+    this.members = undefined;
+    this.elementMembers = undefined;
+    return elements === undefined ? { root, memberCount } : { root, elements, memberCount };
+  }
+
+  private get memberDepth(): number {
+    return this.rootIsArray ? 2 : 1;
+  }
+
+  private walk(): void {
+    const buf = this.buf;
+    const length = buf.length;
+    const stack = this.stack;
+    let i = 0;
     while (i < length) {
       const c = buf[i];
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
         i++;
         continue;
       }
-      switch (expect) {
+      switch (this.expect) {
         case Expect.Nothing:
           throw new JsonScanError('unexpected data after the JSON value', i);
 
         case Expect.ValueOrCloseArray:
         case Expect.Value: {
-          if (c === CLOSE_ARRAY && expect === Expect.ValueOrCloseArray) {
-            i = closeContainer(i);
+          if (c === CLOSE_ARRAY && this.expect === Expect.ValueOrCloseArray) {
+            i = this.close(i);
             break;
           }
-          const depth = stack.length;
-          if (depth === 0) {
-            rootIsArray = c === OPEN_ARRAY;
-            root = { start: i, end: -1 };
-            if (c === OPEN_OBJECT) members = root.members = [];
-            if (rootIsArray) elements = [];
-          } else if (rootIsArray && depth === 1) {
-            elementStart = i;
-            elementMembers = c === OPEN_OBJECT ? [] : undefined;
-            members = elementMembers;
-          } else if (depth === memberDepth() && stack[depth - 1] === OPEN_OBJECT) {
-            memberValueStart = i;
-          }
+          this.valueStarts(c, i);
           if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-            if (depth >= MAX_JSON_DEPTH) throw new JsonScanError(`nesting deeper than ${MAX_JSON_DEPTH} levels`, i);
+            if (stack.length >= MAX_JSON_DEPTH) throw new JsonScanError(`nesting deeper than ${MAX_JSON_DEPTH} levels`, i);
             stack.push(c);
-            expect = c === OPEN_OBJECT ? Expect.KeyOrCloseObject : Expect.ValueOrCloseArray;
+            this.expect = c === OPEN_OBJECT ? Expect.KeyOrCloseObject : Expect.ValueOrCloseArray;
             i++;
             break;
           }
           if (c === QUOTE) i = stringEnd(buf, i) + 1;
           else if (c === MINUS || (c >= ZERO && c <= NINE)) i = numberEnd(buf, i);
           else i = literalEnd(buf, i);
-          valueEnded(i);
+          this.valueEnded(i);
           break;
         }
 
         case Expect.KeyOrCloseObject:
         case Expect.Key: {
-          if (c === CLOSE_OBJECT && expect === Expect.KeyOrCloseObject) {
-            i = closeContainer(i);
+          if (c === CLOSE_OBJECT && this.expect === Expect.KeyOrCloseObject) {
+            i = this.close(i);
             break;
           }
           if (c !== QUOTE) throw new JsonScanError('expected a string key', i);
           const close = stringEnd(buf, i);
-          memberCount++;
-          if (stack.length === memberDepth() && members !== undefined) key = decodeString(buf, i, close);
+          this.memberCount++;
+          if (stack.length === this.memberDepth && this.members !== undefined) this.key = decodeString(buf, i, close);
           i = close + 1;
-          expect = Expect.Colon;
+          this.expect = Expect.Colon;
           break;
         }
 
         case Expect.Colon:
           if (c !== COLON) throw new JsonScanError("expected ':' after a key", i);
-          expect = Expect.Value;
+          this.expect = Expect.Value;
           i++;
           break;
 
         case Expect.CommaOrClose: {
           const container = stack[stack.length - 1];
           if (c === COMMA) {
-            expect = container === OPEN_OBJECT ? Expect.Key : Expect.Value;
+            this.expect = container === OPEN_OBJECT ? Expect.Key : Expect.Value;
             i++;
           } else if ((c === CLOSE_OBJECT && container === OPEN_OBJECT) || (c === CLOSE_ARRAY && container === OPEN_ARRAY)) {
-            i = closeContainer(i);
+            i = this.close(i);
           } else {
             throw new JsonScanError(container === OPEN_OBJECT ? "expected ',' or '}'" : "expected ',' or ']'", i);
           }
@@ -181,41 +218,54 @@ function scan(buf: Buffer, prefix: boolean): JsonScan {
         }
       }
     }
-  } catch (error) {
-    if (!prefix || root === undefined) throw error;
-    return { root, memberCount };
   }
-  if (prefix && root !== undefined) return { root, memberCount };
-  if (expect !== Expect.Nothing || root === undefined) {
-    throw new JsonScanError(root === undefined ? 'empty message' : 'unexpected end of the JSON text', length);
-  }
-  return elements === undefined ? { root, memberCount } : { root, elements, memberCount };
 
-  function closeContainer(at: number): number {
-    stack.pop();
-    valueEnded(at + 1);
+  /** A value begins at `at` with the byte `c`, at the current depth. */
+  private valueStarts(c: number, at: number): void {
+    const depth = this.stack.length;
+    if (depth === 0) {
+      this.rootIsArray = c === OPEN_ARRAY;
+      const root: ScannedValue = { start: at, end: -1 };
+      if (c === OPEN_OBJECT) this.members = root.members = [];
+      if (this.rootIsArray) this.elements = [];
+      this.root = root;
+    } else if (this.rootIsArray && depth === 1) {
+      this.elementStart = at;
+      this.elementMembers = c === OPEN_OBJECT ? [] : undefined;
+      this.members = this.elementMembers;
+    } else if (depth === this.memberDepth && this.stack[depth - 1] === OPEN_OBJECT) {
+      this.memberValueStart = at;
+    }
+  }
+
+  private close(at: number): number {
+    this.stack.pop();
+    this.valueEnded(at + 1);
     return at + 1;
   }
 
   /** A value that began at the current depth ended just before `end`. */
-  function valueEnded(end: number): void {
-    const depth = stack.length;
+  private valueEnded(end: number): void {
+    const depth = this.stack.length;
     if (depth === 0) {
-      (root as ScannedValue).end = end;
-      expect = Expect.Nothing;
+      (this.root as ScannedValue).end = end;
+      this.expect = Expect.Nothing;
       return;
     }
-    expect = Expect.CommaOrClose;
-    if (depth === memberDepth() && stack[depth - 1] === OPEN_OBJECT && members !== undefined) {
-      members.push({ key, valueStart: memberValueStart, valueEnd: end });
-    } else if (rootIsArray && depth === 1) {
-      const element: ScannedValue = { start: elementStart, end };
-      if (elementMembers !== undefined) element.members = elementMembers;
-      (elements as ScannedValue[]).push(element);
-      members = undefined;
+    this.expect = Expect.CommaOrClose;
+    if (depth === this.memberDepth && this.stack[depth - 1] === OPEN_OBJECT && this.members !== undefined) {
+      this.members.push({ key: this.key, valueStart: this.memberValueStart, valueEnd: end });
+    } else if (this.rootIsArray && depth === 1) {
+      const element: ScannedValue = { start: this.elementStart, end };
+      if (this.elementMembers !== undefined) element.members = this.elementMembers;
+      (this.elements as ScannedValue[]).push(element);
+      this.members = undefined;
     }
   }
 }
+
+const EMPTY = Buffer.alloc(0);
+const scanner = new JsonScanner();
 
 /** The index of the quote that closes the string opened at `open`. */
 export function stringEnd(buf: Buffer, open: number): number {

@@ -130,7 +130,7 @@ export class ProxyCore {
 
   start(): void {
     const { client, server } = this;
-    client.readable.on('data', (chunk: Buffer) => this.whileCorked(() => this.clientReader.push(chunk)));
+    client.readable.on('data', (chunk: Buffer) => this.handleChunk(this.clientReader, chunk));
     client.readable.once('end', () => this.endClient());
     client.readable.once('close', () => this.endClient());
     client.readable.on('error', (error) => {
@@ -141,7 +141,7 @@ export class ProxyCore {
       if (error.code !== 'EPIPE') this.options.report(`writing to the client failed: ${error.message}`);
       this.endClient();
     });
-    server.readable.on('data', (chunk: Buffer) => this.whileCorked(() => this.serverReader.push(chunk)));
+    server.readable.on('data', (chunk: Buffer) => this.handleChunk(this.serverReader, chunk));
     server.readable.once('end', () => this.endServer());
     server.readable.once('close', () => this.endServer());
     server.readable.on('error', (error) => {
@@ -162,12 +162,20 @@ export class ProxyCore {
     return this.clientDone;
   }
 
-  /** Messages produced while one input chunk is handled leave in one writev per direction. */
-  private whileCorked(handle: () => void): void {
+  /**
+   * Messages produced while one input chunk is handled leave in one writev per
+   * direction. A chunk with a single line needs no corking: it becomes one write.
+   */
+  private handleChunk(reader: LineReader, chunk: Buffer): void {
+    const first = chunk.indexOf(0x0a);
+    if (first === -1 || chunk.indexOf(0x0a, first + 1) === -1) {
+      reader.push(chunk);
+      return;
+    }
     this.toServer.cork();
     this.toClient.cork();
     try {
-      handle();
+      reader.push(chunk);
     } finally {
       this.toServer.uncork();
       this.toClient.uncork();

@@ -20,15 +20,16 @@ export class Session implements SessionInfo {
   client: { name?: string; version?: string } = {};
   protocolVersion: string | undefined;
   readonly tools = new ToolCatalog();
+  private readonly commandName: string;
   private reportedServerName: string | undefined;
 
   constructor(private readonly options: SessionOptions) {
     this.id = options.sessionId ?? randomUUID();
+    this.commandName = options.serverCommand.length > 0 ? basename(options.serverCommand[0]) : 'mcp-server';
   }
 
   get server(): { name: string; command: string[] } {
-    const fallback = this.options.serverCommand.length > 0 ? basename(this.options.serverCommand[0]) : 'mcp-server';
-    return { name: this.options.serverName ?? this.reportedServerName ?? fallback, command: this.options.serverCommand };
+    return { name: this.options.serverName ?? this.reportedServerName ?? this.commandName, command: this.options.serverCommand };
   }
 
   /** The client's initialize request. */
