@@ -6,7 +6,7 @@
  */
 import type { Body, Expr, Module, RefTerm, Rule, Term, With } from '../ast.js';
 import { rewriteTerm, varsOf, visitBody, visitRule } from './ast-walk.js';
-import type { CompileState, Stage } from './state.js';
+import type { Stage } from './state.js';
 
 type Globals = Map<string, Term[]>;
 

@@ -6,30 +6,31 @@
  * other inner nodes of the rule tree become functions that build the merged
  * object of base data and rules.
  */
-import type { Body, CallTerm, Expr, RefTerm, Rule, Scalar, Term, With } from '../ast.js';
+import type { Body, CallTerm, Expr, RefTerm, Scalar, Term } from '../ast.js';
 import type { BuiltinDecl } from '../builtins/declaration.js';
 import { RegoError } from '../errors.js';
 import type { Func, Local, Operand, Plan, Policy } from '../ir.js';
 import { isWildcard, sourceName, visitTerm } from '../compiler/ast-walk.js';
-import { operatorName, resolveCall } from '../compiler/calls.js';
-import { findNode, isScalar, nodeKind, pathString, scalarKey, subtree, type RuleTree, type RuleTreeNode } from '../compiler/rule-tree.js';
+import { resolveCall } from '../compiler/calls.js';
+import { findNode, isScalar, nodeKind, pathString, scalarKey, type RuleTree, type RuleTreeNode } from '../compiler/rule-tree.js';
 import { isOp } from '../compiler/resolve-refs.js';
-import type { RuleEntry } from '../compiler/state.js';
 import { FuncContext, Scope } from './func-context.js';
 import { isDataMocked, rootGeneration, type FunctionMock, type Generation } from './generation.js';
+import { RuleFunctionPlanner, type BodyPlanner } from './rule-functions.js';
 import { StaticPool } from './static-pool.js';
+import { MOCK_ROOT, WithClassifier } from './with-mocks.js';
 
 type Cont = (scope: Scope) => void;
 type TermCont = (op: Operand, scope: Scope) => void;
 
-const FUNCTION_CONFLICT = 'eval_conflict_error: functions must not produce multiple outputs for same inputs';
-
-export class Planner {
+export class Planner implements BodyPlanner {
   private readonly pool = new StaticPool();
   private readonly funcs = new Map<string, Func>();
   private readonly generations = new Map<string, Generation>();
   private readonly root = rootGeneration();
   private mockCount = 0;
+  private readonly ruleFunctions = new RuleFunctionPlanner(this);
+  private readonly withMocks: WithClassifier;
 
   constructor(
     private readonly tree: RuleTree,
@@ -37,6 +38,11 @@ export class Planner {
     private readonly sources: Map<string, string>,
   ) {
     this.generations.set('', this.root);
+    this.withMocks = new WithClassifier(tree, lookupBuiltin, this.root, sources);
+  }
+
+  newScope(): Scope {
+    return new Scope();
   }
 
   policy(entrypoints: string[]): Policy {
@@ -49,7 +55,7 @@ export class Planner {
   }
 
   private plan(entrypoint: string): Plan {
-    const ctx = new FuncContext(this.root);
+    const ctx = new FuncContext(this.pool, this.root);
     const path = entrypoint === '' ? [] : entrypoint.split('/');
     const terms: Term[] = path.map((value) => ({ type: 'string', value, loc: NO_LOC }));
     const node = findNode(this.tree, terms as Scalar[]);
@@ -57,10 +63,10 @@ export class Planner {
       throw RegoError.at('rego_compile_error', `entrypoint ${entrypoint} is a function, not a document`);
     }
     this.planDataRef(ctx, terms, new Scope(), (op) => {
-      const value = this.toLocal(ctx, op);
+      const value = ctx.toLocal(op);
       const obj = ctx.local();
       ctx.emit({ op: 'makeObject', target: obj });
-      ctx.emit({ op: 'objectInsert', object: obj, key: this.str('result'), value: { kind: 'local', local: value } });
+      ctx.emit({ op: 'objectInsert', object: obj, key: ctx.str('result'), value: { kind: 'local', local: value } });
       ctx.emit({ op: 'resultSetAdd', value: obj });
     });
     return { name: entrypoint, blocks: [{ stmts: ctx.out }] };
@@ -68,45 +74,7 @@ export class Planner {
 
   // ---------------------------------------------------------------- helpers
 
-  private str(s: string): Operand {
-    return { kind: 'string', index: this.pool.string(s) };
-  }
 
-  private toLocal(ctx: FuncContext, op: Operand): Local {
-    if (op.kind === 'local') return op.local;
-    const l = ctx.local();
-    ctx.emit({ op: 'assignVar', source: op, target: l });
-    return l;
-  }
-
-  private fail(ctx: FuncContext): void {
-    ctx.emit({ op: 'equal', a: { kind: 'bool', value: true }, b: { kind: 'bool', value: false } });
-  }
-
-  private scalarOperand(ctx: FuncContext, t: Scalar): Operand {
-    switch (t.type) {
-      case 'string':
-        return this.str(t.value);
-      case 'boolean':
-        return { kind: 'bool', value: t.value };
-      case 'null': {
-        const l = ctx.local();
-        ctx.emit({ op: 'makeNull', target: l });
-        return { kind: 'local', local: l };
-      }
-      case 'number': {
-        const l = ctx.local();
-        const n = Number(t.value);
-        if (/^-?\d+$/.test(t.value) && Number.isSafeInteger(n)) ctx.emit({ op: 'makeNumberInt', value: n, target: l });
-        else ctx.emit({ op: 'makeNumberRef', index: this.pool.string(t.value), target: l });
-        return { kind: 'local', local: l };
-      }
-    }
-  }
-
-  private compileError(message: string, t: { loc: RuleEntry['rule']['loc'] }): RegoError {
-    return RegoError.at('rego_compile_error', message, t.loc, this.sources.get(t.loc.file));
-  }
 
   // ------------------------------------------------------------- functions
 
@@ -127,198 +95,33 @@ export class Planner {
   }
 
   /** The function computing a node's document (or a user function), planned on first use. */
-  private nodeFunc(node: RuleTreeNode, gen: Generation): string {
+  nodeFunc(node: RuleTreeNode, gen: Generation): string {
     const name = `g${gen.id}.${pathString(node.path)}`;
     if (this.funcs.has(name)) return name;
     const kind = nodeKind(node);
     const path = [`g${gen.id}`, ...pathString(node.path).split('.')];
     const arity = kind === 'function' ? (node.exact[0].rule.head.args?.length ?? 0) : 0;
     const params = Array.from({ length: 2 + arity }, (_, i) => i);
-    const ctx = new FuncContext(gen, params.length);
+    const ctx = new FuncContext(this.pool, gen, params.length);
     const ret = ctx.local();
     const func: Func = { name, path, params, return: ret, blocks: [] };
     this.funcs.set(name, func);
-    if (kind === 'function') this.planFunction(ctx, node, params.slice(2), ret);
+    if (kind === 'function') this.ruleFunctions.planFunction(ctx, node, params.slice(2), ret);
     else if (kind === 'value') {
-      this.planRuleSet(ctx, node, ret);
+      this.ruleFunctions.planRuleSet(ctx, node, ret);
       func.memoize = true;
-    } else this.planNodeObject(ctx, node, ret);
+    } else this.ruleFunctions.planNodeObject(ctx, node, ret);
     ctx.emit({ op: 'return', local: ret });
     func.blocks = [{ stmts: ctx.out }];
     return name;
   }
 
-  private planRuleSet(ctx: FuncContext, node: RuleTreeNode, ret: Local): void {
-    const multi = node.exact[0].rule.head.kind === 'multi';
-    if (multi) ctx.emit({ op: 'makeSet', target: ret });
-    const defaults = node.exact.filter((e) => e.rule.default);
-    for (const entry of node.exact.filter((e) => !e.rule.default)) {
-      if (multi) {
-        this.emitBlock(ctx, () =>
-          this.planBody(ctx, entry.rule.body, new Scope(), (scope) =>
-            this.planTerm(ctx, entry.rule.head.key ?? TRUE, scope, (op) => ctx.emit({ op: 'setAdd', set: ret, value: op })),
-          ),
-        );
-      } else {
-        this.planElseChain(ctx, entry.rule, ret, 'rule', []);
-      }
-    }
-    for (const d of defaults) {
-      this.emitBlock(ctx, () => {
-        ctx.emit({ op: 'isUndefined', source: ret });
-        this.planTerm(ctx, d.rule.head.value ?? TRUE, new Scope(), (op) => ctx.emit({ op: 'assignVar', source: op, target: ret }));
-      });
-    }
-  }
-
-  /**
-   * A rule and its else chain: the first definition whose body holds gives the
-   * value; several values from one definition conflict.
-   */
-  private planElseChain(ctx: FuncContext, rule: Rule, ret: Local, kind: 'rule' | 'function', args: Local[]): void {
-    const chain: Rule[] = [];
-    for (let r: Rule | undefined = rule; r; r = r.else) chain.push(r);
-    const target = chain.length === 1 ? ret : ctx.local();
-    chain.forEach((r, i) => {
-      this.emitBlock(ctx, () => {
-        if (i > 0) ctx.emit({ op: 'isUndefined', source: target });
-        this.planArgs(ctx, r.head.args ?? [], args, new Scope(), (scope) =>
-          this.planBody(ctx, r.body, scope, (s) =>
-            this.planTerm(ctx, r.head.value ?? TRUE, s, (op) => this.assignResult(ctx, kind, op, target)),
-          ),
-        );
-      });
-    });
-    if (target !== ret) {
-      this.emitBlock(ctx, () => {
-        ctx.emit({ op: 'isDefined', source: target });
-        this.assignResult(ctx, kind, { kind: 'local', local: target }, ret);
-      });
-    }
-  }
-
-  private assignResult(ctx: FuncContext, kind: 'rule' | 'function', op: Operand, target: Local): void {
-    if (kind === 'rule') {
-      ctx.emit({ op: 'assignVarOnce', source: op, target });
-      return;
-    }
-    this.emitBlock(ctx, () => {
-      ctx.emit({ op: 'isDefined', source: target });
-      ctx.emit({ op: 'notEqual', a: { kind: 'local', local: target }, b: op });
-      ctx.emit({ op: 'error', message: this.pool.string(FUNCTION_CONFLICT), file: 0, row: 0, col: 0 });
-    });
-    ctx.emit({ op: 'assignVar', source: op, target });
-  }
-
-  private planFunction(ctx: FuncContext, node: RuleTreeNode, args: Local[], ret: Local): void {
-    for (const entry of node.exact.filter((e) => !e.rule.default)) this.planElseChain(ctx, entry.rule, ret, 'function', args);
-    for (const d of node.exact.filter((e) => e.rule.default)) {
-      this.emitBlock(ctx, () => {
-        ctx.emit({ op: 'isUndefined', source: ret });
-        this.planTerm(ctx, d.rule.head.value ?? TRUE, new Scope(), (op) => ctx.emit({ op: 'assignVar', source: op, target: ret }));
-      });
-    }
-  }
-
-  /** Unifies function parameters with the argument patterns of a definition. */
-  private planArgs(ctx: FuncContext, patterns: Term[], args: Local[], scope: Scope, k: Cont, i = 0): void {
-    if (i >= patterns.length) return k(scope);
-    this.unifyValue(ctx, patterns[i], args[i], scope, (s) => this.planArgs(ctx, patterns, args, s, k, i + 1));
-  }
-
-  /** An inner node: base data merged with the documents of the rules below it. */
-  private planNodeObject(ctx: FuncContext, node: RuleTreeNode, ret: Local): void {
-    ctx.emit({ op: 'makeObject', target: ret });
-    for (const child of node.children.values()) {
-      if (!hasValues(child)) continue;
-      if (isDataMocked(ctx.gen, child.path.map(scalarKey))) continue;
-      this.emitBlock(ctx, () => {
-        const f = this.nodeFunc(child, ctx.gen);
-        const v = ctx.local();
-        ctx.emit({ op: 'call', func: f, args: [{ kind: 'local', local: ctx.input }, { kind: 'local', local: ctx.data }], result: v });
-        const key = this.scalarOperand(ctx, child.key!);
-        ctx.emit({ op: 'objectInsert', object: ret, key, value: { kind: 'local', local: v } });
-      });
-    }
-    for (const entry of node.dynamic) this.planDynamicRule(ctx, node, entry, ret);
-    this.mergeBaseData(ctx, node, ret);
-  }
-
-  /** Base data under the node's path wins over rules, except where both hold objects (the rules' side already merged it). */
-  private mergeBaseData(ctx: FuncContext, node: RuleTreeNode, obj: Local): void {
-    this.emitBlock(ctx, () => {
-      const base = this.baseData(ctx, node.path.map((k) => scalarKey(k)), node.path);
-      ctx.emit({ op: 'isObject', source: { kind: 'local', local: base } });
-      const [k, v, existing, skip] = [ctx.local(), ctx.local(), ctx.local(), ctx.local()];
-      const [K, V] = [{ kind: 'local', local: k } as const, { kind: 'local', local: v } as const];
-      const body = ctx.block(() => {
-        ctx.emit({ op: 'resetLocal', target: skip });
-        this.emitBlock(ctx, () => {
-          ctx.emit({ op: 'dot', source: { kind: 'local', local: obj }, key: K, target: existing });
-          ctx.emit({ op: 'isObject', source: { kind: 'local', local: existing } });
-          ctx.emit({ op: 'isObject', source: V });
-          ctx.emit({ op: 'assignVar', source: { kind: 'bool', value: true }, target: skip });
-        });
-        ctx.emit({ op: 'isUndefined', source: skip });
-        ctx.emit({ op: 'objectInsert', object: obj, key: K, value: V });
-      });
-      ctx.emit({ op: 'scan', source: base, key: k, value: v, block: body });
-    });
-  }
-
-  /** A rule with vars in its ref (`p[q].r := v`, `p[k] contains x`): inserts its values under its path. */
-  private planDynamicRule(ctx: FuncContext, node: RuleTreeNode, entry: RuleEntry, obj: Local): void {
-    const rule = entry.rule;
-    if (rule.else) throw this.compileError('else is not allowed on rules with variables in their ref', rule);
-    const keys = entry.ref.slice(node.path.length);
-    const multi = rule.head.kind === 'multi';
-    this.emitBlock(ctx, () =>
-      this.planBody(ctx, rule.body, new Scope(), (scope) =>
-        this.planTerms(ctx, keys, scope, (keyOps, s1) =>
-          this.planTerm(ctx, multi ? (rule.head.key ?? TRUE) : (rule.head.value ?? TRUE), s1, (value) => {
-            let cur = obj;
-            for (const key of keyOps.slice(0, -1)) cur = this.childContainer(ctx, cur, key, 'object');
-            const last = keyOps[keyOps.length - 1];
-            if (multi) {
-              const set = this.childContainer(ctx, cur, last, 'set');
-              ctx.emit({ op: 'setAdd', set, value });
-            } else {
-              ctx.emit({ op: 'objectInsertOnce', object: cur, key: last, value });
-            }
-          }),
-        ),
-      ),
-    );
-  }
-
-  /** obj[key] if it is an object (or set), else a new one inserted there (a conflict if obj[key] holds something else). */
-  private childContainer(ctx: FuncContext, obj: Local, key: Operand, kind: 'object' | 'set'): Local {
-    const out = ctx.local();
-    const tmp = ctx.local();
-    ctx.emit({ op: 'resetLocal', target: out });
-    this.emitBlock(ctx, () => {
-      ctx.emit({ op: 'dot', source: { kind: 'local', local: obj }, key, target: tmp });
-      ctx.emit({ op: kind === 'object' ? 'isObject' : 'isSet', source: { kind: 'local', local: tmp } });
-      ctx.emit({ op: 'assignVar', source: { kind: 'local', local: tmp }, target: out });
-    });
-    this.emitBlock(ctx, () => {
-      ctx.emit({ op: 'isUndefined', source: out });
-      ctx.emit({ op: kind === 'object' ? 'makeObject' : 'makeSet', target: out });
-      ctx.emit({ op: 'objectInsertOnce', object: obj, key, value: { kind: 'local', local: out } });
-    });
-    return out;
-  }
-
-  private emitBlock(ctx: FuncContext, fn: () => void): void {
-    ctx.emit({ op: 'block', blocks: [ctx.block(fn)] });
-  }
-
   /** data.<path> in base data (the data local, with `with` replacements applied). */
-  private baseData(ctx: FuncContext, _keys: string[], path: Scalar[]): Local {
+  baseData(ctx: FuncContext, path: Scalar[]): Local {
     let cur = ctx.data;
     for (const k of path) {
       const next = ctx.local();
-      ctx.emit({ op: 'dot', source: { kind: 'local', local: cur }, key: this.scalarOperand(ctx, k), target: next });
+      ctx.emit({ op: 'dot', source: { kind: 'local', local: cur }, key: ctx.scalar(k), target: next });
       cur = next;
     }
     return cur;
@@ -332,10 +135,10 @@ export class Planner {
     for (let i = 0; ; i++) {
       const path = node.path.map(scalarKey);
       if (isDataMocked(ctx.gen, path)) {
-        return this.planRefRest(ctx, this.baseData(ctx, path, node.path), terms, i, scope, k, true);
+        return this.planRefRest(ctx, this.baseData(ctx, node.path), terms, i, scope, k, true);
       }
       const kind = nodeKind(node);
-      if (kind === 'function') return this.fail(ctx);
+      if (kind === 'function') return ctx.fail();
       if (kind === 'value' || i >= terms.length) return this.planRefRest(ctx, this.callNode(ctx, node), terms, i, scope, k);
       const t = terms[i];
       // Rules with vars in their refs may write anywhere below their node: read the node's whole document.
@@ -345,7 +148,7 @@ export class Planner {
           node = child;
           continue;
         }
-        return this.planRefRest(ctx, this.baseData(ctx, path, node.path), terms, i, scope, k, true);
+        return this.planRefRest(ctx, this.baseData(ctx, node.path), terms, i, scope, k, true);
       }
       return this.planRefRest(ctx, this.callNode(ctx, node), terms, i, scope, k);
     }
@@ -375,10 +178,10 @@ export class Planner {
       // Base data is JSON, whose object keys are strings: data.x[2] also finds the key "2".
       const value = ctx.local();
       ctx.emit({ op: 'resetLocal', target: value });
-      this.emitBlock(ctx, () => ctx.emit({ op: 'dot', source: { kind: 'local', local: base }, key: this.scalarOperand(ctx, t), target: value }));
-      this.emitBlock(ctx, () => {
+      ctx.emitBlock(() => ctx.emit({ op: 'dot', source: { kind: 'local', local: base }, key: ctx.scalar(t), target: value }));
+      ctx.emitBlock(() => {
         ctx.emit({ op: 'isUndefined', source: value });
-        ctx.emit({ op: 'dot', source: { kind: 'local', local: base }, key: this.str(t.value), target: value });
+        ctx.emit({ op: 'dot', source: { kind: 'local', local: base }, key: ctx.str(t.value), target: value });
       });
       ctx.emit({ op: 'isDefined', source: value });
       return next(scope, value);
@@ -421,7 +224,7 @@ export class Planner {
   private planNegation(ctx: FuncContext, plan: (done: Cont) => void): void {
     const found = ctx.local();
     ctx.emit({ op: 'resetLocal', target: found });
-    this.emitBlock(ctx, () => plan(() => ctx.emit({ op: 'assignVar', source: { kind: 'bool', value: true }, target: found })));
+    ctx.emitBlock(() => plan(() => ctx.emit({ op: 'assignVar', source: { kind: 'bool', value: true }, target: found })));
     ctx.emit({ op: 'isUndefined', source: found });
   }
 
@@ -485,7 +288,7 @@ export class Planner {
 
   private planSomeIn(ctx: FuncContext, expr: Extract<Expr, { kind: 'somein' }>, scope: Scope, k: Cont): void {
     this.planTerm(ctx, expr.collection, scope, (coll, s) => {
-      const source = this.toLocal(ctx, coll);
+      const source = ctx.toLocal(coll);
       const key = ctx.local();
       const value = ctx.local();
       const block = ctx.block(() => {
@@ -499,8 +302,8 @@ export class Planner {
 
   private planEvery(ctx: FuncContext, expr: Extract<Expr, { kind: 'every' }>, scope: Scope, k: Cont): void {
     this.planTerm(ctx, expr.domain, scope, (dom, s) => {
-      const source = this.toLocal(ctx, dom);
-      this.requireCollection(ctx, source);
+      const source = ctx.toLocal(dom);
+      ctx.requireCollection(source);
       const key = ctx.local();
       const value = ctx.local();
       const failed = ctx.local();
@@ -515,19 +318,6 @@ export class Planner {
       ctx.emit({ op: 'isUndefined', source: failed });
       k(s);
     });
-  }
-
-  /** Fails unless the local holds an array, object or set. */
-  private requireCollection(ctx: FuncContext, local: Local): void {
-    const ok = ctx.local();
-    ctx.emit({ op: 'resetLocal', target: ok });
-    for (const op of ['isArray', 'isObject', 'isSet'] as const) {
-      this.emitBlock(ctx, () => {
-        ctx.emit({ op, source: { kind: 'local', local } });
-        ctx.emit({ op: 'assignVar', source: { kind: 'bool', value: true }, target: ok });
-      });
-    }
-    ctx.emit({ op: 'isDefined', source: ok });
   }
 
   private planTermExpr(ctx: FuncContext, term: Term, scope: Scope, k: Cont): void {
@@ -545,12 +335,12 @@ export class Planner {
         k(s);
       });
     }
-    const target = this.callTarget(ctx, term);
+    const target = this.callTarget(term);
     const arity = target.arity;
     if (term.args.length === arity + 1) {
       const out = term.args[term.args.length - 1];
       return this.planCall(ctx, term, term.args.slice(0, -1), scope, (result, s) => {
-        const local = this.toLocal(ctx, result);
+        const local = ctx.toLocal(result);
         if (target.relation) {
           const key = ctx.local();
           const value = ctx.local();
@@ -569,7 +359,7 @@ export class Planner {
 
   private planWith(ctx: FuncContext, expr: Expr, scope: Scope, k: Cont): void {
     const inner: Expr = { ...expr, with: [] };
-    const mocks = expr.with.map((w) => this.classifyWith(w));
+    const mocks = expr.with.map((w) => this.withMocks.classify(w));
     // Values that replace input or data (or a function by a value computed here) are planned first, in the current scope.
     const planned = mocks.map((m, i) => (m.kind === 'function' ? undefined : expr.with[i].value)).filter((t): t is Term => t !== undefined);
     this.planTerms(ctx, planned, scope, (values, s) => {
@@ -624,57 +414,11 @@ export class Planner {
     });
   }
 
-  private classifyWith(w: With): WithMock {
-    const [head, ...rest] = w.target.terms;
-    const name = head.type === 'var' ? head.name : '';
-    if ((name === 'input' || name === 'data') && rest.every((t) => t.type === 'string')) {
-      const path = rest.map((t) => (t as { value: string }).value);
-      if (name === 'input') return { kind: 'input', path };
-      const node = findNode(this.tree, rest as Scalar[]);
-      if (node && nodeKind(node) === 'function') return this.functionWith(pathString(node.path), w);
-      return { kind: 'data', path, virtual: this.touchesVirtual(rest as Scalar[]) };
-    }
-    const target = operatorName(w.target);
-    if (!target || !this.lookupBuiltin(target)) throw this.compileError(`with: ${target ?? 'target'} is not input, data, a function or a builtin`, w);
-    return this.functionWith(target, w);
-  }
-
-  /** A function or builtin replaced by a function, a builtin, or a value. */
-  private functionWith(target: string, w: With): WithMock {
-    const value = w.value;
-    if (value.type === 'ref' || value.type === 'var') {
-      const ref: RefTerm = value.type === 'ref' ? value : { type: 'ref', terms: [value], loc: value.loc };
-      const [head, ...rest] = ref.terms;
-      if (head.type === 'var' && head.name === 'data' && rest.every(isScalar)) {
-        const node = findNode(this.tree, rest as Scalar[]);
-        // The replacement runs without any function replacement (it may call what it replaces, and mocks do not chain).
-        if (node && nodeKind(node) === 'function') return { kind: 'function', target, mock: { kind: 'function', node, gen: this.root } };
-      }
-      const name = operatorName(ref);
-      if (name && !(head.type === 'var' && head.name === 'data') && this.lookupBuiltin(name)) {
-        return { kind: 'function', target, mock: { kind: 'builtin', name } };
-      }
-    }
-    if (isClosed(value)) return { kind: 'function', target, mock: { kind: 'value', term: value } };
-    return { kind: 'functionValue', target };
-  }
-
-  private touchesVirtual(path: Scalar[]): boolean {
-    let node: RuleTreeNode | undefined = this.tree.root;
-    for (const k of path) {
-      if (node.exact.length > 0 || node.dynamic.length > 0) return true;
-      node = node.children.get(scalarKey(k));
-      if (!node) return false;
-    }
-    return hasValues(node);
-  }
-
   // ------------------------------------------------------------------ calls
 
-  private callTarget(ctx: FuncContext, call: CallTerm): { arity: number; relation: boolean } {
+  private callTarget(call: CallTerm): { arity: number; relation: boolean } {
     const t = resolveCall(call.operator, this.tree, this.lookupBuiltin);
     if (t.kind === 'unknown') throw RegoError.at('rego_type_error', `undefined function ${t.name}`, call.loc);
-    void ctx;
     return { arity: t.arity, relation: t.kind === 'builtin' && t.decl.relation === true };
   }
 
@@ -695,7 +439,7 @@ export class Planner {
         let cur = ctx.data;
         for (const key of mock.path) {
           const next = ctx.local();
-          ctx.emit({ op: 'dot', source: { kind: 'local', local: cur }, key: this.str(key), target: next });
+          ctx.emit({ op: 'dot', source: { kind: 'local', local: cur }, key: ctx.str(key), target: next });
           cur = next;
         }
         return k({ kind: 'local', local: cur }, s);
@@ -720,7 +464,7 @@ export class Planner {
    * followed in a loop rather than by recursion, so long literals (a
    * 3,000-element array) do not grow the stack.
    */
-  private planTerms(ctx: FuncContext, terms: Term[], scope: Scope, k: (ops: Operand[], scope: Scope) => void, acc: Operand[] = []): void {
+  planTerms(ctx: FuncContext, terms: Term[], scope: Scope, k: (ops: Operand[], scope: Scope) => void, acc: Operand[] = []): void {
     const ops = [...acc];
     let s = scope;
     while (ops.length < terms.length) {
@@ -747,7 +491,7 @@ export class Planner {
       case 'boolean':
       case 'number':
       case 'string':
-        return k(this.scalarOperand(ctx, t), scope);
+        return k(ctx.scalar(t), scope);
       case 'var': {
         const local = t.name === 'input' ? ctx.input : t.name === 'data' ? undefined : scope.get(t.name);
         if (t.name === 'data') return this.planDataRef(ctx, [], scope, k);
@@ -791,7 +535,7 @@ export class Planner {
   private planComprehension(ctx: FuncContext, t: Extract<Term, { type: 'arraycomp' | 'setcomp' | 'objectcomp' }>, scope: Scope, k: TermCont): void {
     const out = ctx.local();
     ctx.emit(t.type === 'arraycomp' ? { op: 'makeArray', capacity: 0, target: out } : t.type === 'setcomp' ? { op: 'makeSet', target: out } : { op: 'makeObject', target: out });
-    this.emitBlock(ctx, () =>
+    ctx.emitBlock(() =>
       this.planBody(ctx, t.body, scope, (s) => {
         if (t.type === 'objectcomp') {
           this.planTerms(ctx, [t.key, t.value], s, ([key, value]) => ctx.emit({ op: 'objectInsertOnce', object: out, key, value }));
@@ -809,7 +553,7 @@ export class Planner {
     const [head, ...rest] = ref.terms;
     if (head.type === 'var' && head.name === 'data') return this.planDataRef(ctx, rest, scope, k);
     if (head.type === 'var' && head.name === 'input') return this.planRefRest(ctx, ctx.input, rest, 0, scope, k);
-    this.planTerm(ctx, head, scope, (op, s) => this.planRefRest(ctx, this.toLocal(ctx, op), rest, 0, s, k));
+    this.planTerm(ctx, head, scope, (op, s) => this.planRefRest(ctx, ctx.toLocal(op), rest, 0, s, k));
   }
 
   // ------------------------------------------------------------ unification
@@ -819,18 +563,18 @@ export class Planner {
     const ua = this.hasUnboundPattern(a, scope);
     const ub = this.hasUnboundPattern(b, scope);
     if (a.type === 'array' && b.type === 'array' && (ua || ub)) {
-      if (a.items.length !== b.items.length) return this.fail(ctx);
+      if (a.items.length !== b.items.length) return ctx.fail();
       return this.unifyPairs(ctx, a.items.map((x, i) => [x, b.items[i]]), scope, k);
     }
     if (a.type === 'object' && b.type === 'object' && (ua || ub)) {
       const bEntries = new Map(b.entries.map(([key, v]) => [groundKey(key), v]));
       if (a.entries.length !== b.entries.length || a.entries.some(([key]) => !bEntries.has(groundKey(key)))) {
-        return this.fail(ctx);
+        return ctx.fail();
       }
       return this.unifyPairs(ctx, a.entries.map(([key, v]) => [v, bEntries.get(groundKey(key))!]), scope, k);
     }
-    if (ua && !ub) return this.planTerm(ctx, b, scope, (op, s) => this.unifyValue(ctx, a, this.toLocal(ctx, op), s, k));
-    if (ub) return this.planTerm(ctx, a, scope, (op, s) => this.unifyValue(ctx, b, this.toLocal(ctx, op), s, k));
+    if (ua && !ub) return this.planTerm(ctx, b, scope, (op, s) => this.unifyValue(ctx, a, ctx.toLocal(op), s, k));
+    if (ub) return this.planTerm(ctx, a, scope, (op, s) => this.unifyValue(ctx, b, ctx.toLocal(op), s, k));
     this.planTerms(ctx, [a, b], scope, ([x, y], s) => {
       ctx.emit({ op: 'equal', a: x, b: y });
       k(s);
@@ -849,7 +593,7 @@ export class Planner {
   }
 
   /** Matches a pattern against a value held in a local. */
-  private unifyValue(ctx: FuncContext, pattern: Term, value: Local, scope: Scope, k: Cont): void {
+  unifyValue(ctx: FuncContext, pattern: Term, value: Local, scope: Scope, k: Cont): void {
     const v: Operand = { kind: 'local', local: value };
     if (pattern.type === 'var' && !scope.has(pattern.name) && pattern.name !== 'input' && pattern.name !== 'data') {
       return k(isWildcard(pattern.name) ? scope : scope.bind(pattern.name, value));
@@ -897,12 +641,7 @@ export class Planner {
 }
 
 const NO_LOC = { file: '', line: 0, col: 0, offset: 0, end: 0 };
-const TRUE: Term = { type: 'boolean', value: true, loc: NO_LOC };
 
-/** Every node of the tree is a document (an empty object if only functions are below it), except a function itself. */
-function hasValues(node: RuleTreeNode): boolean {
-  return nodeKind(node) !== 'function';
-}
 
 
 function stripLoc(t: unknown): unknown {
@@ -913,21 +652,4 @@ function groundKey(t: Term): string {
   return JSON.stringify(stripLoc(t));
 }
 
-/** No local vars anywhere in the term (refs to input/data and calls are fine): it can be planned in any function. */
-function isClosed(t: Term): boolean {
-  let closed = true;
-  visitTerm(t, (x) => {
-    if (x.type === 'var' && x.name !== 'input' && x.name !== 'data') closed = false;
-  });
-  return closed;
-}
 
-/** Where `with` values that functions must read are written in data. */
-const MOCK_ROOT = '$with';
-
-type WithMock =
-  | { kind: 'input'; path: string[] }
-  | { kind: 'data'; path: string[]; virtual: boolean }
-  | { kind: 'function'; target: string; mock: FunctionMock }
-  /** Replaced by a value that depends on local vars: computed here, passed through data. */
-  | { kind: 'functionValue'; target: string };
