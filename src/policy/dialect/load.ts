@@ -92,11 +92,11 @@ function resolveExtends(target: string, from: string): string | undefined {
   return undefined;
 }
 
-/** Modules listed in `rego:`, or else every *.rego beside the YAML. */
+/** Modules listed in `rego:`, or else every *.rego beside the YAML except tests (`*_test.rego`, run by `toolgate test`). */
 function collectRego(file: string, shown: string, layer: PolicyLayer, state: LoadState): void {
   const dir = dirname(file);
   const listed = layer.rego?.map((r) => ({ path: resolve(dir, r.file), shown: join(dirname(shown), r.file), origin: r.origin as Origin | undefined }));
-  const found = listed ?? readdirSync(dir).filter((f) => f.endsWith('.rego')).sort().map((f) => ({ path: join(dir, f), shown: join(dirname(shown), f), origin: undefined }));
+  const found = listed ?? readdirSync(dir).filter((f) => f.endsWith('.rego') && !f.endsWith('_test.rego')).sort().map((f) => ({ path: join(dir, f), shown: join(dirname(shown), f), origin: undefined }));
   for (const module of found) {
     if (state.regoModules.some((m) => m.file === module.shown)) continue;
     if (!existsSync(module.path)) {

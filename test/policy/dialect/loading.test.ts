@@ -107,6 +107,13 @@ describe('hand-written Rego modules', () => {
     );
   });
 
+  it('found beside the YAML leave test modules (*_test.rego) to toolgate test', () => {
+    folder.write('r3/team.rego', 'package toolgate.ext.team\n');
+    folder.write('r3/team_test.rego', 'package team_test\n\ntest_ok if true\n');
+    const source = loadPolicyFile(folder.write('r3/p.yaml', 'rules: []\n'));
+    expect(source.regoModules.map((m) => m.source)).toEqual(['package toolgate.ext.team\n']);
+  });
+
   it('listed in rego: must exist, and only they are used', () => {
     folder.write('r2/ignored.rego', 'package toolgate.ext.ignored\n');
     expect(folder.errorsOf('r2/p.yaml', 'rego: [missing.rego]\n')).toBe(
