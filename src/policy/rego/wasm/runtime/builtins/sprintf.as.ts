@@ -1,13 +1,13 @@
 // sprintf for the verbs policies use in messages: %s and %v of any value, %d
 // of integers, %q of strings, %%, without flags, width or precision. Arguments
-// are converted as OPA does (integral numbers are integers, other numbers
-// floats printed as Go's %v, strings verbatim, everything else as Rego text).
+// are converted as OPA does (numbers: see numberArg; floats printed as Go's %v;
+// strings verbatim; everything else as Rego text).
 // Any other format goes to the host implementation.
 import { T_ARRAY, T_NUMBER, T_STRING, typeOf } from "../values.as";
 import { STRING_SIZE, stringCopy, strLen, strPtr, utf8Decode, utf8Width } from "../string.as";
 import { arrGet, arrLen } from "../array.as";
 import { bufByte, bufBytes, bufInt, bufLen, bufNew, bufPtr, bufText } from "../buffer.as";
-import { numGetInt, numIsInt, numIsIntegral, numToDec, numToF64 } from "../number.as";
+import { numGetInt, numIsInt, numTextLen, numTextPtr, numToF64 } from "../number.as";
 import { decDigits, decCount, decExp, decNeg, decFromF64 } from "../decimal.as";
 import { dumpInto } from "../dump.as";
 import { opa_builtin2 } from "../env.as";
@@ -50,26 +50,41 @@ function writeFloat(b: u32, f: f64): void {
   }
 }
 
-/** An integral number (INT or an exact big integer) as decimal digits. */
-function writeInteger(b: u32, v: u32): void {
-  if (numIsInt(v)) {
-    bufInt(b, numGetInt(v));
-    return;
+// How OPA hands a number to Go's fmt: an int64; else a big.Int when the text is
+// a plain integer; else a float64 when finite; else its text.
+const ARG_INT: u32 = 1;
+const ARG_BIGINT: u32 = 2;
+const ARG_FLOAT: u32 = 3;
+const ARG_TEXT: u32 = 4;
+
+function numberArg(v: u32): u32 {
+  if (numIsInt(v)) return ARG_INT;
+  const p = numTextPtr(v);
+  const n = numTextLen(v);
+  let plain = n > 0;
+  for (let i: u32 = 0; i < n; i++) {
+    const c = <u32>load<u8>(p + i);
+    if (!(c - 48 < 10 || (i == 0 && c == 45 && n > 1))) {
+      plain = false;
+      break;
+    }
   }
-  const d = numToDec(v);
-  if (decNeg(d)) bufByte(b, 45);
-  const n = decCount(d);
-  for (let i: u32 = 0; i < n; i++) bufByte(b, 48 + load<u8>(decDigits(d) + i));
-  for (let i: i32 = 0; i < decExp(d); i++) bufByte(b, 48);
+  if (plain) return ARG_BIGINT;
+  return isFinite(numToF64(v)) ? ARG_FLOAT : ARG_TEXT;
+}
+
+function writeNumber(b: u32, v: u32): void {
+  const kind = numberArg(v);
+  if (kind == ARG_INT) bufInt(b, numGetInt(v));
+  else if (kind == ARG_FLOAT) writeFloat(b, numToF64(v));
+  else bufBytes(b, numTextPtr(v), numTextLen(v));
 }
 
 function writeValue(b: u32, v: u32): void {
   const t = typeOf(v);
   if (t == T_STRING) bufBytes(b, strPtr(v), strLen(v));
-  else if (t == T_NUMBER) {
-    if (numIsIntegral(v)) writeInteger(b, v);
-    else writeFloat(b, numToF64(v));
-  } else dumpInto(b, v, true, true);
+  else if (t == T_NUMBER) writeNumber(b, v);
+  else dumpInto(b, v, true, true);
 }
 
 /** Go's strconv.Quote. */
@@ -129,8 +144,8 @@ export function bi_sprintf(host: i32, format: u32, args: u32): u32 {
     const v = arrGet(args, next++);
     if (verb == 115 || verb == 118) {
       writeValue(b, v);
-    } else if (verb == 100 && typeOf(v) == T_NUMBER && numIsIntegral(v)) {
-      writeInteger(b, v);
+    } else if (verb == 100 && typeOf(v) == T_NUMBER && numberArg(v) <= ARG_BIGINT) {
+      writeNumber(b, v);
     } else if (verb == 113 && typeOf(v) == T_STRING) {
       writeQuoted(b, v);
     } else {
