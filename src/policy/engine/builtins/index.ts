@@ -18,6 +18,7 @@ import { stringBuiltins } from './strings.js';
 import { timeBuiltins } from './time.js';
 import { unitBuiltins } from './units.js';
 import { uuidBuiltins } from './uuid.js';
+import { x509CsrBuiltins } from './x509-csr.js';
 import { x509Builtins } from './x509.js';
 import { yamlBuiltins } from './yaml.js';
 
@@ -52,6 +53,7 @@ export const hostBuiltins: Record<string, HostBuiltin> = {
   ...runtimeBuiltins,
   ...jwtBuiltins,
   ...x509Builtins,
+  ...x509CsrBuiltins,
   ...graphqlBuiltins,
   ...awsBuiltins,
 };

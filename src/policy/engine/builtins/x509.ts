@@ -10,13 +10,14 @@ import { type JsonObject, ensureObject, ensureString } from './operands.js';
  * (one certificate or several concatenated).
  */
 
-const PEM = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+export const PEM = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 
-function base64Bytes(builtin: string, text: string): Buffer {
+export function base64Bytes(builtin: string, text: string): Buffer {
   const compact = text.replace(/\s+/g, '');
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) {
     const at = [...compact].findIndex((c) => !/[A-Za-z0-9+/=]/.test(c));
-    throw builtinError(builtin, `illegal base64 data at input byte ${at === -1 ? compact.length : at}`);
+    // Like Go, a short final quantum is reported at its start.
+    throw builtinError(builtin, `illegal base64 data at input byte ${at === -1 ? compact.length - (compact.length % 4) : at}`);
   }
   return Buffer.from(compact, 'base64');
 }
@@ -73,20 +74,25 @@ const NAME_FIELDS: Record<string, string> = {
   postalCode: 'PostalCode',
 };
 
-/** A distinguished name as Go's pkix.Name. */
-function pkixName(dn: string): JsonObject {
+/** A distinguished name as Go's pkix.Name, from (short attribute name, value) pairs in order. */
+export function pkixNameOf(attributes: Iterable<[string, string]>): JsonObject {
   const name: JsonObject = { CommonName: '', SerialNumber: '' };
   for (const field of Object.values(NAME_FIELDS)) name[field] = null;
-  for (const line of dn.split('\n')) {
-    const eq = line.indexOf('=');
-    if (eq === -1) continue;
-    const key = line.slice(0, eq);
-    const value = line.slice(eq + 1);
+  for (const [key, value] of attributes) {
     if (key === 'CN') name.CommonName = value;
     else if (key === 'serialNumber') name.SerialNumber = value;
     else if (NAME_FIELDS[key]) name[NAME_FIELDS[key]] = [...((name[NAME_FIELDS[key]] as string[] | null) ?? []), value];
   }
   return name;
+}
+
+/** A distinguished name as node:crypto prints it ("C=US\nCN=example.com"). */
+function pkixName(dn: string): JsonObject {
+  const pairs = dn.split('\n').flatMap((line): [string, string][] => {
+    const eq = line.indexOf('=');
+    return eq === -1 ? [] : [[line.slice(0, eq), line.slice(eq + 1)]];
+  });
+  return pkixNameOf(pairs);
 }
 
 function altNames(cert: X509Certificate, kind: string): string[] | null {

@@ -50,3 +50,60 @@ describe('x509 and private keys', () => {
     expect(() => b['crypto.x509.parse_rsa_private_key']('invalid')).toThrow('illegal base64');
   });
 });
+
+describe('crypto.x509.parse_certificate_request', () => {
+  const FIXTURES = join(import.meta.dirname, 'fixtures/csr');
+  const csr = (name: string) => readFileSync(join(FIXTURES, `${name}.csr`), 'utf8');
+  const parse = b['crypto.x509.parse_certificate_request'];
+  type Request = Record<string, unknown> & { Subject: Record<string, unknown>; Raw: string };
+
+  it('parses an openssl RSA request with its subject, algorithms and alternative names', () => {
+    const r = parse(csr('rsa-sha256')) as Request;
+    expect(r).toMatchObject({
+      Version: 0,
+      SignatureAlgorithm: 4,
+      PublicKeyAlgorithm: 1,
+      Subject: {
+        CommonName: 'example.com',
+        SerialNumber: '42',
+        Country: ['US'],
+        Province: ['CA'],
+        Locality: ['San Francisco'],
+        Organization: ['Example Org'],
+        OrganizationalUnit: ['Platform'],
+        StreetAddress: null,
+        PostalCode: null,
+      },
+      DNSNames: ['example.com', 'www.example.com'],
+      EmailAddresses: ['ops@example.com'],
+      IPAddresses: ['192.0.2.1', '2001:db8::1'],
+      Extensions: [{ Id: [2, 5, 29, 17], Critical: false }],
+    });
+    const pem = csr('rsa-sha256');
+    const der = Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
+    expect(r.Raw).toBe(der.toString('base64'));
+  });
+
+  it('accepts PEM, base64 of PEM and base64 of DER alike', () => {
+    const pem = csr('rsa-sha256');
+    const derBase64 = pem.replace(/-----[A-Z ]+-----|\s/g, '');
+    const fromPem = parse(pem);
+    expect(parse(Buffer.from(pem).toString('base64'))).toEqual(fromPem);
+    expect(parse(derBase64)).toEqual(fromPem);
+  });
+
+  it("reports Go's algorithm numbers for ECDSA, RSA-PSS and Ed25519", () => {
+    expect(parse(csr('ecdsa-sha384'))).toMatchObject({ SignatureAlgorithm: 11, PublicKeyAlgorithm: 3, Subject: { CommonName: 'ec.example' }, DNSNames: null });
+    expect(parse(csr('rsa-pss-sha512'))).toMatchObject({ SignatureAlgorithm: 15, PublicKeyAlgorithm: 1 });
+    expect(parse(csr('ed25519'))).toMatchObject({ SignatureAlgorithm: 16, PublicKeyAlgorithm: 4, Subject: { Organization: ['A', 'B'] } });
+  });
+
+  it('reports undecodable input with Go wording', () => {
+    expect(() => parse('foobar')).toThrow('crypto.x509.parse_certificate_request: illegal base64 data at input byte 4');
+    expect(() => parse('YmFkc3RyaW5n')).toThrow('crypto.x509.parse_certificate_request: asn1: structure error');
+    const certificatePem = Buffer.from('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n').toString('base64');
+    expect(() => parse(certificatePem)).toThrow('invalid PEM-encoded certificate signing request');
+    expect(() => parse('-----BEGIN CERTIFICATE REQUEST-----\nMAA=\n-----END CERTIFICATE REQUEST-----')).toThrow('asn1: structure error');
+    expect(() => parse(7)).toThrow('crypto.x509.parse_certificate_request: operand 1 must be string but got number');
+  });
+});
