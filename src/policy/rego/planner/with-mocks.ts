@@ -38,7 +38,7 @@ export class WithClassifier {
       if (name === 'input') return { kind: 'input', path };
       const node = findNode(this.tree, rest as Scalar[]);
       if (node && nodeKind(node) === 'function') return this.functionWith(pathString(node.path), w);
-      return { kind: 'data', path, virtual: this.touchesVirtual(rest as Scalar[]) };
+      return { kind: 'data', path, virtual: this.touchesVirtual(rest as Scalar[], w) };
     }
     const target = operatorName(w.target);
     if (!target || !this.lookupBuiltin(target)) throw RegoError.at('rego_compile_error', `with: ${target ?? 'target'} is not input, data, a function or a builtin`, w.loc, this.sources.get(w.loc.file));
@@ -65,10 +65,13 @@ export class WithClassifier {
     return { kind: 'functionValue', target };
   }
 
-  private touchesVirtual(path: Scalar[]): boolean {
+  /** True if rules sit at or below the path; a path reaching inside a rule's document is an error, as in OPA. */
+  private touchesVirtual(path: Scalar[], w: With): boolean {
     let node: RuleTreeNode | undefined = this.tree.root;
     for (const k of path) {
-      if (node.exact.length > 0 || node.dynamic.length > 0) return true;
+      if (node.exact.length > 0 || node.dynamic.length > 0) {
+        throw RegoError.at('rego_compile_error', 'with keyword cannot partially replace virtual document(s)', w.target.loc, this.sources.get(w.loc.file));
+      }
       node = node.children.get(scalarKey(k));
       if (!node) return false;
     }

@@ -71,6 +71,13 @@ describe('compile errors carry a code, a clear message and a position', () => {
     expect(compileError('p := {}\np.q := 1').code).toBe('rego_type_error');
   });
 
+  it('rejects a with that replaces part of a rule document', () => {
+    expect(compileError('q := {"a": 1}\np if { q.a == 2 with data.test.q.a as 2 }')).toMatchObject({
+      code: 'rego_compile_error',
+      message: 'with keyword cannot partially replace virtual document(s)',
+    });
+  });
+
   it('rejects with targets that are neither documents nor functions', () => {
     expect(compileError('p if { true with nothing.here as 1 }').code).toBe('rego_compile_error');
   });

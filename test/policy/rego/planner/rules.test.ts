@@ -121,6 +121,15 @@ describe('documents', () => {
     expect(evalOne(src, 'q/keys', { data: { a: { base: true } } })).toEqual(['base', 'r']);
   });
 
+  it('iterates packages below a path, mixing rules and base data', () => {
+    const src = ['package animals.dog\n\nsound := "woof"\n', 'package animals.cat\n\nsound := "meow"\n', 'package test\n\nsounds contains [x, s] if s := data.animals[x].sound\n'];
+    expect(evalOne(src, 'test/sounds', { data: { animals: { cow: { sound: 'moo' } } } })).toEqual([
+      ['cat', 'meow'],
+      ['cow', 'moo'],
+      ['dog', 'woof'],
+    ]);
+  });
+
   it('looks up integer keys of base data as strings', () => {
     expect(evalOne(pkg('p := data.nested[2]'), 'test/p', { data: { nested: { '2': 'two' } } })).toBe('two');
     expect(evalOne(pkg('p := data.list[1]'), 'test/p', { data: { list: ['a', 'b'] } })).toBe('b');

@@ -56,7 +56,7 @@ export interface LoadOptions {
 export async function load(policy: Policy, options: LoadOptions = {}): Promise<LoadedPolicy> {
   const wasm = emitWasm(policy, { strictBuiltinErrors: options.strict });
   const loaded = await loadPolicy(wasm, undefined, options.builtins ?? {});
-  if (options.data !== undefined) loaded.setData(options.data);
+  if (options.data !== undefined) loaded.setData(options.data as object);
   return loaded;
 }
 
