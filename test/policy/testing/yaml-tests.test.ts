@@ -148,7 +148,7 @@ describe('*.tests.yaml files', () => {
         'invalid/x.tests.yaml:4:11: policy_schema_error: tests[0].name must be a string, got number 3',
         '    - name: 3',
         '            ^',
-        'invalid/x.tests.yaml:5:22: policy_schema_error: unknown key "argumnts" in tests[0].call (expected one of: tool, arguments, client, identity, session, findings, tool_annotations)',
+        'invalid/x.tests.yaml:5:22: policy_schema_error: unknown key "argumnts" in tests[0].call (expected one of: tool, arguments, client, identity, session, findings, tool_annotations, server, method, time, tool_changed, counters)',
         '      call: { tool: a, argumnts: {} }',
         '                       ^',
         'invalid/x.tests.yaml:6:22: policy_schema_error: tests[0].expect.allow must be true or false, got string "yes"',
