@@ -202,9 +202,22 @@ export class Planner implements BodyPlanner {
 
   // ----------------------------------------------------------------- bodies
 
+  /** Plans body[i..]; like planTerms, expressions that open no scan are followed in a loop, not by recursion. */
   planBody(ctx: FuncContext, body: Body, scope: Scope, k: Cont, i = 0): void {
-    if (i >= body.length) return k(scope);
-    this.planExpr(ctx, body[i], scope, (s) => this.planBody(ctx, body, s, k, i + 1));
+    let s = scope;
+    for (let j = i; j < body.length; j++) {
+      const out = ctx.out;
+      let deferred: Scope | undefined;
+      let planning = true;
+      this.planExpr(ctx, body[j], s, (s2) => {
+        if (planning && ctx.out === out && !deferred) deferred = s2;
+        else this.planBody(ctx, body, s2, k, j + 1);
+      });
+      planning = false;
+      if (!deferred) return;
+      s = deferred;
+    }
+    k(s);
   }
 
   private planExpr(ctx: FuncContext, expr: Expr, scope: Scope, k: Cont): void {

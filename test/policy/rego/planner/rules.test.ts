@@ -163,3 +163,10 @@ describe('large policies', () => {
     expect(evalOne(src, 'big/deny', { input: { tool: 't42' } })).toEqual(['m42']);
   });
 });
+
+describe('long bodies', () => {
+  it('plans a body of 2,000 expressions', () => {
+    const exprs = Array.from({ length: 2000 }, (_, i) => `  input.n > ${-i}`).join('\n');
+    expect(evalOne(`package test\n\np if {\n${exprs}\n}\n`, 'test/p', { input: { n: 1 } })).toBe(true);
+  });
+});
