@@ -33,7 +33,7 @@ function bodyKind(f: Func): 'rule' | 'function' {
   return f.params.length > 2 ? 'function' : 'rule';
 }
 
-export function emitPolicy(policy: Policy, options: EmitOptions = {}): Uint8Array {
+export function emitPolicy(policy: Policy, options: EmitOptions = {}): Uint8Array<ArrayBuffer> {
   const rt = loadRuntime();
   const data = new StaticData(Math.ceil(rt.staticEnd / 8) * 8);
   const ctx = new EmitContext(rt, data, policy);
@@ -52,7 +52,7 @@ export function emitPolicy(policy: Policy, options: EmitOptions = {}): Uint8Arra
   };
 
   // Index every function first: bodies call each other in any order.
-  const planIndexes = policy.plans.map((p) => reserve(sig(2, false)));
+  const planIndexes = policy.plans.map(() => reserve(sig(2, false)));
   const funcBodies = new Map<Func, number>();
   const memoSlots = new Map<Func, number>();
   for (const f of policy.funcs) {

@@ -9,6 +9,6 @@ import { emitPolicy, type EmitOptions } from './emit-policy.js';
 export { RUNTIME_BUILTINS } from './native-builtins.js';
 export type { EmitOptions } from './emit-policy.js';
 
-export function emitWasm(policy: Policy, options: EmitOptions = {}): Uint8Array {
+export function emitWasm(policy: Policy, options: EmitOptions = {}): Uint8Array<ArrayBuffer> {
   return emitPolicy(policy, options);
 }

@@ -52,7 +52,7 @@ export class TypeTable {
   }
 }
 
-export function link(rt: Runtime, parts: PolicyParts): Uint8Array {
+export function link(rt: Runtime, parts: PolicyParts): Uint8Array<ArrayBuffer> {
   const m = rt.module;
   const heapGlobal = rt.global('rt_heap_ptr');
   const strictGlobal = rt.global('rt_strict');

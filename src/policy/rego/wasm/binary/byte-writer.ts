@@ -1,6 +1,6 @@
 /** An append-only byte buffer with the WebAssembly binary encodings (LEB128, vectors, names). */
 export class ByteWriter {
-  private buf: Uint8Array;
+  private buf: Uint8Array<ArrayBuffer>;
   private len = 0;
 
   constructor(initialCapacity = 256) {
@@ -81,11 +81,11 @@ export class ByteWriter {
   }
 
   /** The bytes written so far, prefixed by their length (a section or function body). */
-  sized(): Uint8Array {
+  sized(): Uint8Array<ArrayBuffer> {
     return new ByteWriter(this.len + 5).u32(this.len).bytes(this.finish()).finish();
   }
 
-  finish(): Uint8Array {
+  finish(): Uint8Array<ArrayBuffer> {
     return this.buf.slice(0, this.len);
   }
 }

@@ -212,7 +212,7 @@ function vec<T>(items: readonly T[], write: (w: ByteWriter, item: T) => void): B
   return w;
 }
 
-export function writeModule(m: WasmModule): Uint8Array {
+export function writeModule(m: WasmModule): Uint8Array<ArrayBuffer> {
   const out = new ByteWriter(1 << 16);
   out.bytes(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
   section(out, SECTION.type, vec(m.types, (w, t) => {

@@ -21,10 +21,6 @@ export function bufNew(cap: u32): u32 {
   return load<u32>(b, 4);
 }
 
-export function bufSetLen(b: u32, n: u32): void {
-  store<u32>(b, n, 4);
-}
-
 /** Makes room for n more bytes; returns the address to write them at (then call bufAdvance). */
 export function bufReserve(b: u32, n: u32): u32 {
   const len = load<u32>(b, 4);

@@ -5,7 +5,7 @@ import { T_ARRAY, T_BOOLEAN, T_NULL, T_NUMBER, T_OBJECT, T_SET, T_STRING, typeOf
 import { numCompare, numEqual, numHash, mix64 } from "./number.as";
 import { strCompare, strEqual, strHash } from "./string.as";
 import { arrGet, arrLen } from "./array.as";
-import { ENTRY_SIZE, entryAt, tableCount, tableFindHashed, tableSort } from "./table.as";
+import { entryAt, tableCount, tableFindHashed, tableSort } from "./table.as";
 
 export function valueEqual(a: u32, b: u32): bool {
   if (a == b) return true;

@@ -8,7 +8,6 @@ import { numFromJsonText } from "./number.as";
 import { arrNew, arrPush } from "./array.as";
 import { objectNew, tableInsert } from "./table.as";
 
-let src: u32 = 0;
 let end: u32 = 0;
 let pos: u32 = 0;
 
@@ -201,7 +200,6 @@ function parseKey(): bool {
 
 /** Parses JSON text at [p, p+n); returns the value, or 0 if the text is not valid JSON. */
 export function jsonParse(p: u32, n: u32): u32 {
-  src = p;
   end = p + n;
   pos = p;
   depth = 0;

@@ -38,7 +38,3 @@ export function persistFlush(): void {
   ptr = base;
   persistEpoch++;
 }
-
-export function persistAvailable(): u32 {
-  return end - ptr;
-}

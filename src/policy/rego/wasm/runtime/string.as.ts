@@ -101,15 +101,6 @@ export function strCompare(a: u32, b: u32): i32 {
   return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
-/** Bytes equal to an ASCII literal? */
-export function strIsLiteral(s: u32, lit: string): bool {
-  const n = <u32>lit.length;
-  if (strLen(s) != n) return false;
-  const p = strPtr(s);
-  for (let i: u32 = 0; i < n; i++) if (<u32>load<u8>(p + i) != <u32>lit.charCodeAt(i)) return false;
-  return true;
-}
-
 /** Number of code points in UTF-8 bytes. */
 export function utf8Count(p: u32, n: u32): u32 {
   let count: u32 = 0;

@@ -5,7 +5,6 @@
 import { bufByte, bufBytes, bufNew, bufText } from "../buffer.as";
 import { utf8Decode, utf8Width } from "../string.as";
 
-let src: u32 = 0;
 let end: u32 = 0;
 let pos: u32 = 0;
 let out: u32 = 0;
@@ -131,7 +130,6 @@ function parseSequence(inAlternatives: bool): void {
 
 /** Writes the regex for the glob into a new buffer; 0 if the glob is malformed. */
 export function globToRegex(p: u32, n: u32, delimiters: u32, delimitersLen: u32): u32 {
-  src = p;
   end = p + n;
   pos = p;
   delims = delimiters;

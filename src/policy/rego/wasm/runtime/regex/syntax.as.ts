@@ -34,7 +34,6 @@ const F_UNGREEDY: u32 = 8;
 
 const MAX_DEPTH: u32 = 200;
 
-let src: u32 = 0;
 let end: u32 = 0;
 let pos: u32 = 0;
 let flags: u32 = 0;
@@ -528,7 +527,6 @@ function parseAlt(): u32 {
 
 /** Parses the pattern at [p, p+n); 0 if it is invalid or uses syntax left to the host. */
 export function parseRegex(p: u32, n: u32): u32 {
-  src = p;
   end = p + n;
   pos = p;
   flags = 0;
