@@ -1,7 +1,10 @@
 /**
  * toolgate's overhead as a stdio proxy, measured in one run against a direct
- * baseline: the same tools/call sequence sent straight to a minimal server and
- * through `toolgate protect` (built CLI, allow-all decision).
+ * baseline: the same tools/call sequence sent straight to a minimal server,
+ * through toolgate's proxy with an allow-all decider (`allow-all-toolgate.mjs`,
+ * the runner `toolgate protect` uses), through the built CLI with
+ * `--policy minimal` (the allow-all profile, evaluated by the Wasm engine), and
+ * through a bare byte relay (the floor for any Node stdio proxy).
  *
  *   npm run build   (or: npx tsc -p tsconfig.json --noEmitOnError false)
  *   node --import tsx bench/proxy-overhead/run.ts [--quick] [--only <scenario name part>]
@@ -12,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const serverCommand = [process.execPath, '--import', 'tsx', join(here, 'minimal-server.ts')];
-const toolgateCommand = [process.execPath, join(here, 'measured-toolgate.mjs'), 'protect', '--', ...serverCommand];
+const toolgateCommand = [process.execPath, join(here, 'allow-all-toolgate.mjs'), ...serverCommand];
+const cliCommand = [process.execPath, join(here, 'measured-toolgate.mjs'), 'protect', '--policy', 'minimal', '--', ...serverCommand];
 const relayCommand = [process.execPath, join(here, 'byte-relay.mjs'), ...serverCommand];
 const quick = process.argv.includes('--quick');
 const onlyIndex = process.argv.indexOf('--only');
@@ -164,20 +168,28 @@ async function byteExactness(peer: Peer): Promise<boolean> {
   return true;
 }
 
+/** Median over five fresh processes of the time from closing stdin to exit, once initialized and idle. */
 async function shutdownTime(command: string[]): Promise<number> {
-  const peer = Peer.start(command);
-  await peer.initialize();
-  return peer.shutdown();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const peer = Peer.start(command);
+    await peer.initialize();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    times.push(await peer.shutdown());
+  }
+  return percentile(times, 50);
 }
 
 async function main(): Promise<void> {
   const direct = Peer.start(serverCommand);
   const proxied = Peer.start(toolgateCommand);
   const relayed = Peer.start(relayCommand);
-  await Promise.all([direct.initialize(), proxied.initialize(), relayed.initialize()]);
+  const cli = Peer.start(cliCommand);
+  await Promise.all([direct.initialize(), proxied.initialize(), relayed.initialize(), cli.initialize()]);
 
   console.log(`toolgate proxy overhead (Node ${process.version}, ${quick ? 'quick' : 'full'} run)\n`);
-  console.log('"relay" is the floor for any Node stdio proxy: a process that copies bytes both ways without framing or inspection.\n');
+  console.log('toolgate: the proxy with an allow-all decider; cli+wasm: `toolgate protect --policy minimal` (allow-all profile, Wasm engine);');
+  console.log('relay: the floor for any Node stdio proxy, a process that copies bytes both ways without framing or inspection.\n');
   console.log('scenario               | via      | p50 / p99 µs      | added p50 µs | calls/s (ratio to direct) | CPU/call µs');
   console.log('-----------------------|----------|-------------------|--------------|---------------------------|------------');
   const summary: Record<string, { addedP50: number; cpu: number }> = {};
@@ -185,10 +197,11 @@ async function main(): Promise<void> {
     const a = await runScenario(direct, scenario, false);
     const b = await runScenario(proxied, scenario, true);
     const c = await runScenario(relayed, scenario, true);
+    const d = await runScenario(cli, scenario, true);
     const p50a = percentile(a.latencies, 50);
     const rateA = scenario.calls / a.seconds;
     summary[scenario.name] = { addedP50: percentile(b.latencies, 50) - p50a, cpu: b.cpuMicrosPerCall ?? NaN };
-    for (const [via, run] of [['direct', a], ['toolgate', b], ['relay', c]] as const) {
+    for (const [via, run] of [['direct', a], ['toolgate', b], ['cli+wasm', d], ['relay', c]] as const) {
       const p50 = percentile(run.latencies, 50);
       const rate = scenario.calls / run.seconds;
       console.log(
@@ -196,15 +209,18 @@ async function main(): Promise<void> {
       );
     }
   }
-  const rss = await proxied.usage();
-  const exact = await byteExactness(proxied);
-  await Promise.all([direct.shutdown(), proxied.shutdown(), relayed.shutdown()]);
+  const [rss, cliRss] = await Promise.all([proxied.usage(), cli.usage()]);
+  const exact = (await byteExactness(proxied)) && (await byteExactness(cli));
+  await Promise.all([direct.shutdown(), proxied.shutdown(), relayed.shutdown(), cli.shutdown()]);
   const directShutdown = await shutdownTime(serverCommand);
   const proxiedShutdown = await shutdownTime(toolgateCommand);
+  const cliShutdown = await shutdownTime(cliCommand);
 
-  console.log(`\ntoolgate peak RSS: ${fmt(rss.maxRssKiB / 1024, 1)} MiB`);
-  console.log(`non-ASCII payloads (2/3/4-byte characters split across reads) byte-exact through toolgate: ${exact ? 'yes' : 'NO'}`);
-  console.log(`shutdown after the client closes stdin: direct ${fmt(directShutdown, 1)} ms, through toolgate ${fmt(proxiedShutdown, 1)} ms (toolgate adds ${fmt(proxiedShutdown - directShutdown, 1)} ms)`);
+  console.log(`\npeak RSS: toolgate ${fmt(rss.maxRssKiB / 1024, 1)} MiB, cli+wasm ${fmt(cliRss.maxRssKiB / 1024, 1)} MiB`);
+  console.log(`non-ASCII payloads (2/3/4-byte characters split across reads) byte-exact through toolgate and the CLI: ${exact ? 'yes' : 'NO'}`);
+  console.log(
+    `shutdown after the client closes stdin: direct ${fmt(directShutdown, 1)} ms, toolgate ${fmt(proxiedShutdown, 1)} ms, cli+wasm ${fmt(cliShutdown, 1)} ms (toolgate adds ${fmt(proxiedShutdown - directShutdown, 1)} ms)`,
+  );
   const small = summary['sequential, 1 KiB'] ?? { addedP50: NaN, cpu: NaN };
   const large = summary['sequential, 256 KiB'] ?? { addedP50: NaN, cpu: NaN };
   console.log('\ntargets (reference: SDK-transport forwarder / AgentMesh ≈ 120 µs CPU, +140 µs p50, 4.5 ms CPU per 256 KiB call)');

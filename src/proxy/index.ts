@@ -7,6 +7,7 @@
 export { startCommandProxy, type CommandProxyOptions, type RunningCommandProxy } from './command-proxy.js';
 export { createStreamProxy, type StreamProxyOptions } from './stream-proxy.js';
 export { runProxyOnStdio } from './stdio-runner.js';
+export { endpointForTransport, type MessageTransport } from './transport-endpoint.js';
 export type { ProxyOptions } from './proxy-options.js';
 export type { ProxyEndpoint } from './proxy-core.js';
 export type { ProxyOutcome, ProxyEndReason, RunningProxy } from './running-proxy.js';

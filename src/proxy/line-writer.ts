@@ -1,12 +1,20 @@
 /**
  * Writes newline-terminated messages to a stream. While the proxy handles one
  * input chunk the stream is corked, so the messages of that chunk reach the
- * pipe in one writev; a lone message is one plain write. When the stream's
- * buffer fills, `onBlocked` asks the producer to pause until `onDrained`.
+ * pipe in one writev; a lone message is one plain write. When more than
+ * PAUSE_BYTES wait in the stream's buffer, `onBlocked` asks the producer to
+ * pause until `onDrained`.
  */
 import type { Writable } from 'node:stream';
 
 const NEWLINE = Buffer.from('\n');
+
+/**
+ * Far above the stream's own 16 KiB mark: pausing the producer for every burst
+ * of small messages (32 calls in flight) would cost a stop and restart of its
+ * reads each time.
+ */
+const PAUSE_BYTES = 1024 * 1024;
 
 export interface LineWriterFlow {
   onBlocked(): void;
@@ -66,7 +74,7 @@ export class LineWriter {
   }
 
   private afterWrite(accepted: boolean): void {
-    if (accepted || this.blocked) return;
+    if (accepted || this.blocked || this.stream.writableLength < PAUSE_BYTES) return;
     this.blocked = true;
     this.flow.onBlocked();
     this.stream.once('drain', () => {
