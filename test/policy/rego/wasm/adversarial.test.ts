@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { echoPolicy, evaluateRaw, exportsOf, load, regoPolicy, results, roundTrip } from './support.js';
+import { echoPolicy, evaluateRaw, exportsOf, load, memoryBytes, regoPolicy, results, roundTrip } from './support.js';
 
 /*
  * Inputs come from MCP clients: the runtime must stay correct and bounded on
@@ -18,6 +18,14 @@ describe('hostile input', () => {
     const deep = '['.repeat(50_000) + '"x"' + ']'.repeat(50_000);
     const policy = await regoPolicy('package test\np := count(input)', ['test/p']);
     expect(evaluateRaw(policy, deep)).toBe('[{"result":1}]');
+  });
+
+  it('walks input nested 20,000 levels deep in memory linear in its size', async () => {
+    const deep = '{"a":'.repeat(20_000) + '"leaf"' + '}'.repeat(20_000);
+    const policy = await regoPolicy('package test\np := [count([1 | walk(input, _)]), [q | walk(input, [q, "leaf"])][0][19999]]', ['test/p']);
+    expect(evaluateRaw(policy, deep)).toBe('[{"result":[20001,"a"]}]');
+    // quadratic paths would need 20,000² / 2 elements: 800 MB
+    expect(memoryBytes(policy)).toBeLessThan(64 << 20);
   });
 
   it('passes invalid UTF-8 and control characters through as bytes, never breaking JSON output', async () => {

@@ -1,6 +1,7 @@
 // object.get, internal.member_2, internal.member_3, walk, and object.* below.
 import { T_ARRAY, T_NUMBER, T_OBJECT, T_SET, FALSE, TRUE, boolValue, typeOf } from "../values.as";
-import { arrGet, arrLen, arrNew, arrOfLength, arrPush, arrSet } from "../array.as";
+import { ARRAY_SIZE, arrGet, arrLen, arrNew, arrOfLength, arrPush, arrSet } from "../array.as";
+import { malloc } from "../heap.as";
 import {
   entryAt, objectGet, objectNew, setAdd, setHas, setNew, tableCopy, tableCount, tableInsert, tableSort,
 } from "../table.as";
@@ -62,42 +63,92 @@ export function bi_internal_member_3(k: u32, x: u32, coll: u32): u32 {
   return FALSE;
 }
 
-function pathWith(path: u32, key: u32): u32 {
-  const n = arrLen(path);
-  const out = arrOfLength(n + 1);
-  for (let i: u32 = 0; i < n; i++) arrSet(out, i, arrGet(path, i));
-  arrSet(out, n, key);
-  return out;
+// walk's paths share their element buffers: a path extends its parent in place
+// while nothing else has (the buffer's high-water mark says so), so a chain of
+// depth d costs O(d) memory instead of O(d²). Buffers: [u32 hwm][u32 cap][elements].
+function pathBuffer(cap: u32): u32 {
+  const buf = malloc(8 + (cap << 2));
+  store<u32>(buf, 0);
+  store<u32>(buf, cap, 4);
+  return buf + 8;
 }
 
-function walkInto(out: u32, path: u32, v: u32): void {
+function pathArray(elems: u32, len: u32): u32 {
+  const a = malloc(ARRAY_SIZE);
+  store<u32>(a, T_ARRAY);
+  store<u32>(a, len, 4);
+  store<u32>(a, len, 8); // cap = len: an append never writes into the shared buffer
+  store<u32>(a, elems, 12);
+  return a;
+}
+
+function pathWith(parent: u32, key: u32): u32 {
+  const n = arrLen(parent);
+  let elems = load<u32>(parent, 12);
+  const header = elems - 8;
+  if (load<u32>(header) != n || n >= load<u32>(header, 4)) {
+    const fresh = pathBuffer(n < 4 ? 8 : n * 2);
+    memory.copy(fresh, elems, n << 2);
+    elems = fresh;
+  }
+  store<u32>(elems + (n << 2), key);
+  store<u32>(elems - 8, n + 1);
+  return pathArray(elems, n + 1);
+}
+
+function addPair(out: u32, path: u32, v: u32): void {
   const pair = arrOfLength(2);
   arrSet(pair, 0, path);
   arrSet(pair, 1, v);
   arrPush(out, pair);
-  switch (typeOf(v)) {
-    case T_ARRAY: {
-      const n = arrLen(v);
-      for (let i: u32 = 0; i < n; i++) walkInto(out, pathWith(path, numInt(i)), arrGet(v, i));
-      break;
-    }
-    case T_OBJECT:
-    case T_SET: {
-      tableSort(v);
-      const n = tableCount(v);
-      for (let i: u32 = 0; i < n; i++) {
-        const e = entryAt(v, i);
-        walkInto(out, pathWith(path, load<u32>(e)), load<u32>(e, 4));
-      }
-      break;
-    }
-  }
 }
 
-/** walk as a function: every [path, value] pair of v, in pre-order with keys in Rego order. */
+/** walk as a function: every [path, value] pair of v, in pre-order with keys in Rego order. Iterative. */
 export function bi_walk(v: u32): u32 {
   const out = arrNew(16);
-  walkInto(out, arrOfLength(0), v);
+  // frames: [u32 value][u32 path][u32 next child]
+  let cap: u32 = 16;
+  let stack = malloc(cap * 12);
+  let depth: u32 = 1;
+  const root = pathArray(pathBuffer(8), 0);
+  store<u32>(stack, v);
+  store<u32>(stack, root, 4);
+  store<u32>(stack, 0, 8);
+  addPair(out, root, v);
+  while (depth > 0) {
+    const f = stack + (depth - 1) * 12;
+    const node = load<u32>(f);
+    const i = load<u32>(f, 8);
+    const t = typeOf(node);
+    let key: u32 = 0;
+    let child: u32 = 0;
+    if (t == T_ARRAY && i < arrLen(node)) {
+      key = numInt(i);
+      child = arrGet(node, i);
+    } else if ((t == T_OBJECT || t == T_SET) && i < tableCount(node)) {
+      if (i == 0) tableSort(node);
+      const e = entryAt(node, i);
+      key = load<u32>(e);
+      child = load<u32>(e, 4);
+    } else {
+      depth--;
+      continue;
+    }
+    store<u32>(f, i + 1, 8);
+    const path = pathWith(load<u32>(f, 4), key);
+    addPair(out, path, child);
+    if (depth == cap) {
+      const grown = malloc(cap * 2 * 12);
+      memory.copy(grown, stack, cap * 12);
+      stack = grown;
+      cap *= 2;
+    }
+    const g = stack + depth * 12;
+    store<u32>(g, child);
+    store<u32>(g, path, 4);
+    store<u32>(g, 0, 8);
+    depth++;
+  }
   return out;
 }
 
