@@ -170,3 +170,52 @@ describe('long bodies', () => {
     expect(evalOne(`package test\n\np if {\n${exprs}\n}\n`, 'test/p', { input: { n: 1 } })).toBe(true);
   });
 });
+
+describe('a realistic MCP policy', () => {
+  const policy = `package toolgate
+
+denied_tools := {"exec", "shell"}
+forbidden := ["rm -rf", "/etc/shadow"]
+
+reasons contains sprintf("tool %s is denied", [input.tool]) if input.tool in denied_tools
+
+reasons contains msg if {
+  walk(input.arguments, [path, value])
+  is_string(value)
+  some f in forbidden
+  contains(value, f)
+  msg := sprintf("argument %v contains %q", [concat(".", [sprintf("%v", [p]) | some p in path]), f])
+}
+
+reasons contains "secret-looking argument" if {
+  walk(input.arguments, [_, value])
+  is_string(value)
+  regex.match(\`(?i)api[_-]?key\`, value)
+}
+
+reasons contains "path outside workspace" if {
+  input.tool == "read_file"
+  not glob.match("/workspace/**", ["/"], input.arguments.path)
+}
+
+default allow := false
+allow if count(reasons) == 0
+
+decision := {"allow": allow, "reasons": sort([r | some r in reasons])}
+`;
+
+  it('denies with every reason found in nested arguments', () => {
+    const input = { tool: 'read_file', arguments: { path: '/etc/shadow', opts: ['x', 'my api_key'] } };
+    expect(evalOne(policy, 'toolgate/decision', { input })).toEqual({
+      allow: false,
+      reasons: ['argument path contains "/etc/shadow"', 'path outside workspace', 'secret-looking argument'],
+    });
+  });
+
+  it('allows a benign call', () => {
+    expect(evalOne(policy, 'toolgate/decision', { input: { tool: 'read_file', arguments: { path: '/workspace/a.txt' } } })).toEqual({
+      allow: true,
+      reasons: [],
+    });
+  });
+});

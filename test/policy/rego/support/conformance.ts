@@ -5,13 +5,12 @@
  */
 import { loadCases, type ConformanceCase } from '../../../../src/policy/conformance/cases.js';
 import { resultSetsEqual, sortBindings } from '../../../../src/policy/conformance/compare.js';
-import { hostBuiltins } from '../../../../src/policy/engine/builtins/index.js';
 import { compileToIR } from '../../../../src/policy/rego/compile.js';
 import { RegoError } from '../../../../src/policy/rego/errors.js';
 import { parseModule } from '../../../../src/policy/rego/parse.js';
 import { Interpreter } from './interpreter.js';
 import { validatePolicy } from './validate-ir.js';
-import type { BuiltinImpl } from './core-builtins.js';
+import { hostForInterpreter } from './host-builtins.js';
 import { RObject, fromJSON, toJSON, type Value } from './values.js';
 
 export type CaseStatus = 'pass' | 'wrong_result' | 'missing_error' | 'wrong_error' | 'unexpected_error' | 'compile_error' | 'unsupported_builtin' | 'skipped';
@@ -23,16 +22,6 @@ export interface CaseOutcome {
   status: CaseStatus;
   message: string;
 }
-
-const hostForInterpreter: Record<string, BuiltinImpl> = Object.fromEntries(
-  Object.entries(hostBuiltins).map(([name, f]) => [
-    name,
-    (...args: Value[]) => {
-      const r = f(...args.map(toJSON));
-      return r === undefined ? undefined : fromJSON(r);
-    },
-  ]),
-);
 
 export function entrypointOf(query: string): string | undefined {
   const m = /^\s*data((?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*=\s*x\s*$/.exec(query);

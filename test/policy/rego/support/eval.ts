@@ -1,6 +1,7 @@
 /** Test helper: Rego sources → compileToIR → IR interpreter → JSON results. */
 import { compileToIR } from '../../../../src/policy/rego/compile.js';
 import { parseModule } from '../../../../src/policy/rego/parse.js';
+import { hostForInterpreter } from './host-builtins.js';
 import { Interpreter } from './interpreter.js';
 import { validatePolicy } from './validate-ir.js';
 import { RObject, fromJSON, toJSON, type Value } from './values.js';
@@ -24,7 +25,7 @@ export function evalRego(sources: string | string[], entrypoint: string, options
   const problems = validatePolicy(policy);
   if (problems.length > 0) throw new Error(`invalid IR:\n${problems.join('\n')}`);
   const input = options.input === undefined ? undefined : fromJSON(options.input);
-  const results = new Interpreter(policy).evaluate(entrypoint, input, fromJSON(options.data ?? {}));
+  const results = new Interpreter(policy, { builtins: hostForInterpreter }).evaluate(entrypoint, input, fromJSON(options.data ?? {}));
   return results.map((r) => toJSON((r as RObject).get('result') as Value));
 }
 
