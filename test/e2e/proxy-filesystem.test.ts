@@ -17,7 +17,7 @@ describe('server-filesystem through toolgate', () => {
 
   beforeAll(async () => {
     root = realpathSync(mkdtempSync(join(tmpdir(), 'toolgate-fs-')));
-    transport = new RecordingStdioTransport(toolgateProtect(npmServer('@modelcontextprotocol/server-filesystem', root)));
+    transport = new RecordingStdioTransport(toolgateProtect(npmServer('@modelcontextprotocol/server-filesystem', root), ['--policy', 'minimal']));
     client = new Client({ name: 'toolgate-e2e', version: '1.0.0' });
     await client.connect(transport as never);
   });

@@ -7,12 +7,12 @@ import { npmServer, repoRoot, toolgateProtect } from './support/paths.js';
 const inspectorCli = join(repoRoot, 'node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js');
 
 const inspect = (...args: string[]) =>
-  execa(process.execPath, [inspectorCli, '--cli', ...toolgateProtect(npmServer('@modelcontextprotocol/server-everything')), ...args], {
+  execa(process.execPath, [inspectorCli, '--cli', ...toolgateProtect(npmServer('@modelcontextprotocol/server-everything'), ['--policy', 'minimal']), ...args], {
     timeout: 60_000,
     reject: false,
   });
 
-describe('MCP Inspector CLI through toolgate', () => {
+describe.concurrent('MCP Inspector CLI through toolgate', () => {
   it('lists the tools', async () => {
     const { stdout, exitCode, stderr } = await inspect('--method', 'tools/list');
     expect(exitCode, stderr).toBe(0);

@@ -60,6 +60,7 @@ describe('toolgate protect lifecycle', () => {
     const result = await client.callTool({ name: 'echo', arguments: { text: 'still fine' } });
     expect(result.content).toEqual([{ type: 'text', text: 'still fine' }]);
     expect(transport.received.every((line) => JSON.parse(line).jsonrpc === '2.0')).toBe(true);
+    expect(transport.stderr).toMatch(/toolgate: warning: no --policy given/);
     expect(transport.stderr).toContain('Noisy server v1 listening on stdio 🚀');
     expect(transport.stderr).toContain('[debug] echo called with still fine');
     expect(transport.stderr).toMatch(/not JSON-RPC.*\{"not":"json-rpc"/);
