@@ -67,8 +67,12 @@ export type ProxyEvent =
 export interface ProxyHooks {
   readonly name?: string;
   onToolCall?(call: ToolCall, context: CallContext): Awaitable<CallVerdict | void>;
-  /** After the chain settled, for observers (audit, metrics). */
-  onVerdict?(call: ToolCall, context: CallContext, verdict: CallVerdict): void;
+  /**
+   * After the chain settled, for observers (audit, metrics). A returned promise
+   * holds the verdict back until it settles, so an audit event can be written
+   * before the answer it describes leaves; a rejection is reported, never fatal.
+   */
+  onVerdict?(call: ToolCall, context: CallContext, verdict: CallVerdict): Awaitable<void>;
   /** A forwarded call's response; return a replacement to change what the client receives. */
   onToolResult?(call: ToolCall, response: ToolResponse, context: CallContext): Awaitable<ToolResponse | void>;
   /** A tools/list result; return a replacement (filtered, annotated) to change what the client receives. */

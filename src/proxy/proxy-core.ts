@@ -88,6 +88,7 @@ export class ProxyCore {
   private readonly callHooks: ProxyHooks[];
   private readonly resultHooks: ProxyHooks[];
   private readonly listHooks: ProxyHooks[];
+  private readonly verdictHooks: ProxyHooks[];
   private clientDone = false;
   private serverDone = false;
   private serverInputBroken = false;
@@ -104,6 +105,7 @@ export class ProxyCore {
     this.callHooks = options.hooks.filter((hook) => hook.onToolCall !== undefined);
     this.resultHooks = options.hooks.filter((hook) => hook.onToolResult !== undefined);
     this.listHooks = options.hooks.filter((hook) => hook.onToolsListResult !== undefined);
+    this.verdictHooks = options.hooks.filter((hook) => hook.onVerdict !== undefined);
     this.clientClosed = new Promise((resolve) => (this.resolveClientClosed = resolve));
     this.serverClosed = new Promise((resolve) => (this.resolveServerClosed = resolve));
     this.toServer = new LineWriter(server.writable, {
@@ -363,17 +365,25 @@ export class ProxyCore {
     return { action: 'error', error: { code: RpcErrorCode.InternalError, message: `toolgate could not decide this call: ${message}` } };
   }
 
-  private settleToolCall(pending: PendingRequest, verdict: CallVerdict): ClientOutcome {
+  private settleToolCall(pending: PendingRequest, verdict: CallVerdict): Awaitable<ClientOutcome> {
     const call = pending.call as ToolCall;
     const context = pending.context as CallContext;
-    for (const hook of this.options.hooks) {
-      if (hook.onVerdict === undefined) continue;
+    let observing: Array<Promise<void>> | undefined;
+    for (const hook of this.verdictHooks) {
+      const failed = (error: unknown) => this.options.report(`hook ${hook.name ?? '(unnamed)'} failed in onVerdict: ${describe(error)}`);
       try {
-        hook.onVerdict(call, context, verdict);
+        const observed = (hook.onVerdict as NonNullable<ProxyHooks['onVerdict']>)(call, context, verdict);
+        if (isPromiseLike(observed)) (observing ??= []).push(observed.then(undefined, failed));
       } catch (error) {
-        this.options.report(`hook ${hook.name ?? '(unnamed)'} failed in onVerdict: ${describe(error)}`);
+        failed(error);
       }
     }
+    if (observing !== undefined) return Promise.all(observing).then(() => this.answerToolCall(pending, verdict));
+    return this.answerToolCall(pending, verdict);
+  }
+
+  private answerToolCall(pending: PendingRequest, verdict: CallVerdict): ClientOutcome {
+    const call = pending.call as ToolCall;
     // the server went away while the call was being decided: it was already answered
     if (this.pending.get(pending.id.key) !== pending) return DROP;
     if (verdict.action === 'forward') return { kind: 'forward', pending };
