@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import type { DecisionDocument, InputDocument } from './documents.js';
 import { compilePolicy, loadPolicyFile, PROFILES } from './dialect/index.js';
 import { resolvePolicyPath } from './dialect/resolve-policy-path.js';
@@ -27,25 +27,49 @@ export interface PolicyLoadOptions {
   roots?: string[];
 }
 
+/** A policy built but not loaded yet: plain data, so a worker thread can build it and hand it over. */
+export interface BuiltToolgatePolicy {
+  bundle: Bundle;
+  mode: 'enforce' | 'shadow';
+  /** What was asked for: a path or a profile name. */
+  origin: string;
+  /** What the spec turned out to be, and the file or folder it located (absolute). */
+  kind: 'bundle' | 'yaml' | 'rego';
+  path: string;
+  /** Every file the policy was built from (absolute): YAML layers, Rego modules, the bundle. */
+  files: string[];
+}
+
 /**
  * Loads `--policy <profile | policy.yaml | dir | bundle.tar.gz | file.rego>`:
  * YAML goes through the dialect compiler, Rego and folders through the
  * embedded toolchain, bundles load as they are. Every form decides at toolgate/decision.
  */
 export async function loadToolgatePolicy(spec: string, options: PolicyLoadOptions = {}): Promise<ToolgatePolicy> {
-  const { kind, path } = await locate(resolvePolicyPath(spec));
-  if (kind === 'bundle') return fromBundle(unpackBundle(await readFile(path)), spec, 'enforce', options);
-  if (kind === 'yaml') return fromYaml(path, spec, options);
-  const { modules, data } = await collectSources([path]);
-  const bundle = await buildBundle({ modules, data: withRoots(data, options.roots), entrypoints: [DECISION_ENTRYPOINT, TOOL_HIDDEN_ENTRYPOINT] });
-  return fromBundle(bundle, spec, 'enforce', options);
+  return loadBuiltPolicy(await buildToolgatePolicy(spec, options), options);
 }
 
-async function fromYaml(path: string, origin: string, options: PolicyLoadOptions): Promise<ToolgatePolicy> {
-  const compiled = compilePolicy(loadPolicyFile(path));
-  const data = withRoots(compiled.data ?? {}, options.roots);
-  const bundle = await buildBundle({ modules: compiled.modules, data, entrypoints: [compiled.entrypoint, compiled.toolHiddenEntrypoint] });
-  return fromBundle(bundle, origin, compiled.mode, options);
+/** Reads and compiles a policy to a bundle (the slow part of loading), without instantiating it. */
+export async function buildToolgatePolicy(spec: string, options: PolicyLoadOptions = {}): Promise<BuiltToolgatePolicy> {
+  const { kind, path } = await locate(resolvePolicyPath(spec));
+  const located = { origin: spec, kind, path: resolve(path) };
+  if (kind === 'bundle') return { ...located, bundle: unpackBundle(await readFile(path)), mode: 'enforce', files: [located.path] };
+  if (kind === 'yaml') {
+    const source = loadPolicyFile(path);
+    const compiled = compilePolicy(source);
+    const data = withRoots(compiled.data ?? {}, options.roots);
+    const bundle = await buildBundle({ modules: compiled.modules, data, entrypoints: [compiled.entrypoint, compiled.toolHiddenEntrypoint] });
+    const files = [...source.files.map((f) => f.file), ...source.regoModules.map((m) => resolve(m.file))];
+    return { ...located, bundle, mode: compiled.mode, files };
+  }
+  const { modules, data } = await collectSources([path]);
+  const bundle = await buildBundle({ modules, data: withRoots(data, options.roots), entrypoints: [DECISION_ENTRYPOINT, TOOL_HIDDEN_ENTRYPOINT] });
+  return { ...located, bundle, mode: 'enforce', files: modules.map((m) => resolve(m.file)) };
+}
+
+/** Instantiates a built policy (roots given here reach bundles built elsewhere too). */
+export function loadBuiltPolicy(built: BuiltToolgatePolicy, options: PolicyLoadOptions = {}): Promise<ToolgatePolicy> {
+  return fromBundle(built.bundle, built.origin, built.mode, options);
 }
 
 async function fromBundle(bundle: Bundle, origin: string, mode: 'enforce' | 'shadow', options: PolicyLoadOptions): Promise<ToolgatePolicy> {
