@@ -73,7 +73,7 @@ describe('toolgate protect lifecycle', () => {
     transport.process.stdout.destroy();
     transport.sendRaw('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"gone","version":"0"}}}');
     transport.sendRaw('{"jsonrpc":"2.0","id":2,"method":"tools/list"}');
-    const exit = await Promise.race([transport.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 8000))]);
+    const exit = await Promise.race([transport.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 30_000))]);
     expect(exit).toEqual({ code: 0, signal: null });
     expect(transport.stderr).not.toMatch(/internal error|Unhandled|EPIPE/);
   });
