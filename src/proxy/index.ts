@@ -6,7 +6,7 @@
  */
 export { startCommandProxy, type CommandProxyOptions, type RunningCommandProxy } from './command-proxy.js';
 export { createStreamProxy, type StreamProxyOptions } from './stream-proxy.js';
-export { runProxyOnStdio } from './stdio-runner.js';
+export { runProxyOnStdio, superviseOnStdio, type SupervisedProxy } from './stdio-runner.js';
 export { endpointForTransport, type MessageTransport } from './transport-endpoint.js';
 export type { ProxyOptions } from './proxy-options.js';
 export type { ProxyEndpoint } from './proxy-core.js';
@@ -23,7 +23,6 @@ export type {
   ToolResponse,
   ToolsListResult,
 } from './hooks.js';
-export { forward } from './hooks.js';
 export { policyHooks, denialVerdict, denialMessage, DENIAL_PREFIX, type DenialStyle } from './policy-hooks.js';
 export { RpcErrorCode, type JsonRpcError, type JsonRpcId } from './jsonrpc.js';
 export { DEFAULT_MAX_MESSAGE_BYTES, LineReader } from './line-reader.js';

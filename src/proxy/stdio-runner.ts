@@ -6,13 +6,29 @@
 import { constants } from 'node:os';
 import { type CommandProxyOptions, startCommandProxy } from './command-proxy.js';
 import { reportToStderr } from './proxy-options.js';
+import type { ProxyOutcome } from './running-proxy.js';
 
 const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Resolves with the exit code once the client or the server has gone and everything is cleaned up. */
 export async function runProxyOnStdio(options: Omit<CommandProxyOptions, 'client'>): Promise<number> {
   const report = options.report ?? reportToStderr;
-  const proxy = startCommandProxy({ ...options, report });
+  return superviseOnStdio(startCommandProxy({ ...options, report }), report);
+}
+
+/** A running proxy in front of a server process: what superviseOnStdio needs of it. */
+export interface SupervisedProxy {
+  readonly done: Promise<ProxyOutcome>;
+  stop(): Promise<unknown>;
+  /** Sends a signal to the server's process group. */
+  signal(signal: NodeJS.Signals): void;
+}
+
+/**
+ * Passes SIGINT, SIGTERM and SIGHUP on to the server, kills it if toolgate
+ * exits first, and turns the outcome into an exit code (128+n after signal n).
+ */
+export async function superviseOnStdio(proxy: SupervisedProxy, report: (message: string) => void = reportToStderr): Promise<number> {
   let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     received ??= signal;
