@@ -8,7 +8,7 @@ import { detectPromptInjection } from './detectors/prompt-injection.js';
 import { ScannedString } from './detectors/scanned-string.js';
 import { detectSecret } from './detectors/secret.js';
 import { detectSensitivePath } from './detectors/sensitive-path.js';
-import { isShellFieldName, isShellTool, reachesShell } from './detectors/shell-context.js';
+import { isShellFieldName, isShellTool } from './detectors/shell-context.js';
 import { forEachString, type StringLeaf } from './walk/string-leaves.js';
 
 export type { DetectionContext } from './detectors/detection-context.js';
@@ -20,12 +20,12 @@ export interface DetectOptions {
   maxFindingsPerDetector?: number;
 }
 
-type StringDetector = (scanned: ScannedString, context: DetectionContext, toShell: boolean) => string[];
+type StringDetector = (scanned: ScannedString, context: DetectionContext) => string[];
 
 const detectorsByKind: Record<DetectorKind, StringDetector> = {
   path_traversal: detectPathTraversal,
-  sensitive_path: (scanned, _context, toShell) => detectSensitivePath(scanned, toShell),
-  command_injection: (scanned, _context, toShell) => detectCommandInjection(scanned, toShell),
+  sensitive_path: (scanned) => detectSensitivePath(scanned),
+  command_injection: (scanned) => detectCommandInjection(scanned),
   prompt_injection: (scanned) => detectPromptInjection(scanned),
   pii: (scanned) => detectPii(scanned),
   secret: (scanned) => detectSecret(scanned),
@@ -46,10 +46,9 @@ export function detect(args: unknown, context: DetectionContext, options: Detect
   const findings: Finding[] = [];
   const counts = new Map<DetectorKind, number>();
   const inspect = (leaf: StringLeaf) => {
-    const scanned = new ScannedString(leaf);
-    const toShell = reachesShell(scanned, shellTool);
+    const scanned = new ScannedString(leaf, shellTool);
     for (const kind of kinds) {
-      for (const detail of detectorsByKind[kind](scanned, context, toShell)) {
+      for (const detail of detectorsByKind[kind](scanned, context)) {
         const count = (counts.get(kind) ?? 0) + 1;
         counts.set(kind, count);
         if (count <= limit) findings.push({ detector: kind, path: scanned.path, detail: scanned.isKey ? `${detail} (in an object key)` : detail });

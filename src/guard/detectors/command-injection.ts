@@ -1,4 +1,6 @@
+import { decodedLayers } from '../text/decode-escapes.js';
 import { isAscii } from '../text/fold.js';
+import { windowsAround } from './injection-windows.js';
 import type { ScannedString } from './scanned-string.js';
 import { knownCommands } from './shell-commands.js';
 import { isWholeCommand } from './shell-context.js';
@@ -11,6 +13,30 @@ import { shellHazards, type QuoteState } from './shell-lexer.js';
 const dangerousOption =
   /^-(?:-(?:upload-pack|receive-pack|exec|output|config|checkpoint-action|to-command|use-compress-program|rsh|open-files-in-pager|ext-diff|textconv|post-file|template)\b|o\s*proxycommand|o\s*localcommand|c\s*core\.(?:sshcommand|pager|editor|fsmonitor|hookspath|gitproxy)|exec\b)/i;
 
+const escapeSequence = /%[0-9a-fA-F]{2}|%[uU][0-9a-fA-F]{4}|\\[xX][0-9a-fA-F]{2}|\\[uU][0-9a-fA-F]{4}/g;
+/** Full-width and small forms of ASCII punctuation: what NFKC turns into shell metacharacters. */
+const compatibilityPunctuation = /[\uFE50-\uFE6B\uFF01-\uFF5E]/g;
+/** Around an escape or a full-width character, far enough to hold the command it introduces. */
+const reach = 256;
+
+/**
+ * The text as sent, plus the stretches around escape sequences decoded and
+ * the stretches around full-width punctuation NFKC-normalized: only those can
+ * read differently once a server decodes or normalizes the value.
+ */
+function variantsOf(text: string): Array<{ text: string; how: string }> {
+  const variants = [{ text, how: '' }];
+  for (const [start, end] of windowsAround(text, escapeSequence, reach)) {
+    decodedLayers(text.slice(start, end)).forEach((decoded, i) => variants.push({ text: decoded, how: ` after ${i + 1} layer${i ? 's' : ''} of decoding` }));
+  }
+  if (!isAscii(text)) {
+    for (const [start, end] of windowsAround(text, compatibilityPunctuation, reach)) {
+      variants.push({ text: text.slice(start, end).normalize('NFKC'), how: ' after Unicode normalization' });
+    }
+  }
+  return variants;
+}
+
 /** A value spliced into a command may sit inside quotes the attacker escapes from; a whole command starts unquoted. */
 function startStates(scanned: ScannedString): QuoteState[] {
   return isWholeCommand(scanned) ? ['unquoted'] : ['unquoted', 'single', 'double'];
@@ -21,19 +47,14 @@ function startStates(scanned: ScannedString): QuoteState[] {
  * and pipes into a command, redirections to files, also after percent-decoding
  * and Unicode normalization. Anywhere: option injection (`--upload-pack=...`).
  */
-export function detectCommandInjection(scanned: ScannedString, reachesShell: boolean): string[] {
+export function detectCommandInjection(scanned: ScannedString): string[] {
   const details = new Set<string>();
   if (!scanned.isKey && dangerousOption.test(scanned.text.trimStart())) {
     details.add(`option injection '${scanned.text.trimStart().split(/[=\s]/)[0].slice(0, 32)}'`);
   }
-  if (!reachesShell) return [...details];
-  const variants = [{ text: scanned.text, how: '' }];
-  scanned.decoded.forEach((text, i) => variants.push({ text, how: ` after ${i + 1} layer${i ? 's' : ''} of decoding` }));
-  for (const { text } of [...variants]) {
-    if (!isAscii(text)) variants.push({ text: text.normalize('NFKC'), how: ' after Unicode normalization' });
-  }
+  if (!scanned.reachesShell) return [...details];
   const seen = new Set<string>();
-  for (const variant of variants) {
+  for (const variant of variantsOf(scanned.text)) {
     for (const state of startStates(scanned)) {
       for (const hazard of shellHazards(variant.text, state, knownCommands)) {
         if (seen.has(hazard.description)) continue;

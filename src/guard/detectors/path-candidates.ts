@@ -1,4 +1,5 @@
-import type { ScannedString } from './scanned-string.js';
+import { decodedLayers } from '../text/decode-escapes.js';
+import { isAscii } from '../text/fold.js';
 
 /** Field names whose values are paths or locations: `path`, `file_path`, `targetDir`, `uri`, ... */
 const pathWord = /^(?:path|paths|file|files|filename|filenames|filepath|filepaths|dir|dirs|directory|directories|folder|folders|src|source|sources|dest|destination|target|uri|uris|url|urls|location|root|roots|cwd|workdir|working_directory)$/;
@@ -13,27 +14,63 @@ export function isPathFieldName(name: string | undefined): boolean {
 }
 
 const maxTokenLength = 4096;
+const shellWordSeparators = /[\s;|&<>()`]+/;
+const surroundingQuotes = /^["']+|["']+$/g;
 
-/** Whether any part of this string can be a path at all (cheap: decides if decoding and normalizing are worth it). */
-export function mayHoldPaths(scanned: ScannedString, reachesShell: boolean): boolean {
-  return scanned.isKey || reachesShell || isPathFieldName(scanned.fieldName) || !/\s/.test(scanned.text.trim());
+export interface PathCandidateSource {
+  text: string;
+  isKey: boolean;
+  fieldName: string | undefined;
+  reachesShell: boolean;
 }
 
 /**
  * The parts of a string that a server could use as a path: the whole string
- * for path-named fields and for single-token values; each whitespace-separated
- * token when the value reaches a shell. Prose, code and documents (strings with
- * spaces in fields not named for paths) are not paths, so a `../` in an import
- * statement or a markdown link is not reported.
+ * for path-named fields, object keys and single-token values; each word when
+ * the value reaches a shell. Prose, code and documents (strings with spaces in
+ * fields not named for paths) are not paths, so a `../` in an import statement
+ * or a markdown link is not reported.
  */
-export function pathCandidates(text: string, scanned: ScannedString, reachesShell: boolean): string[] {
-  if (scanned.isKey) return /\s/.test(text) ? [] : [text];
-  if (isPathFieldName(scanned.fieldName) || !/\s/.test(text.trim())) return [text];
-  if (!reachesShell) return [];
-  const tokens: string[] = [];
-  for (const token of text.split(/[\s;|&<>()`]+/)) {
-    const bare = token.replace(/^["']+|["']+$/g, '');
-    if (bare.length > 0 && bare.length <= maxTokenLength) tokens.push(bare);
+export function pathCandidates(source: PathCandidateSource): string[] {
+  const { text } = source;
+  const singleToken = !/\s/.test(text.trim());
+  if (source.isKey) return singleToken ? [text] : [];
+  if (isPathFieldName(source.fieldName) || singleToken) return [text];
+  if (!source.reachesShell) return [];
+  const words = new Set<string>();
+  for (const word of text.split(shellWordSeparators)) {
+    const bare = word.replace(surroundingQuotes, '');
+    if (bare.length > 0 && bare.length <= maxTokenLength) words.add(bare);
   }
-  return tokens;
+  return [...words];
+}
+
+/** Look-alikes of "." and "/" that NFKC leaves alone but Windows "best fit" code pages turn into the real thing. */
+const separatorLookalikes = /[\u2215\u2044\u29F8\u2571\uFF0F\u29F5\u2216\uFE68\uFF3C\u2024\uFF0E\uFE52\u3002]/g;
+const lookalikeTargets: Record<string, string> = {
+  '\u2215': '/', '\u2044': '/', '\u29F8': '/', '\u2571': '/', '\uFF0F': '/',
+  '\u29F5': '\\', '\u2216': '\\', '\uFE68': '\\', '\uFF3C': '\\',
+  '\u2024': '.', '\uFF0E': '.', '\uFE52': '.', '\u3002': '.',
+};
+
+/** One way a server could end up reading a candidate path, and how it got there (for the finding's detail). */
+export interface PathForm {
+  text: string;
+  how: string;
+}
+
+/**
+ * A candidate as sent, then with each layer of percent / `%u` / `\x` /
+ * overlong-UTF-8 encoding peeled off, then (for non-ASCII) NFKC-normalized
+ * with slash and dot look-alikes replaced.
+ */
+export function pathForms(candidate: string): PathForm[] {
+  const forms: PathForm[] = [{ text: candidate, how: '' }];
+  decodedLayers(candidate).forEach((text, i) => forms.push({ text, how: ` after ${i + 1} layer${i ? 's' : ''} of decoding` }));
+  for (const { text } of [...forms]) {
+    if (isAscii(text)) continue;
+    const normalized = text.normalize('NFKC').replace(separatorLookalikes, (c) => lookalikeTargets[c]);
+    if (normalized !== text) forms.push({ text: normalized, how: ' after Unicode normalization' });
+  }
+  return forms;
 }

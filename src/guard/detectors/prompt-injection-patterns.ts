@@ -78,6 +78,13 @@ export const phrasePatterns: InjectionPattern[] = [
   },
 ];
 
+/**
+ * The override verbs with digits and symbols for some letters ("1gn0r3",
+ * "d1sr3g4rd", "byp4ss"): the parts of each verb attackers leave alone, in
+ * both spellings, so the leetspeak form lands in a search window too.
+ */
+export const leetTriggers: Trigger[] = at(20, 340, 'gnor', 'gn0r', 'sreg', 'sr3g', 'rget', 'rg3t', 'verr', 'v3rr', 'ypas', 'yp4s', 'yp45', 'yp@s', 'evea', 'ev3a', 'v3al', 'v34l', 'isr3');
+
 /** Phrases with every letter run together: what "i g n o r e  a l l ..." and "i.g.n.o.r.e" leave. */
 export const squashedPatterns: InjectionPattern[] = [
   {

@@ -2,12 +2,11 @@ import { decodedLayers } from '../text/decode-escapes.js';
 import { decodeTagText } from '../text/invisible.js';
 import { foldForMatching } from '../text/fold.js';
 import { searchWindows, triggerIndex, windowsAround } from './injection-windows.js';
-import { phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
+import { leetTriggers, phrasePatterns, squashedPatterns, type InjectionPattern } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
 
-const phraseTriggers = triggerIndex(phrasePatterns.flatMap((p) => p.triggers));
-/** The override verbs with digits and symbols for letters: "1gn0r3", "d1sr3g4rd". */
-const leetTriggers = /[i1!|][g9]n[o0]r[e3]|d[i1!|][s5$]r[e3]g[a4@]rd|f[o0]rg[e3]t|[o0]v[e3]rr[i1!|]d[e3]|byp[a4@][s5$][s5$]|r[e3]v[e3][a4@]l/g;
+/** One pass over the text finds the windows for the plain and the leetspeak spellings alike. */
+const triggers = triggerIndex([...phrasePatterns.flatMap((p) => p.triggers), ...leetTriggers]);
 const leetChars = /[013457@$!|]/;
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
 /** Five single letters in a row, split by up to three non-letters: "i g n o r e", "i.g.n.o.r.e". */
@@ -15,23 +14,21 @@ const spacedLetters = /(?:^|[^a-z])[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z][^a-z]{1
 const nonLetter = /[^a-z]+/g;
 const escapeSequence = /%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}/g;
 
-function matchLabels(text: string, windows: Array<[number, number]>, patterns: typeof phrasePatterns, transform: (w: string) => string, suffix: string, labels: Set<string>): void {
-  for (const [start, end] of windows) {
-    const window = transform(text.slice(start, end));
-    for (const { label, pattern } of patterns) if (pattern.test(window)) labels.add(label + suffix);
-  }
+function matchLabels(window: string, patterns: readonly InjectionPattern[], suffix: string, labels: Set<string>): void {
+  for (const { label, pattern } of patterns) if (pattern.test(window)) labels.add(label + suffix);
 }
 
 /** The labels of the injection phrases and role tokens in one folded text. */
 export function injectionLabels(folded: string): string[] {
   const labels = new Set<string>();
-  matchLabels(folded, searchWindows(folded, phraseTriggers), phrasePatterns, (w) => w, '', labels);
-  if (leetChars.test(folded)) {
-    const deLeet = (w: string) => w.replace(/[013457@$!|]/g, (c) => leet[c]);
-    matchLabels(folded, windowsAround(folded, leetTriggers, 400), phrasePatterns, deLeet, ' (leetspeak)', labels);
+  for (const [start, end] of searchWindows(folded, triggers)) {
+    const window = folded.slice(start, end);
+    matchLabels(window, phrasePatterns, '', labels);
+    if (leetChars.test(window)) matchLabels(window.replace(/[013457@$!|]/g, (c) => leet[c]), phrasePatterns, ' (leetspeak)', labels);
   }
-  const squash = (w: string) => w.replace(nonLetter, '');
-  matchLabels(folded, windowsAround(folded, spacedLetters, 400), squashedPatterns, squash, ' (letters spaced out)', labels);
+  for (const [start, end] of windowsAround(folded, spacedLetters, 400)) {
+    matchLabels(folded.slice(start, end).replace(nonLetter, ''), squashedPatterns, ' (letters spaced out)', labels);
+  }
   return [...labels];
 }
 

@@ -2,6 +2,7 @@ import { decodeBase64Payloads, type DecodedPayload } from '../text/base64-payloa
 import { decodedLayers } from '../text/decode-escapes.js';
 import { foldForMatching } from '../text/fold.js';
 import type { StringLeaf } from '../walk/string-leaves.js';
+import { pathCandidates, pathForms, type PathForm } from './path-candidates.js';
 
 /**
  * One string from the arguments, with the derived forms detectors match on,
@@ -10,16 +11,20 @@ import type { StringLeaf } from '../walk/string-leaves.js';
 export class ScannedString {
   readonly text: string;
   readonly isKey: boolean;
+  /** Whether a shell reads this string: any argument of a shell tool, or anything under a command-named field. */
+  readonly reachesShell: boolean;
   private readonly leaf: StringLeaf;
+  private cachedPathForms?: PathForm[];
   private cachedPath?: Array<string | number>;
   private cachedDecoded?: string[];
   private cachedFolded?: string;
   private cachedPayloads?: DecodedPayload[];
 
-  constructor(leaf: StringLeaf) {
+  constructor(leaf: StringLeaf, shellTool: boolean) {
     this.leaf = leaf;
     this.text = leaf.text;
     this.isKey = leaf.isKey;
+    this.reachesShell = shellTool || leaf.underFlaggedKey;
   }
 
   get path(): Array<string | number> {
@@ -31,10 +36,6 @@ export class ScannedString {
     return this.leaf.fieldName;
   }
 
-  /** Whether the string sits under a command-named field at any depth. */
-  get underShellField(): boolean {
-    return this.leaf.underFlaggedKey;
-  }
 
   /** Percent / `%u` / `\x` / overlong-UTF-8 decoded forms, one per layer peeled off. */
   get decoded(): string[] {
@@ -44,6 +45,11 @@ export class ScannedString {
   /** Lower-cased, NFKC, invisible characters removed, confusables replaced. */
   get folded(): string {
     return (this.cachedFolded ??= foldForMatching(this.text));
+  }
+
+  /** The parts that could be used as paths, each in every form a server could read it in. */
+  get pathForms(): PathForm[] {
+    return (this.cachedPathForms ??= pathCandidates(this).flatMap(pathForms));
   }
 
   get base64Payloads(): DecodedPayload[] {

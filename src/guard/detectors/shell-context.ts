@@ -28,10 +28,6 @@ export function isShellFieldName(key: string): boolean {
   return shellFieldName.test(key);
 }
 
-/** Whether this string is read by a shell: any argument of a shell tool, or under a command-named field of any tool. */
-export function reachesShell(scanned: ScannedString, shellTool: boolean): boolean {
-  return shellTool || scanned.underShellField;
-}
 
 /** Whether the string is a whole command line (rather than a value spliced into one). */
 export function isWholeCommand(scanned: ScannedString): boolean {

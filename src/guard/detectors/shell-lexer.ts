@@ -1,3 +1,5 @@
+import { asciiSet } from '../text/char-runs.js';
+
 /**
  * A single-pass reading of a string the way a POSIX shell (and, for `&`/`|`,
  * cmd.exe) would, reporting what could run another command: substitutions,
@@ -69,6 +71,9 @@ function redirectTarget(text: string, index: number, input: boolean): string | u
   return /^[/~.$]|[/\\.]/.test(word) ? 'a file' : undefined;
 }
 
+/** The characters the loop below acts on; every other character is skipped at once. */
+const shellSpecial = asciiSet('\\$`\'"<>;|&\n\r');
+
 export function shellHazards(text: string, start: QuoteState, knownCommands: ReadonlySet<string>): ShellHazard[] {
   const hazards = new Map<string, ShellHazard>();
   const add = (description: string) => {
@@ -79,6 +84,8 @@ export function shellHazards(text: string, start: QuoteState, knownCommands: Rea
   /** Where an HTML/XML tag opened on this line ("<img", "</a"), so its ">" is not read as a redirection. */
   let openTag = -1;
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || shellSpecial[code] === 0) continue; // nothing below applies to ordinary characters
     const c = text[i];
     const next = text[i + 1];
     if (state === 'single') {

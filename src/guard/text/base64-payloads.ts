@@ -11,7 +11,7 @@ const minRunLength = 24;
 const maxRunLength = 1 << 20;
 const maxNesting = 2;
 /** Padding is left out: decoding does not need it, and a run like `key=...` must still start after the `=`. */
-const base64Chars = asciiSet('A-Za-z0-9+/_-');
+export const base64Chars = asciiSet('A-Za-z0-9+/_-');
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface DecodedPayload {

@@ -6,7 +6,7 @@
  */
 
 const maxLayers = 4;
-const mayBeEncoded = /%[0-9a-f]{2}|%u[0-9a-f]{4}|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}/i;
+const mayBeEncoded = /%[0-9a-fA-F]{2}|%[uU][0-9a-fA-F]{4}|\\[xX][0-9a-fA-F]{2}|\\[uU][0-9a-fA-F]{4}/;
 
 /** Successively decoded forms of `text`, each different from the one before; empty when nothing is encoded. */
 export function decodedLayers(text: string): string[] {

@@ -1,3 +1,4 @@
+import { caseless } from '../caseless.js';
 import { allMatches, type TextMatch } from '../text-match.js';
 
 /**
@@ -6,7 +7,7 @@ import { allMatches, type TextMatch } from '../text-match.js';
  * 00; serial 0000); or nine bare digits right after "SSN" / "social security".
  */
 const separated = /(?<![\d-])(?!000|666|9)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g;
-const labelled = /(?:\bssn|social security(?: number)?)[^\w\n]{0,4}(?!000|666|9)(\d{9})(?!\d)/gi;
+const labelled = new RegExp(caseless('(?:\\bssn|social security(?: number)?)[^\\w\\n]{0,4}(?!000|666|9)(\\d{9})(?!\\d)'), 'g');
 
 export function findSsns(text: string): TextMatch[] {
   const matches: TextMatch[] = [];

@@ -1,6 +1,7 @@
-import { decodeReadable } from '../../text/base64-payloads.js';
-import { asciiSet, charRuns } from '../../text/char-runs.js';
+import { base64Chars, decodeReadable } from '../../text/base64-payloads.js';
+import { charRuns } from '../../text/char-runs.js';
 import { shannonEntropy } from '../../text/entropy.js';
+import { caseless } from '../caseless.js';
 import { allMatches, type TextMatch } from '../text-match.js';
 
 /** Names under which credentials are stored: `password`, `DB_PASSWORD`, `apiKey`, `client_secret`, ... */
@@ -25,8 +26,11 @@ export function looksLikeSecretValue(value: string): boolean {
 }
 
 /** `password = "..."`, `API_KEY: ...`, `"client_secret": "..."` in free text (config files, env dumps, logs). */
-const assignment =
-  /(?<![A-Za-z0-9])(?:pass(?:word|wd|phrase)|pwd|secret(?:[_-]?key)?|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(["']?)([^\s"'`,;)}\]]{8,200})\1/dgi;
+const assignment = new RegExp(
+  caseless('(?<![A-Za-z0-9])(?:pass(?:word|wd|phrase)|pwd|secret(?:[_-]?key)?|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)') +
+    String.raw`["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(["']?)([^\s"'\`,;)}\]]{8,200})\1`,
+  'dg',
+);
 
 function findAssignedSecrets(text: string): TextMatch[] {
   const matches: TextMatch[] = [];
@@ -38,7 +42,8 @@ function findAssignedSecrets(text: string): TextMatch[] {
   return matches;
 }
 
-const tokenChars = asciiSet('A-Za-z0-9+/_=-');
+/** The base64 alphabets (padding excluded), shared with base64 decoding so the text is scanned for runs once. */
+const tokenChars = base64Chars;
 const minTokenLength = 32;
 const maxTokenLength = 256;
 const integrityHash = /^sha(?:1|256|384|512)-/;

@@ -1,10 +1,14 @@
+import { caseless } from '../caseless.js';
 import { allMatches, type TextMatch } from '../text-match.js';
 
 /**
- * Credentials with a recognisable shape. Every pattern starts where the
- * previous character cannot continue the token (a lookbehind), and every
- * unbounded run is over a class the next part of the pattern cannot start
- * with, so each run is scanned a bounded number of times: linear time.
+ * Credentials with a recognisable shape. Patterns start with a literal prefix
+ * (fast to search for) and repeat only boundedly, so each start costs a
+ * bounded amount: linear time. That the token does not continue a longer word
+ * is checked on the character before the match (`notAfter`) rather than with
+ * a lookbehind, which would stop V8 from searching for the prefix. The one
+ * unbounded pattern (JWT) keeps its lookbehind, so it only starts where a
+ * token starts.
  */
 interface SecretFormat {
   kind: string;
@@ -15,7 +19,13 @@ interface SecretFormat {
   valueGroup?: number;
   /** Extra check on the matched value, for shapes that ordinary words can take. */
   accept?: (value: string) => boolean;
+  /** Characters that, right before the match, mean it is the middle of a longer token. */
+  notAfter?: RegExp;
 }
+
+const alnum = /[A-Za-z0-9]/;
+const word = /[A-Za-z0-9_]/;
+const wordOrDash = /[A-Za-z0-9_-]/;
 
 const mixedAlphanumeric = (value: string) => /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value);
 
@@ -23,29 +33,36 @@ export const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.aws_access_key_id',
     label: 'AWS access key ID',
-    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
+    pattern: /(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
+    notAfter: alnum,
   },
   {
     kind: 'secret.aws_secret_access_key',
     label: 'AWS secret access key',
-    pattern:
-      /(?<![A-Za-z0-9])(?:aws_?secret_?access_?key|aws_?secret(?:_?key)?|secret_?access_?key)["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/dgi,
+    pattern: new RegExp(
+      caseless('(?:aws_?secret_?access_?key|aws_?secret(?:_?key)?|secret_?access_?key)') + String.raw`["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
+      'dg',
+    ),
+    notAfter: alnum,
     valueGroup: 1,
   },
   {
     kind: 'secret.github_token',
     label: 'GitHub token',
-    pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
+    pattern: /(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
+    notAfter: word,
   },
   {
     kind: 'secret.gitlab_token',
     label: 'GitLab token',
-    pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g,
+    pattern: /glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g,
+    notAfter: wordOrDash,
   },
   {
     kind: 'secret.slack_token',
     label: 'Slack token',
-    pattern: /(?<![A-Za-z0-9_-])xox[abposre]-[A-Za-z0-9-]{10,250}/g,
+    pattern: /xox[abposre]-[A-Za-z0-9-]{10,250}/g,
+    notAfter: wordOrDash,
   },
   {
     kind: 'secret.slack_webhook',
@@ -55,33 +72,39 @@ export const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.stripe_key',
     label: 'Stripe secret key',
-    pattern: /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])/g,
+    pattern: /[sr]k_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])/g,
+    notAfter: word,
   },
   {
     kind: 'secret.stripe_webhook_secret',
     label: 'Stripe webhook signing secret',
-    pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9]{32,64}(?![A-Za-z0-9_])/g,
+    pattern: /whsec_[A-Za-z0-9]{32,64}(?![A-Za-z0-9_])/g,
+    notAfter: word,
   },
   {
     kind: 'secret.google_api_key',
     label: 'Google API key',
-    pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
+    pattern: /AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
+    notAfter: wordOrDash,
   },
   {
     kind: 'secret.anthropic_api_key',
     label: 'Anthropic API key',
-    pattern: /(?<![A-Za-z0-9_-])sk-ant-[a-z]{2,10}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
+    pattern: /sk-ant-[a-z]{2,10}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
+    notAfter: wordOrDash,
   },
   {
     kind: 'secret.openai_api_key',
     label: 'OpenAI API key',
-    pattern: /(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,250}(?![A-Za-z0-9_-])/g,
+    pattern: /sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,250}(?![A-Za-z0-9_-])/g,
+    notAfter: wordOrDash,
     accept: mixedAlphanumeric,
   },
   {
     kind: 'secret.npm_token',
     label: 'npm access token',
-    pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
+    pattern: /npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
+    notAfter: word,
   },
   {
     kind: 'secret.azure_storage_key',
@@ -97,7 +120,11 @@ export const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.bearer_token',
     label: 'HTTP authorization credential',
-    pattern: /\bauthorization["']?\s{0,4}[:=]\s{0,4}["']?(?:bearer|basic|token)\s{1,4}([A-Za-z0-9._~+/=-]{16,})/dgi,
+    pattern: new RegExp(
+      caseless('authorization') + String.raw`["']?\s{0,4}[:=]\s{0,4}["']?` + caseless('(?:bearer|basic|token)') + String.raw`\s{1,4}([A-Za-z0-9._~+/=-]{16,})`,
+      'dg',
+    ),
+    notAfter: alnum,
     valueGroup: 1,
   },
 ];
@@ -165,6 +192,7 @@ export function findKnownSecrets(text: string): TextMatch[] {
     for (const match of allMatches(format.pattern, text)) {
       const span = format.valueGroup === undefined ? [match.index, match.index + match[0].length] : match.indices?.[format.valueGroup];
       if (!span) continue;
+      if (format.notAfter && match.index > 0 && format.notAfter.test(text[match.index - 1])) continue;
       const value = text.slice(span[0], span[1]);
       if (format.accept && !format.accept(value)) continue;
       matches.push({ kind: format.kind, label: format.label, start: span[0], end: span[1] });
