@@ -1,29 +1,27 @@
 /**
  * Stage: rules and functions must not depend on themselves, directly or
- * through other rules (rego_recursion_error naming the cycle).
+ * through other rules (rego_recursion_error naming the cycle). The graph's
+ * nodes are the rule tree's nodes: a rule depends on the nodes its refs and
+ * calls reach, and an inner node (a package, a ref prefix) on its children,
+ * so a ref to a whole package costs one edge, not one per rule below it.
  */
 import type { Term } from '../ast.js';
 import { RegoError } from '../errors.js';
 import { visitRule } from './ast-walk.js';
 import { resolveCall } from './calls.js';
-import { isScalar, nodeKind, pathString, scalarKey, subtree, type RuleTree, type RuleTreeNode } from './rule-tree.js';
+import { isScalar, nodeKind, pathString, scalarKey, type RuleTree, type RuleTreeNode } from './rule-tree.js';
 import type { RuleEntry, Stage } from './state.js';
 
-/** The rule-bearing nodes a data ref may read. */
-export function refTargets(tree: RuleTree, terms: Term[]): RuleTreeNode[] {
+/** The node a data ref reads: where its rules start, or where the ref stops being a constant path. */
+export function refTarget(tree: RuleTree, terms: Term[]): RuleTreeNode | undefined {
   let node = tree.root;
   for (const t of terms) {
-    if (node.exact.length > 0) return [node];
-    if (!isScalar(t)) return bearing(node);
+    if (node.exact.length > 0 || node.dynamic.length > 0 || !isScalar(t)) return node;
     const child = node.children.get(scalarKey(t));
-    if (!child) return node.dynamic.length > 0 ? [node] : [];
+    if (!child) return undefined;
     node = child;
   }
-  return node.exact.length > 0 ? [node] : bearing(node);
-}
-
-function bearing(node: RuleTreeNode): RuleTreeNode[] {
-  return subtree(node).filter((n) => (n.exact.length > 0 && nodeKind(n) === 'value') || n.dynamic.length > 0);
+  return node;
 }
 
 export const checkRecursion: Stage = {
@@ -32,37 +30,48 @@ export const checkRecursion: Stage = {
     const tree = state.tree!;
     const deps = new Map<RuleTreeNode, Set<RuleTreeNode>>();
     const entryOf = new Map<RuleTreeNode, RuleEntry>();
-    for (const node of subtree(tree.root)) {
-      const out = new Set<RuleTreeNode>();
+    const depsOf = (node: RuleTreeNode): Set<RuleTreeNode> => {
+      let out = deps.get(node);
+      if (out) return out;
+      out = new Set(nodeKind(node) === 'interior' ? node.children.values() : []);
+      deps.set(node, out);
       for (const entry of [...node.exact, ...node.dynamic]) {
-        entryOf.set(node, entryOf.get(node) ?? entry);
+        if (!entryOf.has(node)) entryOf.set(node, entry);
         visitRule(entry.rule, (t) => {
           if (t.type === 'ref' && t.terms[0].type === 'var' && t.terms[0].name === 'data') {
-            for (const n of refTargets(tree, t.terms.slice(1))) out.add(n);
+            const target = refTarget(tree, t.terms.slice(1));
+            if (target) out!.add(target);
           } else if (t.type === 'call') {
             const target = resolveCall(t.operator, tree, state.lookupBuiltin);
-            if (target.kind === 'function') out.add(target.node);
+            if (target.kind === 'function') out!.add(target.node);
           }
         });
       }
-      deps.set(node, out);
-    }
-    const state_ = new Map<RuleTreeNode, 'visiting' | 'done'>();
+      return out;
+    };
+    const visited = new Map<RuleTreeNode, 'visiting' | 'done'>();
     const stack: RuleTreeNode[] = [];
     const visit = (n: RuleTreeNode): void => {
-      if (state_.get(n) === 'done') return;
-      if (state_.get(n) === 'visiting') {
-        const cycle = [...stack.slice(stack.indexOf(n)), n].map((x) => pathString(x.path));
-        const entry = entryOf.get(n)!;
-        throw RegoError.at('rego_recursion_error', `rule ${pathString(n.path)} is recursive: ${cycle.join(' -> ')}`, entry.rule.loc, entry.module.source);
-      }
-      state_.set(n, 'visiting');
+      if (visited.get(n) === 'done') return;
+      if (visited.get(n) === 'visiting') throw recursionError(n, [...stack.slice(stack.indexOf(n)), n], entryOf);
+      visited.set(n, 'visiting');
       stack.push(n);
-      for (const d of deps.get(n) ?? []) visit(d);
+      for (const d of depsOf(n)) visit(d);
       stack.pop();
-      state_.set(n, 'done');
+      visited.set(n, 'done');
     };
-    for (const n of deps.keys()) visit(n);
+    visit(tree.root);
     return state;
   },
 };
+
+function recursionError(n: RuleTreeNode, cycle: RuleTreeNode[], entryOf: Map<RuleTreeNode, RuleEntry>): RegoError {
+  // Report the cycle from a rule, naming only nodes that hold rules (not the packages in between).
+  const rules = cycle.filter((x) => entryOf.has(x));
+  const start = rules[0] ?? n;
+  const from = cycle.indexOf(start);
+  const loop = [...cycle.slice(from, -1), ...cycle.slice(0, from), start].filter((x) => entryOf.has(x));
+  const entry = entryOf.get(start)!;
+  const path = pathString(start.path);
+  return RegoError.at('rego_recursion_error', `rule ${path} is recursive: ${loop.map((x) => pathString(x.path)).join(' -> ')}`, entry.rule.loc, entry.module.source);
+}
