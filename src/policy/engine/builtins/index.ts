@@ -12,6 +12,7 @@ import { netBuiltins } from './net.js';
 import { numberBuiltins } from './numbers.js';
 import { objectBuiltins } from './objects.js';
 import { regexBuiltins } from './regex.js';
+import { regoModuleBuiltins } from './rego-module.js';
 import { runtimeBuiltins } from './runtime.js';
 import { semverBuiltins } from './semver.js';
 import { stringBuiltins } from './strings.js';
@@ -56,4 +57,5 @@ export const hostBuiltins: Record<string, HostBuiltin> = {
   ...x509CsrBuiltins,
   ...graphqlBuiltins,
   ...awsBuiltins,
+  ...regoModuleBuiltins,
 };

@@ -204,6 +204,7 @@ function applyOperation(doc: unknown, op: JsonObject): unknown {
     case 'copy':
       return setAt(doc, path, structuredClone(getAt(doc, pointer(op.from))), 'add');
     case 'test': {
+      if (!Object.hasOwn(op, 'value')) throw new PatchFailure('missing value');
       if (goJson(getAt(doc, path)) !== goJson(op.value)) throw new PatchFailure('test failed');
       return doc;
     }

@@ -210,15 +210,19 @@ function cidrContainsMatches(cidrs: unknown, candidates: unknown): [unknown, unk
 }
 
 /**
- * net.lookup_ip_addr answers for address literals, as a resolver does without
- * asking anyone; a name would need DNS, and a decision must not depend on the
- * network, so it is an error.
+ * net.lookup_ip_addr answers for address literals and for "localhost" (and
+ * names under it, which RFC 6761 reserves for loopback), as a resolver does
+ * without asking anyone; any other name would need DNS, and a decision must not
+ * depend on the network, so it is an error.
  */
+const LOCALHOST = /^(?:[^.]+\.)*localhost\.?$/i;
+
 function lookupIpAddr(name: unknown): string[] {
   const builtin = 'net.lookup_ip_addr';
   const text = ensureString(builtin, 1, name);
   const ip = parseIp(text);
   if (ip) return [formatIp(ip.v6, ip.value)];
+  if (LOCALHOST.test(text)) return ['127.0.0.1', '::1'];
   throw builtinError(builtin, `cannot resolve ${JSON.stringify(text)}: DNS lookups are disabled in toolgate (a policy decision must not depend on the network)`);
 }
 

@@ -1,10 +1,12 @@
 import { builtinError } from './errors.js';
 import { ensureString } from './operands.js';
+import { exactInteger } from './values.js';
 
 /*
  * units.parse and units.parse_bytes compute exactly (decimal mantissa and
  * exponent in BigInt) and round only once, when the result becomes a number,
- * so "1.1Ki" is 1126.4 and "0.0000005M" is 0.5.
+ * so "1.1Ki" is 1126.4 and "0.0000005M" is 0.5; whole results keep every
+ * digit ("10Ei" is 11529215046068469760).
  */
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
@@ -28,12 +30,14 @@ function scale(value: Exact, multiplier: bigint | number): Exact {
   return { mantissa: value.mantissa, exponent: value.exponent + multiplier };
 }
 
-function toNumber({ mantissa, exponent }: Exact): number {
-  return exponent >= 0 ? Number(mantissa * 10n ** BigInt(exponent)) : Number(`${mantissa}e${exponent}`);
+function toNumber({ mantissa, exponent }: Exact): number | ArrayBuffer {
+  if (exponent >= 0) return exactInteger(mantissa * 10n ** BigInt(exponent));
+  const divisor = 10n ** BigInt(-exponent);
+  return mantissa % divisor === 0n ? exactInteger(mantissa / divisor) : Number(`${mantissa}e${exponent}`);
 }
 
-function truncate({ mantissa, exponent }: Exact): number {
-  return exponent >= 0 ? Number(mantissa * 10n ** BigInt(exponent)) : Number(mantissa / 10n ** BigInt(-exponent));
+function truncate({ mantissa, exponent }: Exact): number | ArrayBuffer {
+  return exactInteger(exponent >= 0 ? mantissa * 10n ** BigInt(exponent) : mantissa / 10n ** BigInt(-exponent));
 }
 
 /** Decimal suffixes are powers of ten (as exponents); binary suffixes multipliers. */
@@ -45,7 +49,7 @@ function unquote(s: string): string {
 }
 
 /** units.parse: SI suffixes (k, M, G, T, P, E; lower-case m is milli) and binary ones (Ki, Mi, ...), any case but m/M. */
-function parse(value: unknown): number {
+function parse(value: unknown): number | ArrayBuffer {
   const builtin = 'units.parse';
   const s = unquote(ensureString(builtin, 1, value));
   if (s === '') throw builtinError(builtin, 'no amount provided');
@@ -71,7 +75,7 @@ function parse(value: unknown): number {
 }
 
 /** units.parse_bytes: k/kb/K/KB are 1000, ki/kib/KiB 1024, and so on; the result is whole bytes. */
-function parseBytes(value: unknown): number {
+function parseBytes(value: unknown): number | ArrayBuffer {
   const builtin = 'units.parse_bytes';
   const s = unquote(ensureString(builtin, 1, value));
   if (/\s/.test(s)) throw builtinError(builtin, 'spaces not allowed in resource strings');

@@ -85,15 +85,18 @@ export function formatValue(value: unknown): string {
   throw new TypeError(`not a JSON value: ${typeof value}`);
 }
 
-type JsonWithRaw = typeof JSON & { rawJSON?: (text: string) => unknown };
-
 /**
- * An integer for a host result. Where the platform has JSON.rawJSON (Node 22+)
- * the SDK's JSON.stringify then writes it exactly; otherwise it is the nearest
- * double, which is exact up to 2^53.
+ * A host result given as JSON text. The SDK hands an ArrayBuffer result to the
+ * Wasm side as it is (parsed there, not stringified), so integers beyond 2^53
+ * keep every digit.
  */
-export function exactInteger(n: bigint): unknown {
-  const rawJSON = (JSON as JsonWithRaw).rawJSON;
-  if (rawJSON && (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER))) return rawJSON(n.toString());
+export function rawJson(text: string): ArrayBuffer {
+  const bytes = new TextEncoder().encode(text);
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/** An integer for a host result: a number when a double holds it exactly, else its digits as raw JSON. */
+export function exactInteger(n: bigint): number | ArrayBuffer {
+  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER)) return rawJson(n.toString());
   return Number(n);
 }

@@ -34,6 +34,7 @@ describe('json builtins', () => {
     expect(b['json.patch'](doc, [{ op: 'add', path: '/foo/1', value: 'qux' }, { op: 'remove', path: '/q/r' }])).toEqual({ foo: ['bar', 'qux', 'baz'], q: {} });
     expect(b['json.patch'](doc, [{ op: 'move', from: '/q', path: '/z' }])).toEqual({ foo: ['bar', 'baz'], z: { r: 1 } });
     expect(b['json.patch'](doc, [{ op: 'test', path: '/q/r', value: 2 }])).toBeUndefined();
+    expect(b['json.patch']([false], [{ op: 'test', path: '/0' }])).toBeUndefined();
     expect(b['json.patch'](doc, [{ op: 'add', path: '/a/b', value: 1 }])).toBeUndefined();
     expect(b['json.patch'](doc, [{ op: 'add', path: ['foo', '-'], value: 'end' }])).toEqual({ foo: ['bar', 'baz', 'end'], q: { r: 1 } });
     expect(doc).toEqual({ foo: ['bar', 'baz'], q: { r: 1 } });

@@ -43,6 +43,18 @@ describe('net builtins', () => {
   it('never touches the network', () => {
     expect(b['net.lookup_ip_addr']('127.0.0.1')).toEqual(['127.0.0.1']);
     expect(() => b['net.lookup_ip_addr']('example.com')).toThrow('DNS lookups are disabled');
+    expect(b['net.lookup_ip_addr']('localhost')).toEqual(['127.0.0.1', '::1']);
+    expect(b['net.lookup_ip_addr']('api.LOCALHOST.')).toEqual(['127.0.0.1', '::1']);
+    expect(() => b['net.lookup_ip_addr']('localhost.example.com')).toThrow('DNS lookups are disabled');
+    expect(() => b['net.lookup_ip_addr']('notlocalhost')).toThrow('DNS lookups are disabled');
     expect(() => b['http.send']({ method: 'get', url: 'http://127.0.0.1' })).toThrow('http.send is disabled in toolgate');
+  });
+
+  it('checks http.send request keys as OPA does before refusing to send', () => {
+    expect(() => b['http.send']({ method: 'get', url: 'http://x', zeta: 1, bad_key: 2 })).toThrow(
+      'eval_type_error: http.send: invalid request parameters(s): {"bad_key", "zeta"}',
+    );
+    expect(() => b['http.send']({ headers: {} })).toThrow('eval_type_error: http.send: missing required request parameters(s): {"method", "url"}');
+    expect(() => b['http.send']('http://x')).toThrow('http.send: operand 1 must be object but got string');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hostBuiltins as b } from '../../../../src/policy/engine/builtins/index.js';
+import { jsonText } from './raw-json.js';
 
 describe('units', () => {
   it('parses SI and binary suffixes exactly', () => {
@@ -7,7 +8,13 @@ describe('units', () => {
     expect(b['units.parse']('0.0000005M')).toBe(0.5);
     expect(b['units.parse']('500m')).toBe(0.5);
     expect(b['units.parse']('10KI')).toBe(10240);
-    expect(b['units.parse']('10Ei')).toBe(11529215046068469760);
+    expect(jsonText(b['units.parse']('10Ei'))).toBe('11529215046068469760');
+    expect(jsonText(b['units.parse']('10ei'))).toBe('11529215046068469760');
+    expect(jsonText(b['units.parse']('8E'))).toBe('8000000000000000000');
+    expect(jsonText(b['units.parse']('12345678901234567891'))).toBe('12345678901234567891');
+    expect(jsonText(b['units.parse']('123456789012345678.9k'))).toBe('123456789012345678900');
+    // Only whole results are exact; a fraction is the nearest double.
+    expect(b['units.parse']('12345678901234567.89')).toBe(12345678901234567.89);
     expect(b['units.parse']('1e3M')).toBe(1e9);
     expect(b['units.parse']('-3.5E2m')).toBe(-0.35);
     expect(b['units.parse']('"100TI"')).toBe(109951162777600);
@@ -20,6 +27,8 @@ describe('units', () => {
     expect(b['units.parse_bytes']('10kb')).toBe(10000);
     expect(b['units.parse_bytes']('2MiB')).toBe(2097152);
     expect(b['units.parse_bytes']('5e6')).toBe(5000000);
+    expect(jsonText(b['units.parse_bytes']('10eib'))).toBe('11529215046068469760');
+    expect(jsonText(b['units.parse_bytes']('10ei'))).toBe('11529215046068469760');
     expect(() => b['units.parse_bytes']('GB')).toThrow('no byte amount provided');
     expect(() => b['units.parse_bytes']('0.0.0')).toThrow('could not parse byte amount to a number');
     expect(() => b['units.parse_bytes'](' 1KB')).toThrow('spaces not allowed in resource strings');
