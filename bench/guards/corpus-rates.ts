@@ -6,10 +6,13 @@
  *    their JavaScript, each sent as the content of a write_file call; what
  *    each detector reports there (real e-mail addresses in READMEs are true
  *    PII, not false positives: the kinds are listed).
- * 3. Real tool definitions: the tools/list of three reference MCP servers,
+ * 3. README prose lines as arguments of a shell tool.
+ * 4. Random tokens without a known prefix (generic secret detection).
+ * 5. Real tool definitions: the tools/list of three reference MCP servers,
  *    through the description-poisoning scan.
+ * 6. Real tool results of those servers through the detectors and redaction.
  */
-import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +20,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { detect } from '../../src/guard/detect.js';
 import { detectorKinds } from '../../src/guard/kinds.js';
+import { redact } from '../../src/guard/redact/redact-result.js';
 import { scanToolDescription } from '../../src/guard/tool-description-scan.js';
 import { contextOf, loadCorpora } from '../../test/guard/load-corpora.js';
 
@@ -101,6 +105,26 @@ const servers: Array<[string, string[]]> = [
 ];
 let toolCount = 0;
 let flaggedTools = 0;
+const outputs: Array<{ call: string; result: unknown }> = [];
+/** Read-only calls whose real results go through the detectors and redaction (section 6). */
+const sampleCalls: Record<string, Array<{ name: string; arguments: Record<string, unknown> }>> = {
+  '@modelcontextprotocol/server-everything': [
+    { name: 'echo', arguments: { message: 'Hello from the rates script, Tom & Jerry costs $5' } },
+    { name: 'get-sum', arguments: { a: 2, b: 3 } },
+  ],
+  '@modelcontextprotocol/server-filesystem': [
+    { name: 'list_allowed_directories', arguments: {} },
+    { name: 'list_directory', arguments: { path: scratch } },
+    { name: 'directory_tree', arguments: { path: scratch } },
+    { name: 'get_file_info', arguments: { path: join(scratch, 'notes.md') } },
+    { name: 'read_text_file', arguments: { path: join(scratch, 'notes.md') } },
+  ],
+  '@modelcontextprotocol/server-memory': [
+    { name: 'create_entities', arguments: { entities: [{ name: 'toolgate', entityType: 'project', observations: ['policy sidecar for MCP', 'written in TypeScript'] }] } },
+    { name: 'read_graph', arguments: {} },
+  ],
+};
+writeFileSync(join(scratch, 'notes.md'), readFileSync('docs/guards.md', 'utf8'));
 for (const [pkg, args] of servers) {
   const entry = require.resolve(`${pkg}/dist/index.js`);
   const client = new Client({ name: 'corpus-rates', version: '0' });
@@ -117,7 +141,15 @@ for (const [pkg, args] of servers) {
       console.log(`   prompt_injection in ${pkg} ${tool.name} ${finding.path.join('.')}: ${finding.detail}`);
     }
   }
+  for (const call of sampleCalls[pkg]) outputs.push({ call: `${pkg.split('/')[1]} ${call.name}`, result: await client.callTool(call) });
   await client.close();
 }
 rmSync(scratch, { recursive: true, force: true });
 console.log(`   ${flaggedTools}/${toolCount} real tool definitions flagged (${percent(flaggedTools, toolCount)})`);
+
+console.log('\n6. Real tool results (read-only calls on the same servers; a file read returns docs/guards.md)');
+for (const { call, result } of outputs) {
+  const findings = detect(result, { tool: 'result' });
+  const redacted = redact(result, ['secrets', 'pii']);
+  console.log(`   ${call.padEnd(40)} findings: ${findings.length ? findings.map((f) => `${f.detector} (${f.detail.split(':')[0]})`).join(', ') : 'none'}; redactions: ${redacted.count}`);
+}
