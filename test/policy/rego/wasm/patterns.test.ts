@@ -91,6 +91,13 @@ describe('regex.match in the runtime', () => {
     expect(native('test/regexes', many.slice(0, 10))).toEqual(many.slice(0, 10).map(() => true));
   });
 
+  it('stays correct when a pattern needs more DFA states than it keeps (the DFA is rebuilt mid-match)', () => {
+    const rnd = lcg(3);
+    const subjects = Array.from({ length: 40 }, () => Array.from({ length: 400 }, () => (rnd(2) ? 'a' : 'b')).join('') + 'c');
+    const cases = ['(a|b)*a(a|b){7}c', '(a|b)*b(a|b){9}c', 'a(a|b){8}b'].flatMap((p) => subjects.map((s) => [p, s]));
+    expect(native('test/regexes', cases)).toEqual(host('regex.match', cases));
+  });
+
   it('is linear: no catastrophic backtracking', () => {
     const evil = [['(a*)*b', 'a'.repeat(5000)], ['(a|aa)+$', `${'a'.repeat(5000)}!`]];
     expect(native('test/regexes', evil)).toEqual([false, false]);

@@ -9,7 +9,8 @@ import { malloc } from "../heap.as";
 import { fatal } from "../fatal.as";
 import { utf8Decode, utf8Width } from "../string.as";
 import {
-  INST_SIZE, OP_ANY, OP_ANYNL, OP_ASSERT, OP_CHAR, OP_CLASS, OP_JMP, OP_MATCH, OP_SPLIT, TABLE_SLOTS, resetArena,
+  INST_SIZE, OP_ANY, OP_ANYNL, OP_ASSERT, OP_CHAR, OP_CLASS, OP_JMP, OP_MATCH, OP_SPLIT, RE_ANCHORED, RE_NO_ASSERTIONS,
+  TABLE_SLOTS, resetArena,
 } from "./program.as";
 import { A_BEGIN_LINE, A_BEGIN_TEXT, A_END_LINE, A_END_TEXT, A_NOT_WORD, A_WORD } from "./syntax.as";
 
@@ -185,7 +186,8 @@ function step(re: u32, s: u32, c: u32): u32 {
       store<u32>(nextList + (nextCount++ << 2), pc + 1);
     }
   }
-  if (load<u32>(re, 8) == 0 && load<u8>(nextMarks) == 0) store<u32>(nextList + (nextCount++ << 2), 0);
+  const reFlags = load<u32>(re, 8);
+  if ((reFlags & RE_ANCHORED) == 0 && load<u8>(nextMarks) == 0) store<u32>(nextList + (nextCount++ << 2), 0);
   // sort the kernel so equal sets are equal states
   for (let i: u32 = 1; i < nextCount; i++) {
     const v = load<u32>(nextList + (i << 2));
@@ -196,7 +198,8 @@ function step(re: u32, s: u32, c: u32): u32 {
     }
     store<u32>(nextList + (j << 2), v);
   }
-  const nflags = (isWord(c) ? PREV_WORD : 0) | (c == 10 ? PREV_NL : 0);
+  // without assertions the previous character never matters: fewer, shared states
+  const nflags = (reFlags & RE_NO_ASSERTIONS) != 0 ? 0 : (isWord(c) ? PREV_WORD : 0) | (c == 10 ? PREV_NL : 0);
   return findOrAdd(re, nextList, nextCount, nflags);
 }
 
@@ -216,7 +219,7 @@ function startState(re: u32): u32 {
   if (s == 0) {
     const kernel = malloc(4);
     store<u32>(kernel, 0);
-    s = findOrAdd(re, kernel, 1, AT_START);
+    s = findOrAdd(re, kernel, 1, (load<u32>(re, 8) & RE_NO_ASSERTIONS) != 0 ? 0 : AT_START);
     store<u32>(re, s, 40);
   }
   return s;
@@ -226,10 +229,25 @@ function startState(re: u32): u32 {
 export function regexMatches(re: u32, p: u32, n: u32): bool {
   const classMap = load<u32>(re, 16);
   const nclasses = load<u32>(re, 12);
-  const anchored = load<u32>(re, 8) != 0;
-  let s = startState(re);
+  const anchored = (load<u32>(re, 8) & RE_ANCHORED) != 0;
+  let start = startState(re);
+  const nfirst = load<u32>(re, 44);
+  const first = load<u32>(re, 48);
+  let s = start;
   let i: u32 = 0;
   while (i < n) {
+    if (s == start && nfirst != 0) {
+      // nothing is under way: skip to the next byte a match can start with
+      const b0 = first & 0xff;
+      const b1 = nfirst > 1 ? (first >> 8) & 0xff : b0;
+      const b2 = nfirst > 2 ? (first >> 16) & 0xff : b0;
+      while (i < n) {
+        const b = <u32>load<u8>(p + i);
+        if (b == b0 || b == b1 || b == b2) break;
+        i++;
+      }
+      if (i == n) break;
+    }
     const b = <u32>load<u8>(p + i);
     let t: u32;
     if (b < 128) {
@@ -239,6 +257,7 @@ export function regexMatches(re: u32, p: u32, n: u32): bool {
         dropped = false;
         t = step(re, s, b);
         if (!dropped) store<u32>(slot, t);
+        else start = startState(re); // the DFA was rebuilt: the old start state is gone
       }
       i++;
     } else {
@@ -246,6 +265,7 @@ export function regexMatches(re: u32, p: u32, n: u32): bool {
       i += utf8Width;
       dropped = false;
       t = step(re, s, c);
+      if (dropped) start = startState(re);
     }
     if (t == MATCHED) return true;
     if (t == 0) fatal("internal error: a DFA state does not fit its arena");

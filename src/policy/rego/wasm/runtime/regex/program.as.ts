@@ -2,8 +2,9 @@
 // instructions, ASCII byte classes, and an arena for the lazily built DFA.
 //
 // instruction: [u32 op][u32 x][u32 y]
-// compiled:    [u32 ninst][u32 insts][u32 anchored][u32 nclasses][u32 classMap]
+// compiled:    [u32 ninst][u32 insts][u32 flags][u32 nclasses][u32 classMap]
 //              [u32 arenaBase][u32 arenaEnd][u32 arenaPtr][u32 nstates][u32 table][u32 startState]
+//              [u32 first-byte count][u32 first bytes, packed]
 import { malloc } from "../heap.as";
 import { persistAlloc } from "../persist.as";
 import {
@@ -21,7 +22,11 @@ export const OP_ASSERT: u32 = 7;
 export const OP_MATCH: u32 = 8;
 
 export const INST_SIZE: u32 = 12;
-export const RE_SIZE: u32 = 44;
+export const RE_SIZE: u32 = 52;
+/** flags: the pattern starts with \A or ^ */
+export const RE_ANCHORED: u32 = 1;
+/** flags: no assertions at all, so what preceded a position never matters */
+export const RE_NO_ASSERTIONS: u32 = 2;
 export const TABLE_SLOTS: u32 = 128;
 const MAX_INST: u32 = 5000;
 const ARENA_MIN: u32 = 16384;
@@ -34,6 +39,7 @@ let tooBig = false;
 export let outOfSpace = false;
 let usesWord = false;
 let usesLines = false;
+let usesAsserts = false;
 
 function emit(op: u32, x: u32, y: u32): u32 {
   if (count == cap) {
@@ -119,6 +125,7 @@ function compileNode(n: u32): void {
       return;
     }
     case N_ASSERT:
+      usesAsserts = true;
       if (a == A_WORD || a == A_NOT_WORD) usesWord = true;
       if (a == A_BEGIN_LINE || a == A_END_LINE) usesLines = true;
       emit(OP_ASSERT, a, 0);
@@ -163,6 +170,7 @@ export function compileRegex(ast: u32): u32 {
   tooBig = false;
   usesWord = false;
   usesLines = false;
+  usesAsserts = false;
   outOfSpace = false;
   compileNode(ast);
   emit(OP_MATCH, 0, 0);
@@ -216,13 +224,69 @@ export function compileRegex(ast: u32): u32 {
   if (arena == 0 || re == 0) return noSpace();
   store<u32>(re, count);
   store<u32>(re, insts, 4);
-  store<u32>(re, startsAnchored(ast) ? 1 : 0, 8);
+  store<u32>(re, (startsAnchored(ast) ? RE_ANCHORED : 0) | (usesAsserts ? 0 : RE_NO_ASSERTIONS), 8);
+  firstBytes(re, insts, count);
   store<u32>(re, nclasses, 12);
   store<u32>(re, classMap, 16);
   store<u32>(re, arena, 20);
   store<u32>(re, arena + arenaSize, 24);
   resetArena(re);
   return re;
+}
+
+/**
+ * The (at most 3) ASCII bytes a match can start with, when that is all of
+ * them: the matcher then skips to the next such byte instead of stepping
+ * through every byte that leads nowhere. Only for patterns without
+ * assertions that cannot match the empty string.
+ */
+function firstBytes(re: u32, insts: u32, ninst: u32): void {
+  store<u32>(re, 0, 44);
+  if (usesAsserts) return;
+  const seen = malloc(ninst);
+  memory.fill(seen, 0, ninst);
+  const stack = malloc(ninst << 2);
+  let sp: u32 = 1;
+  store<u32>(stack, 0);
+  let count: u32 = 0;
+  let packed: u32 = 0;
+  while (sp > 0) {
+    const pc = load<u32>(stack + (--sp << 2));
+    if (load<u8>(seen + pc) != 0) continue;
+    store<u8>(seen + pc, 1);
+    const at = insts + pc * INST_SIZE;
+    const op = load<u32>(at);
+    if (op == OP_JMP) {
+      store<u32>(stack + (sp++ << 2), load<u32>(at, 4));
+    } else if (op == OP_SPLIT) {
+      store<u32>(stack + (sp++ << 2), load<u32>(at, 4));
+      store<u32>(stack + (sp++ << 2), load<u32>(at, 8));
+    } else if (op == OP_CHAR || op == OP_CLASS) {
+      let lo = load<u32>(at, 4);
+      let hi = lo;
+      let ranges: u32 = 1;
+      let pairs: u32 = 0;
+      if (op == OP_CLASS) {
+        pairs = load<u32>(at, 4);
+        ranges = load<u32>(at, 8);
+      }
+      for (let r: u32 = 0; r < ranges; r++) {
+        if (op == OP_CLASS) {
+          lo = load<u32>(pairs + (r << 3));
+          hi = load<u32>(pairs + (r << 3), 4);
+        }
+        if (hi >= 128 || hi - lo + count >= 3) return;
+        for (let c = lo; c <= hi; c++) {
+          packed |= c << (count * 8);
+          count++;
+        }
+      }
+    } else {
+      return; // any character, or an empty match
+    }
+  }
+  store<u32>(re, count, 44);
+  store<u32>(re, packed, 48);
 }
 
 /** Drops every DFA state of a compiled pattern. */
