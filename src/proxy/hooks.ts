@@ -84,4 +84,3 @@ export interface ToolsListResult extends Record<string, unknown> {
   tools: Array<Record<string, unknown>>;
 }
 
-export const forward = (): CallVerdict => ({ action: 'forward' });

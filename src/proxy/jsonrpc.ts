@@ -37,10 +37,6 @@ export function requestIdFromText(text: string): RequestId {
   return { text, key: JSON.stringify(JSON.parse(text) as JsonRpcId) };
 }
 
-export function idValue(id: RequestId): JsonRpcId {
-  return JSON.parse(id.text) as JsonRpcId;
-}
-
 /** The id of responses to messages whose own id could not be read. */
 export const NULL_ID: RequestId = { text: 'null', key: 'null' };
 

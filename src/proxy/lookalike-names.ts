@@ -13,11 +13,6 @@ export function foldName(name: string): string {
   return name.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase().replace(/ſ/g, 's');
 }
 
-/** Whether `name` is not `reserved` but could be taken for it. */
-export function isLookalike(name: string, reserved: string): boolean {
-  return name !== reserved && foldName(name) === reserved;
-}
-
 /** The first reserved name that `name` imitates without being it, if any. */
 export function imitatedName(name: string, reserved: readonly string[]): string | undefined {
   if (reserved.includes(name)) return undefined;

@@ -93,7 +93,7 @@ describe('tools/call decisions', () => {
     const seen: unknown[] = [];
     h = startHarness({
       decider: { decide: () => ({ allow: false, reasons: ['would block'], mode: 'shadow' }) },
-      hooks: [{ name: 'observer', onVerdict: (_call, context, verdict) => seen.push([context.decision?.allow, verdict.action]) }],
+      hooks: [{ name: 'observer', onVerdict: (_call, context, verdict) => void seen.push([context.decision?.allow, verdict.action]) }],
     });
     h.client.send(toolCall(1, 'x'));
     await h.server.line(0);
