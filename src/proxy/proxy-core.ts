@@ -449,9 +449,11 @@ export class ProxyCore {
     const reason = `a message of ${size} bytes from the client exceeds the maximum message size of ${this.options.maxMessageBytes} bytes`;
     this.options.report(`dropped ${reason}${method === undefined ? '' : ` (${method})`}`);
     this.emit({ type: 'message-dropped', from: 'client', reason });
-    if (method !== undefined && id !== undefined) {
-      this.toClient.writeMessage(errorResponseText(id, { code: RpcErrorCode.InvalidRequest, message: `toolgate: ${reason}` }));
-    }
+    if (id === undefined) return;
+    const error = { code: RpcErrorCode.InvalidRequest, message: `toolgate: ${reason}` };
+    // a request is answered to the client; the client's own answer to a server request becomes an error for the server
+    if (method !== undefined) this.toClient.writeMessage(errorResponseText(id, error));
+    else this.toServer.writeMessage(errorResponseText(id, error));
   }
 
   // ---- server to client -------------------------------------------------

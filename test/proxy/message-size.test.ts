@@ -51,6 +51,14 @@ describe('message size', () => {
     expect(h.reports.join('\n')).toMatch(/exceeds the maximum message size/);
   });
 
+  it("turns the client's answer to a server request, when over the limit, into an error for the server", async () => {
+    h = startHarness({ maxMessageBytes: 1000 });
+    h.server.send('{"jsonrpc":"2.0","id":"s-1","method":"sampling/createMessage","params":{"messages":[],"maxTokens":5}}');
+    await h.client.line(0);
+    h.client.send(`{"result":{"role":"assistant","content":{"type":"text","text":"${'z'.repeat(3000)}"}},"jsonrpc":"2.0","id":"s-1"}`);
+    expect(await h.server.json(0)).toMatchObject({ id: 's-1', error: { code: -32600 } });
+  });
+
   it('answers the pending request when the server sends a response over the limit', async () => {
     h = startHarness({ maxMessageBytes: 1000 });
     h.client.send(toolCall(1, 'read'));
