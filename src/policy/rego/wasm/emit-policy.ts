@@ -20,7 +20,7 @@ export interface EmitOptions {
 
 const i32 = VALTYPE.i32;
 /** The persistent region for compiled regular expressions and globs. */
-const PERSISTENT_BYTES = 1 << 20;
+const PERSISTENT_BYTES = 2 << 20;
 const PAGE = 65536;
 /** The memory @open-policy-agent/opa-wasm creates unless told otherwise. */
 const SDK_DEFAULT_PAGES = 5;

@@ -29,7 +29,7 @@ export const RE_ANCHORED: u32 = 1;
 export const RE_NO_ASSERTIONS: u32 = 2;
 export const TABLE_SLOTS: u32 = 128;
 const MAX_INST: u32 = 5000;
-const ARENA_MIN: u32 = 16384;
+const ARENA_MIN: u32 = 8192;
 
 let code: u32 = 0;
 let count: u32 = 0;
@@ -218,7 +218,7 @@ export function compileRegex(ast: u32): u32 {
     store<u32>(at, n, 8);
   }
 
-  const arenaSize = ARENA_MIN + count * 64;
+  const arenaSize = ARENA_MIN + count * 32;
   const arena = persistAlloc(arenaSize);
   const re = persistAlloc(RE_SIZE);
   if (arena == 0 || re == 0) return noSpace();
