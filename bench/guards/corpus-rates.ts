@@ -124,7 +124,7 @@ const sampleCalls: Record<string, Array<{ name: string; arguments: Record<string
     { name: 'read_graph', arguments: {} },
   ],
 };
-writeFileSync(join(scratch, 'notes.md'), readFileSync('docs/guards.md', 'utf8'));
+writeFileSync(join(scratch, 'notes.md'), readFileSync('node_modules/@modelcontextprotocol/sdk/README.md', 'utf8'));
 for (const [pkg, args] of servers) {
   const entry = require.resolve(`${pkg}/dist/index.js`);
   const client = new Client({ name: 'corpus-rates', version: '0' });
@@ -147,7 +147,7 @@ for (const [pkg, args] of servers) {
 rmSync(scratch, { recursive: true, force: true });
 console.log(`   ${flaggedTools}/${toolCount} real tool definitions flagged (${percent(flaggedTools, toolCount)})`);
 
-console.log('\n6. Real tool results (read-only calls on the same servers; a file read returns docs/guards.md)');
+console.log('\n6. Real tool results (read-only calls on the same servers; the file read is the README of the MCP SDK)');
 for (const { call, result } of outputs) {
   const findings = detect(result, { tool: 'result' });
   const redacted = redact(result, ['secrets', 'pii']);

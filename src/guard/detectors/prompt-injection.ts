@@ -2,7 +2,7 @@ import { decodedLayers } from '../text/decode-escapes.js';
 import { decodeTagText } from '../text/invisible.js';
 import { foldForMatching } from '../text/fold.js';
 import { searchWindows, triggerIndex, windowsAround } from './injection-windows.js';
-import { leetTriggers, phrasePatterns, squashedPatterns, type InjectionPattern } from './prompt-injection-patterns.js';
+import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
 
 /** One pass over the text finds the windows for the plain and the leetspeak spellings alike. */
@@ -14,20 +14,21 @@ const spacedLetters = /(?:^|[^a-z])[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z][^a-z]{1
 const nonLetter = /[^a-z]+/g;
 const escapeSequence = /%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}/g;
 
-function matchLabels(window: string, patterns: readonly InjectionPattern[], suffix: string, labels: Set<string>): void {
-  for (const { label, pattern } of patterns) if (pattern.test(window)) labels.add(label + suffix);
-}
 
 /** The labels of the injection phrases and role tokens in one folded text. */
 export function injectionLabels(folded: string): string[] {
   const labels = new Set<string>();
   for (const [start, end] of searchWindows(folded, triggers)) {
     const window = folded.slice(start, end);
-    matchLabels(window, phrasePatterns, '', labels);
-    if (leetChars.test(window)) matchLabels(window.replace(/[013457@$!|]/g, (c) => leet[c]), phrasePatterns, ' (leetspeak)', labels);
+    const deLeeted = leetChars.test(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
+    for (const { label, pattern } of phrasePatterns) {
+      if (pattern.test(window)) labels.add(label);
+      else if (deLeeted !== undefined && pattern.test(deLeeted)) labels.add(`${label} (leetspeak)`);
+    }
   }
   for (const [start, end] of windowsAround(folded, spacedLetters, 400)) {
-    matchLabels(folded.slice(start, end).replace(nonLetter, ''), squashedPatterns, ' (letters spaced out)', labels);
+    const squashed = folded.slice(start, end).replace(nonLetter, '');
+    for (const { label, pattern } of squashedPatterns) if (pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
   }
   return [...labels];
 }
