@@ -4,7 +4,8 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { DecisionDocument, InputDocument } from './documents.js';
 import { compilePolicy, loadPolicyFile, PROFILES } from './dialect/index.js';
 import { resolvePolicyPath } from './dialect/resolve-policy-path.js';
-import { buildBundle, collectSources, loadBundle, unpackBundle, type Bundle, type LoadedBundle } from './engine/index.js';
+import { buildBundle, collectSources, loadBundle, unpackBundle, type Bundle, type LoadedBundle, type PolicyModule } from './engine/index.js';
+import { parseModule } from './rego/parse.js';
 
 export const DECISION_ENTRYPOINT = 'toolgate/decision';
 export const TOOL_HIDDEN_ENTRYPOINT = 'toolgate/tool_hidden';
@@ -63,6 +64,9 @@ export async function buildToolgatePolicy(spec: string, options: PolicyLoadOptio
     return { ...located, bundle, mode: compiled.mode, files };
   }
   const { modules, data } = await collectSources([path]);
+  if (!modules.some(definesDecision)) {
+    throw new Error(`${spec}: no Rego module defines the decision (package toolgate, rule decision) that protect evaluates`);
+  }
   const bundle = await buildBundle({ modules, data: withRoots(data, options.roots), entrypoints: [DECISION_ENTRYPOINT, TOOL_HIDDEN_ENTRYPOINT] });
   return { ...located, bundle, mode: 'enforce', files: modules.map((m) => resolve(m.file)) };
 }
@@ -111,6 +115,12 @@ class WasmToolgatePolicy implements ToolgatePolicy {
       return false;
     }
   }
+}
+
+function definesDecision(module: PolicyModule): boolean {
+  const parsed = parseModule(module.source, module.file);
+  const path = parsed.package.terms.slice(1).map((t) => (t.type === 'string' ? t.value : ''));
+  return path.length === 1 && path[0] === 'toolgate' && parsed.rules.some((r) => r.head.ref[0]?.type === 'var' && r.head.ref[0].name === 'decision');
 }
 
 function failClosed(reason: string): DecisionDocument {
