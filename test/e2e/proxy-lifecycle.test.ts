@@ -78,6 +78,15 @@ describe('toolgate protect lifecycle', () => {
     expect(transport.stderr).not.toMatch(/internal error|Unhandled|EPIPE/);
   });
 
+  it('passes SIGTERM on to the server and exits with 128+15 once it is gone', async () => {
+    const { client, transport } = await connect(toolgateProtect(npmServer('@modelcontextprotocol/server-everything')));
+    await client.callTool({ name: 'echo', arguments: { message: 'x' } });
+    const serverPids = descendants(transport.process.pid as number);
+    transport.process.kill('SIGTERM');
+    expect((await transport.exited).code).toBe(143);
+    await waitUntil(() => serverPids.every((pid) => !isAlive(pid)), 2000, 'the server to be gone');
+  });
+
   it('runs the command exactly as given and reports a missing command clearly', async () => {
     const result = await execa(process.execPath, [requireBuiltCli(), 'protect', '--', 'no-such-mcp-server-binary', '--flag'], { reject: false, input: '' });
     expect(result.exitCode).toBe(127);
