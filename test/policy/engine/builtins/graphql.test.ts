@@ -302,3 +302,50 @@ describe('graphql.is_valid, graphql.parse and graphql.parse_and_verify', () => {
     expect(b['graphql.parse_and_verify'](query, null)).toEqual([false, {}, {}]);
   });
 });
+
+describe('graphql builtins on hostile documents', () => {
+  const schema = 'type Query { a: Query, b: Int, f(x: [Int]): Int }';
+  const nested = (depth: number) => `{${'a{'.repeat(depth - 1)}b${'}'.repeat(depth - 1)}}`;
+
+  it('refuses documents nested deeper than 256 levels instead of exhausting the stack', () => {
+    expect(b['graphql.is_valid'](nested(256), schema)).toBe(true);
+    expect(() => b['graphql.parse_query'](nested(257))).toThrow('document nests deeper than 256 levels in GraphQL string at location 1:513');
+    expect(b['graphql.is_valid'](nested(100_000), schema)).toBe(false);
+    expect(b['graphql.is_valid'](`{ f(x: ${'['.repeat(50_000)}) }`, schema)).toBe(false);
+    expect(b['graphql.schema_is_valid'](`type Query { a(x: ${'['.repeat(50_000)}Int): Int }`)).toBe(false);
+  });
+
+  it('refuses AST objects nested without bound', () => {
+    let selection: Record<string, unknown> = { Alias: 'b', Name: 'b' };
+    for (let i = 0; i < 2000; i++) selection = { Alias: 'a', Name: 'a', SelectionSet: [selection] };
+    const ast = { Operations: [{ Operation: 'query', SelectionSet: [selection] }] };
+    expect(b['graphql.is_valid'](ast, schema)).toBe(false);
+    expect(() => b['graphql.parse'](ast, schema)).toThrow('graphql.parse: invalid query AST: AST nests deeper than 1024 objects');
+  });
+
+  it('answers false for fragment chains too long to validate', () => {
+    const chain = (n: number) =>
+      `{ ...F0 }\n${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ${i + 1 < n ? `...F${i + 1}` : 'b'} }`).join('\n')}`;
+    expect(b['graphql.is_valid'](chain(100), schema)).toBe(true);
+    expect(b['graphql.is_valid'](chain(10_000), schema)).toBe(false);
+    expect(() => b['graphql.parse'](chain(10_000), schema)).toThrow('graphql.parse: GraphQL query nests too deeply to validate');
+  });
+
+  it('gives up on field merging beyond graphql-js complexity budget', () => {
+    expect(b['graphql.is_valid'](`{ ${'b '.repeat(50)}}`, schema)).toBe(true);
+    expect(b['graphql.is_valid'](`{ ${'b '.repeat(2000)}}`, schema)).toBe(false);
+  });
+
+  it('keeps string values exact and rejects names outside GraphQL ASCII', () => {
+    const ast = b['graphql.parse_query']('{ f(x: "caf\\u00e9 \\ud83d\\ude00 \\"q\\"") }') as { Operations: { SelectionSet: { Arguments: { Value: { Raw: string } }[] }[] }[] };
+    expect(ast.Operations[0].SelectionSet[0].Arguments[0].Value.Raw).toBe('café 😀 "q"');
+    expect(() => b['graphql.parse_query']('{ cafè }')).toThrow('Unexpected <Invalid> in GraphQL string at location 1:6');
+    expect(() => b['graphql.parse_query']('{ a\u200b }')).toThrow('Unexpected <Invalid>');
+    expect(b['graphql.parse_query']('\ufeff{ a }')).toEqual(b['graphql.parse_query']('{ a }'));
+  });
+
+  it('validates a realistic introspection-style query', () => {
+    const query = `query Introspect { __schema { queryType { name } types { name kind fields(includeDeprecated: true) { name type { name ofType { name } } } } } }`;
+    expect(b['graphql.is_valid'](query, SCHEMA)).toBe(true);
+  });
+});

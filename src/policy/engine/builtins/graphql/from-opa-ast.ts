@@ -28,11 +28,17 @@ import { VALUE_KIND } from './to-opa-ast.js';
 
 export class AstShapeError extends Error {}
 
+/** Deepest AST object accepted (about four objects per nesting level of the document). */
+const MAX_AST_DEPTH = 1024;
+
 class Reader {
   constructor(
     private readonly node: JsonObject,
     private readonly path: string,
-  ) {}
+    private readonly depth = 0,
+  ) {
+    if (depth > MAX_AST_DEPTH) throw new AstShapeError(`AST nests deeper than ${MAX_AST_DEPTH} objects`);
+  }
 
   string(key: string): string {
     const v = this.node[key];
@@ -59,7 +65,7 @@ class Reader {
     const v = this.node[key];
     if (v === undefined || v === null) return undefined;
     if (!isObject(v)) throw this.wrong(key, 'object', v);
-    return new Reader(v, `${this.path}.${key}`);
+    return new Reader(v, `${this.path}.${key}`, this.depth + 1);
   }
 
   objects(key: string): Reader[] {
@@ -68,7 +74,7 @@ class Reader {
     if (!Array.isArray(v)) throw this.wrong(key, 'array', v);
     return v.map((item, i) => {
       if (!isObject(item)) throw new AstShapeError(`${this.path}.${key}[${i}] must be an object but got ${typeNameOf(item)}`);
-      return new Reader(item, `${this.path}.${key}[${i}]`);
+      return new Reader(item, `${this.path}.${key}[${i}]`, this.depth + 1);
     });
   }
 

@@ -18,6 +18,16 @@ import { queryDocumentToOpa, schemaDocumentToOpa } from './to-opa-ast.js';
 /** Failure of one step, already worded for the builtin's error message. */
 class GraphQLFailure extends Error {}
 
+/** graphql-js validates recursively (fragment chains too): a hostile document can exhaust the stack. */
+function withinStack<T>(what: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/.test(error.message)) throw new GraphQLFailure(`${what} nests too deeply to validate`);
+    throw error;
+  }
+}
+
 // Documents can be large and are usually few (one schema, a handful of queries): keep fewer than compiled patterns.
 const CACHED_DOCUMENTS = 100;
 
@@ -57,7 +67,7 @@ function locatedMessage(error: GraphQLError, where: string): string {
 /** The validated schema of a document given as text or AST (parsed already, so only validation can fail here). */
 function schemaOf(value: string | JsonObject): GraphQLSchema {
   try {
-    return typeof value === 'string' ? schemaFromText(value) : schemaFromAst(JSON.stringify(value));
+    return withinStack('GraphQL schema', () => (typeof value === 'string' ? schemaFromText(value) : schemaFromAst(JSON.stringify(value))));
   } catch (error) {
     if (isGraphQLError(error)) throw new GraphQLFailure(locatedMessage(error, 'GraphQL schema string'));
     throw error;
@@ -77,7 +87,8 @@ interface Verified {
 function verify(query: string | JsonObject, schema: string | JsonObject): Verified {
   const queryDoc = documentOf(query, 'query');
   const schemaDoc = documentOf(schema, 'schema');
-  const queryError = firstQueryError(schemaOf(schema), queryDoc);
+  const validSchema = schemaOf(schema);
+  const queryError = withinStack('GraphQL query', () => firstQueryError(validSchema, queryDoc));
   if (queryError) throw new GraphQLFailure(locatedMessage(queryError, 'GraphQL query string'));
   return { query: queryDocumentToOpa(queryDoc), schema: schemaDocumentToOpa(schemaDoc) };
 }

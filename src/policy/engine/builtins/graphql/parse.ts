@@ -66,9 +66,35 @@ class DocumentParser extends Parser {
   }
 }
 
+/**
+ * Deepest nesting of {, ( and [ accepted. graphql-js parses and validates
+ * recursively, so a hostile document nested thousands deep would exhaust the
+ * stack; real queries and schemas stay far below this.
+ */
+export const MAX_NESTING = 256;
+
+function checkNesting(source: Source): void {
+  const lexer = new Lexer(source);
+  let depth = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.PAREN_L || token.kind === TokenKind.BRACKET_L) depth++;
+      else if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.PAREN_R || token.kind === TokenKind.BRACKET_R) depth--;
+      if (depth > MAX_NESTING) {
+        const [line, column] = lineAndColumn(source.body, token.start);
+        throw new GraphQLSyntaxError(`document nests deeper than ${MAX_NESTING} levels`, line, column);
+      }
+    }
+  } catch (error) {
+    // Lexical errors are reported by the parser, in gqlparser's words.
+    if (error instanceof GraphQLSyntaxError) throw error;
+  }
+}
+
 /** Parses a query or schema document; throws GraphQLSyntaxError worded like gqlparser. */
 export function parseDocument(text: string, kind: DocumentKind): DocumentNode {
   const source = new Source(text);
+  checkNesting(source);
   try {
     return { kind: Kind.DOCUMENT, definitions: new DocumentParser(source).parseDefinitionsOf(kind) };
   } catch (error) {
