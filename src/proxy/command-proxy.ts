@@ -23,12 +23,12 @@ export interface RunningCommandProxy extends RunningProxy {
 const OUTPUT_DRAIN_MS = 500;
 
 export function startCommandProxy(options: CommandProxyOptions): RunningCommandProxy {
-  const core_ = coreOptions(options, [options.command, ...(options.args ?? [])]);
+  const resolved = coreOptions(options, [options.command, ...(options.args ?? [])]);
   const graceMs = options.shutdownGraceMs ?? 2000;
   const server = new ChildServer(options);
   const child = server.process;
   const client = options.client ?? { readable: process.stdin, writable: process.stdout };
-  const core = new ProxyCore(client, { readable: child.stdout!, writable: child.stdin! }, core_);
+  const core = new ProxyCore(client, { readable: child.stdout!, writable: child.stdin! }, resolved);
   core.start();
 
   const done = (async (): Promise<ProxyOutcome> => {
@@ -68,7 +68,7 @@ export function startCommandProxy(options: CommandProxyOptions): RunningCommandP
   })();
 
   return {
-    session: core_.session,
+    session: resolved.session,
     child,
     done,
     signal: (signal) => server.signal(signal),
