@@ -94,7 +94,7 @@ export class EmitContext {
     if (this.isNative(name, argc)) {
       const index = this.runtime.func(nativeExportName(name));
       if (!hasHostFallback(name)) return { kind: 'native', index };
-      if (name !== 'sprintf') this.usesPersistentRegion = true;
+      if (name === 'regex.match' || name === 'glob.match') this.usesPersistentRegion = true;
       return { kind: 'native', index, hostId: this.hostId(name) };
     }
     if (argc > MAX_HOST_ARITY) {

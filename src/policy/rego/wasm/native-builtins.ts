@@ -21,14 +21,15 @@ const ARITY: ReadonlyMap<string, number> = new Map([
   ['object.get', 3], ['object.keys', 1], ['object.remove', 2], ['object.filter', 2], ['object.union', 2],
   ['object.union_n', 1], ['object.subset', 2], ['internal.member_2', 2], ['internal.member_3', 3], ['walk', 1],
   ['regex.match', 2], ['glob.match', 3], ['sprintf', 2],
+  ['json.is_valid', 1], ['json.unmarshal', 1], ['json.marshal', 1],
 ]);
 
 /**
  * Natives that hand some calls to the host implementation (patterns with syntax
- * the runtime does not support, sprintf formats beyond %s %v %d %q): the
- * emitter passes the host id first.
+ * the runtime does not support, sprintf formats beyond %s %v %d %q, text that
+ * is not JSON, non-string keys): the emitter passes the host id first.
  */
-const WITH_HOST_FALLBACK: ReadonlySet<string> = new Set(['regex.match', 'glob.match', 'sprintf']);
+const WITH_HOST_FALLBACK: ReadonlySet<string> = new Set(['regex.match', 'glob.match', 'sprintf', 'json.unmarshal', 'json.marshal']);
 
 export const RUNTIME_BUILTINS: ReadonlySet<string> = new Set(ARITY.keys());
 

@@ -11,22 +11,35 @@ import { entryAt, tableCount, tableSort } from "./table.as";
 
 const HEX = "0123456789abcdef";
 
-export function writeJsonString(b: u32, p: u32, n: u32): void {
+/**
+ * A quoted JSON string. goStyle: as Go's encoding/json writes it (what OPA's
+ * json.marshal returns): < > & and U+2028/U+2029 escaped, \b and \f as \u escapes.
+ */
+export function writeJsonString(b: u32, p: u32, n: u32, goStyle: bool = false): void {
   bufByte(b, 34);
   let run = p;
   const stop = p + n;
   for (let q = p; q < stop; q++) {
     const c = <u32>load<u8>(q);
-    if (c >= 32 && c != 34 && c != 92) continue;
+    let sep2028 = false;
+    if (c >= 32 && c != 34 && c != 92) {
+      if (!goStyle) continue;
+      sep2028 = c == 0xe2 && q + 2 < stop && load<u8>(q + 1) == 0x80 && (load<u8>(q + 2) == 0xa8 || load<u8>(q + 2) == 0xa9);
+      if (c != 60 && c != 62 && c != 38 && !sep2028) continue;
+    }
     if (q > run) bufBytes(b, run, q - run);
     run = q + 1;
     bufByte(b, 92);
-    if (c == 34 || c == 92) bufByte(b, c);
+    if (sep2028) {
+      bufText(b, load<u8>(q + 2) == 0xa8 ? "u2028" : "u2029");
+      q += 2;
+      run = q + 1;
+    } else if (c == 34 || c == 92) bufByte(b, c);
     else if (c == 10) bufByte(b, 110);
     else if (c == 9) bufByte(b, 116);
     else if (c == 13) bufByte(b, 114);
-    else if (c == 8) bufByte(b, 98);
-    else if (c == 12) bufByte(b, 102);
+    else if (c == 8 && !goStyle) bufByte(b, 98);
+    else if (c == 12 && !goStyle) bufByte(b, 102);
     else {
       bufText(b, "u00");
       bufByte(b, HEX.charCodeAt(c >> 4));
@@ -45,8 +58,11 @@ function writeNumber(b: u32, v: u32): void {
 // Frames: [u32 container][u32 next index][u32 phase (objects: 0 = key next, 1 = value next)]
 const FRAME: u32 = 12;
 
-/** Appends the text of v to buffer b; spaced: ", " and ": " separators (OPA's term text, for sprintf). */
-export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false): void {
+/**
+ * Appends the text of v to buffer b; spaced: ", " and ": " separators (OPA's
+ * term text, for sprintf); goStyle: strings escaped as Go's encoding/json does.
+ */
+export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false, goStyle: bool = false): void {
   let cap: u32 = 16;
   let stack = malloc(cap * FRAME);
   let depth: u32 = 0;
@@ -57,7 +73,7 @@ export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false): void
       if (t == T_NULL) bufText(b, "null");
       else if (t == T_BOOLEAN) bufText(b, load<u32>(next, 4) != 0 ? "true" : "false");
       else if (t == T_NUMBER) writeNumber(b, next);
-      else if (t == T_STRING) writeJsonString(b, strPtr(next), strLen(next));
+      else if (t == T_STRING) writeJsonString(b, strPtr(next), strLen(next), goStyle);
       else {
         let count: u32;
         if (t == T_ARRAY) {

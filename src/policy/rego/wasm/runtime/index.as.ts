@@ -20,6 +20,7 @@ export * from "./builtins/arrays.as";
 export * from "./builtins/objects.as";
 export * from "./builtins/patterns.as";
 export * from "./builtins/sprintf.as";
+export * from "./builtins/json.as";
 import { NULL, TRUE, FALSE } from "./values.as";
 import { opa_println } from "./env.as";
 
