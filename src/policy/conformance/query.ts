@@ -5,11 +5,11 @@ export type QueryPlan =
   | { kind: 'entrypoint'; entrypoint: string; variable: string }
   | { kind: 'wrapped'; entrypoint: string; module: string; variables: string[] };
 
-const SIMPLE_QUERY = /^\s*data((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*=\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
+const SIMPLE_QUERY = /^\s*data((?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*=\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
 export const QUERY_PACKAGE = '__conformance_query__';
 
 /**
- * `data.a.b = x` evaluates entrypoint "a/b" and binds x to its result. Any other
+ * `data.a.b = x` evaluates entrypoint "a/b" (`data = x`: entrypoint "") and binds x to its result. Any other
  * query becomes the body of a rule collecting one object of bindings per solution.
  */
 export function planQuery(query: string): QueryPlan {
