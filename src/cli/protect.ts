@@ -97,7 +97,10 @@ function auditOptions(flags: ProtectFlags): ProtectAuditOptions | undefined {
       '--audit-rotate-age': flags.auditRotateAge !== undefined,
       '--audit-fsync': flags.auditFsync === true,
     }).filter(([, given]) => given);
-    if (needLog.length > 0) throw new InvalidArgumentError(`${needLog.map(([name]) => name).join(', ')} need an audit log: add --audit-log <path> (or --audit-sink stderr)`);
+    if (needLog.length > 0) {
+      const names = needLog.map(([name]) => name).join(', ');
+      throw new InvalidArgumentError(`${names} ${needLog.length === 1 ? 'needs' : 'need'} an audit log: add --audit-log <path> (or --audit-sink stderr)`);
+    }
     return undefined;
   }
   const rotate = flags.auditRotateSize !== undefined || flags.auditRotateAge !== undefined ? { maxBytes: flags.auditRotateSize, maxAgeMs: flags.auditRotateAge } : undefined;

@@ -17,7 +17,7 @@ import type { CallContext, CallVerdict, ProxyHooks, ToolCall, ToolResponse } fro
 import { RpcErrorCode } from '../proxy/jsonrpc.js';
 import type { DenialStyle } from '../proxy/policy-hooks.js';
 import { auditBlocked, forwardedAt, markForwarded, policyNote, rateLimitNote, redactionCount, setAuditBlocked } from './call-notes.js';
-import { verdictMessage } from './call-report.js';
+import { shownRetryAfter, verdictMessage } from './call-report.js';
 
 export interface AuditHooksOptions {
   required: boolean;
@@ -51,7 +51,7 @@ function blockedBy(context: CallContext, reason: string, rule: string): Decision
 function blockedEvent(call: ToolCall, context: CallContext, verdict: CallVerdict): AuditEvent {
   const limit = rateLimitNote(context);
   if (limit !== undefined && !limit.allowed && limit.exceeded !== undefined && limit.exceeded.length > 0) {
-    return rateLimitExceededEvent({ ...callFacts(call, context, context.decision), limit: limit.exceeded[0], retryAfterSeconds: limit.retryAfterSeconds });
+    return rateLimitExceededEvent({ ...callFacts(call, context, context.decision), limit: limit.exceeded[0], retryAfterSeconds: shownRetryAfter(limit.retryAfterSeconds) });
   }
   if (context.decision !== undefined && !context.decision.allow) return policyViolationEvent(callFacts(call, context, context.decision));
   return policyViolationEvent(callFacts(call, context, blockedBy(context, verdictMessage(verdict), 'toolgate.error')));

@@ -5,6 +5,9 @@ import type { CallReport } from './protect-options.js';
 
 export type CallOutcomeKind = 'allowed' | 'denied' | 'rate-limited' | 'shadow-deny' | 'audit-unavailable' | 'error';
 
+/** Seconds until a rate-limited call would pass, as the denial text shows them (tenths, rounded up). */
+export const shownRetryAfter = (seconds: number | undefined): number | undefined => (seconds === undefined ? undefined : Math.ceil(seconds * 10) / 10);
+
 /** The text toolgate answered a blocked call with. */
 export function verdictMessage(verdict: CallVerdict): string {
   if (verdict.action === 'error') return verdict.error.message;
@@ -36,7 +39,7 @@ export function callReport(call: ToolCall, context: CallContext, verdict: CallVe
   const auditMessage = auditBlocked(context);
   if (auditMessage !== undefined) return report('audit-unavailable', [auditMessage]);
   const limit = rateLimitNote(context);
-  if (limit !== undefined && !limit.allowed) return { ...report('rate-limited', [verdictMessage(verdict)]), retryAfterSeconds: limit.retryAfterSeconds };
+  if (limit !== undefined && !limit.allowed) return { ...report('rate-limited', [verdictMessage(verdict)]), retryAfterSeconds: shownRetryAfter(limit.retryAfterSeconds) };
   if (decision !== undefined && !decision.allow) return report('denied', decision.reasons);
   return report('error', [verdictMessage(verdict)]);
 }
