@@ -1,7 +1,6 @@
 /**
  * The prebuilt runtime (dist/policy/rego/wasm/runtime.wasm, compiled by
- * scripts/build-steps/10-wasm-runtime.mjs), parsed once per process. When
- * running from the sources (tests), a missing or stale runtime is rebuilt first.
+ * scripts/build-steps/10-wasm-runtime.mjs), parsed once per process.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -45,20 +44,25 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/**
+ * In a checkout (the AssemblyScript sources are present) the runtime is
+ * rebuilt when it is missing or older than its sources, whether this code runs
+ * from src/ or from dist/; an installed package uses the runtime.wasm it ships.
+ */
 function runtimeBytes(): Uint8Array {
-  const besideMe = join(here, 'runtime.wasm');
-  if (existsSync(besideMe) && !existsSync(join(here, 'runtime'))) return readFileSync(besideMe);
   const root = packageRoot();
+  const sources = join(root, 'src/policy/rego/wasm/runtime');
   const built = join(root, 'dist/policy/rego/wasm/runtime.wasm');
-  const sources = join(here, 'runtime');
   if (existsSync(sources)) {
     const stale = !existsSync(built) || statSync(built).mtimeMs < newestSource(sources);
     if (stale) {
       execFileSync(process.execPath, [join(root, 'scripts/build-steps/10-wasm-runtime.mjs')], { cwd: root, stdio: 'inherit' });
     }
+    return readFileSync(built);
   }
-  if (!existsSync(built)) throw new Error(`toolgate: the Wasm runtime is missing (${built}); run npm run build`);
-  return readFileSync(built);
+  const shipped = join(here, 'runtime.wasm');
+  if (!existsSync(shipped)) throw new Error(`toolgate: the Wasm runtime is missing (${shipped}); run npm run build`);
+  return readFileSync(shipped);
 }
 
 function load(): Runtime {
