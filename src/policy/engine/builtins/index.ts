@@ -24,6 +24,7 @@ import { x509Builtins } from './x509.js';
 import { yamlBuiltins } from './yaml.js';
 
 export { BuiltinError } from './errors.js';
+export { plainResult } from './values.js';
 
 export type HostBuiltin = (...args: unknown[]) => unknown;
 
@@ -31,7 +32,9 @@ export type HostBuiltin = (...args: unknown[]) => unknown;
  * Every host builtin toolgate implements, keyed by its declared Rego name
  * (src/policy/rego/builtins/table.ts), ready to pass to `loadPolicy` as custom
  * builtins. Arguments arrive JSON-decoded (sets as arrays); a result of
- * `undefined` means undefined; errors are thrown as BuiltinError.
+ * `undefined` means undefined; errors are thrown as BuiltinError. A result may
+ * be an ArrayBuffer of JSON text (exact big integers), which the SDK passes on
+ * as it is; other callers read it with `plainResult`.
  */
 export const hostBuiltins: Record<string, HostBuiltin> = {
   ...stringBuiltins,

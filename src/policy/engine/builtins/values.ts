@@ -95,6 +95,11 @@ export function rawJson(text: string): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
+/** A host result as a plain JavaScript value, for callers other than the SDK (raw JSON decoded; big integers round to doubles). */
+export function plainResult(result: unknown): unknown {
+  return result instanceof ArrayBuffer ? JSON.parse(new TextDecoder().decode(result)) : result;
+}
+
 /** An integer for a host result: a number when a double holds it exactly, else its digits as raw JSON. */
 export function exactInteger(n: bigint): number | ArrayBuffer {
   if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER)) return rawJson(n.toString());
