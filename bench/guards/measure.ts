@@ -1,12 +1,28 @@
-/** Median wall-clock milliseconds of `runs` calls of `fn`, after `warmup` unmeasured calls. */
-export function medianMs(fn: () => unknown, runs: number, warmup = 2): number {
+export interface Timing {
+  /** Median wall-clock milliseconds. */
+  wall: number;
+  /** Median CPU milliseconds of this process (user + system): less affected by other load on the machine. */
+  cpu: number;
+}
+
+/** Medians of `runs` calls of `fn`, after `warmup` unmeasured calls. */
+export function measure(fn: () => unknown, runs: number, warmup = 2): Timing {
   for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
+  const walls: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const cpu = process.cpuUsage(cpuStart);
+    cpus.push((cpu.user + cpu.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall: median(walls), cpu: median(cpus) };
+}
+
+/** Median wall-clock milliseconds of `runs` calls of `fn`, after `warmup` unmeasured calls. */
+export function medianMs(fn: () => unknown, runs: number, warmup = 2): number {
+  return measure(fn, runs, warmup).wall;
 }

@@ -1,11 +1,31 @@
+const asciiCounts = new Int32Array(128);
+
 /** Shannon entropy of the characters of `text`, in bits per character. */
 export function shannonEntropy(text: string): number {
-  if (text.length === 0) return 0;
+  const length = text.length;
+  if (length === 0) return 0;
+  let ascii = true;
+  for (let i = 0; i < length && ascii; i++) ascii = text.charCodeAt(i) < 128;
+  if (!ascii) {
+    const counts = [...countCodePoints(text).values()];
+    return entropyOfCounts(counts, counts.reduce((sum, n) => sum + n, 0));
+  }
+  // ASCII (every token the secret scan looks at): a reusable table instead of a Map.
+  asciiCounts.fill(0);
+  for (let i = 0; i < length; i++) asciiCounts[text.charCodeAt(i)]++;
+  return entropyOfCounts(asciiCounts, length);
+}
+
+function countCodePoints(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  return counts;
+}
+
+function entropyOfCounts(counts: Iterable<number>, length: number): number {
   let entropy = 0;
-  const length = text.length;
-  for (const count of counts.values()) {
+  for (const count of counts) {
+    if (count === 0) continue;
     const p = count / length;
     entropy -= p * Math.log2(p);
   }

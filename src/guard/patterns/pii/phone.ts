@@ -10,7 +10,19 @@ const northAmerican =
   /(?<![\w+.-])(?:1[.-])?(?:\([2-9]\d{2}\) ?[2-9]\d{2}[.-]|[2-9]\d{2}([.-])[2-9]\d{2}\1)\d{4}(?![\w-]|\.\d)/g;
 
 const maxInternationalLength = 24;
-const internationalBody = /[\d .()-]/;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Digits, spaces, dots, dashes and parentheses: what may follow the "+". */
+function isPhoneBody(code: number): boolean {
+  return isDigit(code) || code === 32 || code === 46 || code === 45 || code === 40 || code === 41;
+}
+
+function isWordChar(code: number): boolean {
+  return isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
 
 /**
  * International numbers written with a leading "+" (E.164): 8 to 15 digits,
@@ -19,18 +31,25 @@ const internationalBody = /[\d .()-]/;
 function findInternational(text: string): TextMatch[] {
   const matches: TextMatch[] = [];
   for (let plus = text.indexOf('+'); plus >= 0; plus = text.indexOf('+', plus + 1)) {
-    if (plus > 0 && /[\w+]/.test(text[plus - 1])) continue;
-    if (!/[1-9(]/.test(text[plus + 1] ?? '')) continue;
+    const before = plus > 0 ? text.charCodeAt(plus - 1) : 32;
+    if (isWordChar(before) || before === 43) continue;
+    const first = text.charCodeAt(plus + 1);
+    if (!((first >= 49 && first <= 57) || first === 40)) continue;
     let end = plus + 1;
-    while (end < text.length && end - plus <= maxInternationalLength && internationalBody.test(text[end])) {
-      if (text[end] === ' ' && text[end - 1] === ' ') break;
+    let digits = 0;
+    let lastDigitEnd = plus;
+    while (end < text.length && end - plus <= maxInternationalLength) {
+      const code = text.charCodeAt(end);
+      if (!isPhoneBody(code) || (code === 32 && text.charCodeAt(end - 1) === 32)) break;
+      if (isDigit(code)) {
+        digits++;
+        lastDigitEnd = end + 1;
+      }
       end++;
     }
-    while (end > plus && !/\d/.test(text[end - 1])) end--;
-    const digits = text.slice(plus, end).replace(/\D/g, '').length;
     if (digits < 8 || digits > 15) continue;
-    if (end < text.length && /\w/.test(text[end])) continue;
-    matches.push({ kind: 'pii.phone', label: 'phone number', start: plus, end });
+    if (lastDigitEnd < text.length && isWordChar(text.charCodeAt(lastDigitEnd))) continue;
+    matches.push({ kind: 'pii.phone', label: 'phone number', start: plus, end: lastDigitEnd });
   }
   return matches;
 }

@@ -96,11 +96,14 @@ function looksLikeIdentifier(run: string): boolean {
   return coverage >= 0.6 || (coverage >= 0.25 && lower > 0 && vowels / lower >= 0.33);
 }
 
+/** How far back a URL's scheme is looked for. */
+const maxUrlReach = 512;
+
 /** Whether the run sits in a URL (`https://host/...<run>`): IDs in URLs are addresses, not credentials. */
 function insideUrl(text: string, start: number): boolean {
-  const tokenStart = Math.max(text.lastIndexOf(' ', start), text.lastIndexOf('\n', start), text.lastIndexOf('(', start), start - 2048);
-  const scheme = text.indexOf('://', tokenStart + 1);
-  return scheme >= 0 && scheme < start;
+  let tokenStart = start;
+  while (tokenStart > 0 && start - tokenStart < maxUrlReach && !/[\s("'<>]/.test(text[tokenStart - 1])) tokenStart--;
+  return text.slice(tokenStart, start).includes('://');
 }
 
 function countMatching(text: string, lower: number, upper: number): number {

@@ -6,9 +6,10 @@ import { allMatches, type TextMatch } from '../text-match.js';
  * (fast to search for) and repeat only boundedly, so each start costs a
  * bounded amount: linear time. That the token does not continue a longer word
  * is checked on the character before the match (`notAfter`) rather than with
- * a lookbehind, which would stop V8 from searching for the prefix. The one
- * unbounded pattern (JWT) keeps its lookbehind, so it only starts where a
- * token starts.
+ * a lookbehind, which would stop V8 from searching for the prefix. Patterns
+ * with long runs (up to 250 characters) and the unbounded JWT keep a
+ * lookbehind instead, so they only start where a token starts: otherwise
+ * "sk-sk-sk-..." would cost a 250-character scan every three characters.
  */
 interface SecretFormat {
   kind: string;
@@ -49,8 +50,7 @@ export const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.github_token',
     label: 'GitHub token',
-    pattern: /(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
-    notAfter: word,
+    pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
   },
   {
     kind: 'secret.gitlab_token',
@@ -61,8 +61,7 @@ export const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.slack_token',
     label: 'Slack token',
-    pattern: /xox[abposre]-[A-Za-z0-9-]{10,250}/g,
-    notAfter: wordOrDash,
+    pattern: /(?<![A-Za-z0-9_-])xox[abposre]-[A-Za-z0-9-]{10,250}/g,
   },
   {
     kind: 'secret.slack_webhook',
@@ -72,8 +71,7 @@ export const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.stripe_key',
     label: 'Stripe secret key',
-    pattern: /[sr]k_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])/g,
-    notAfter: word,
+    pattern: /(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])/g,
   },
   {
     kind: 'secret.stripe_webhook_secret',
@@ -90,14 +88,12 @@ export const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.anthropic_api_key',
     label: 'Anthropic API key',
-    pattern: /sk-ant-[a-z]{2,10}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
-    notAfter: wordOrDash,
+    pattern: /(?<![A-Za-z0-9_-])sk-ant-[a-z]{2,10}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
   },
   {
     kind: 'secret.openai_api_key',
     label: 'OpenAI API key',
-    pattern: /sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,250}(?![A-Za-z0-9_-])/g,
-    notAfter: wordOrDash,
+    pattern: /(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,250}(?![A-Za-z0-9_-])/g,
     accept: mixedAlphanumeric,
   },
   {
