@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { WatchPlan } from './watch-plan.js';
 
@@ -47,6 +48,13 @@ export class SourceWatcher {
       ignored: (path, stats) => !dirs.has(path) && stats?.isFile() === true && !plan.isSource(path),
     });
     watcher.on('all', (_event, path) => {
+      if (plan.isSource(path)) this.noteChange(path);
+    });
+    // chokidar drops a change that comes within 50 ms of the one before (a fix saved right
+    // after a broken save): its raw events are not throttled, and the debounce merges both
+    watcher.on('raw', (_event, name, details) => {
+      const watched = (details as { watchedPath?: string } | undefined)?.watchedPath ?? '';
+      const path = plan.isSource(watched) ? watched : join(watched, String(name ?? ''));
       if (plan.isSource(path)) this.noteChange(path);
     });
     watcher.on('error', (error) => this.options.onError(error as Error));
