@@ -59,7 +59,8 @@ class WasmPolicy implements LoadedBundle {
  */
 function asJsonBuffer(value: unknown): ArrayBuffer {
   const bytes = encoder.encode(JSON.stringify(value));
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
 }
 
 /** OPA's default: a builtin error makes the call undefined; strict mode fails the evaluation. */
