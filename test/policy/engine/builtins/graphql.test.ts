@@ -283,6 +283,15 @@ describe('graphql.is_valid, graphql.parse and graphql.parse_and_verify', () => {
     expect(b['graphql.is_valid'](query, 'type Query { a: Nope }')).toBe(false);
   });
 
+  it('keeps verdicts apart per schema when the same query repeats', () => {
+    const q = '{ a }';
+    for (let i = 0; i < 3; i++) {
+      expect(b['graphql.is_valid'](q, 'type Query { a: Int }')).toBe(true);
+      expect(b['graphql.is_valid'](q, 'type Query { b: Int }')).toBe(false);
+      expect(() => b['graphql.parse'](q, 'type Query { b: Int }')).toThrow('Cannot query field "a" on type "Query"');
+    }
+  });
+
   it('validates an empty query against a schema without a query root', () => {
     expect(b['graphql.parse']('', 'type T { a: String @deprecated }')).toEqual([{}, b['graphql.parse_schema']('type T { a: String @deprecated }')]);
   });

@@ -78,19 +78,36 @@ function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && error.name === 'GraphQLError';
 }
 
+/**
+ * Validation verdicts per (schema, query document). Both come from the caches
+ * above, so a repeated query against the same schema is validated once; the
+ * weak maps let a verdict go when either document leaves its cache.
+ */
+const verdicts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, GraphQLError | null>>();
+
+function queryErrorOf(schema: GraphQLSchema, query: DocumentNode): GraphQLError | null {
+  let bySchema = verdicts.get(schema);
+  if (bySchema === undefined) verdicts.set(schema, (bySchema = new WeakMap()));
+  let verdict = bySchema.get(query);
+  if (verdict === undefined) {
+    verdict = withinStack('GraphQL query', () => firstQueryError(schema, query)) ?? null;
+    bySchema.set(query, verdict);
+  }
+  return verdict;
+}
+
 interface Verified {
-  query: JsonObject;
-  schema: JsonObject;
+  query: DocumentNode;
+  schema: DocumentNode;
 }
 
 /** Parses both documents and validates the query against the schema. */
 function verify(query: string | JsonObject, schema: string | JsonObject): Verified {
   const queryDoc = documentOf(query, 'query');
   const schemaDoc = documentOf(schema, 'schema');
-  const validSchema = schemaOf(schema);
-  const queryError = withinStack('GraphQL query', () => firstQueryError(validSchema, queryDoc));
+  const queryError = queryErrorOf(schemaOf(schema), queryDoc);
   if (queryError) throw new GraphQLFailure(locatedMessage(queryError, 'GraphQL query string'));
-  return { query: queryDocumentToOpa(queryDoc), schema: schemaDocumentToOpa(schemaDoc) };
+  return { query: queryDoc, schema: schemaDoc };
 }
 
 function isDocument(value: unknown): value is string | JsonObject {
@@ -130,14 +147,14 @@ function parse(query: unknown, schema: unknown): [JsonObject, JsonObject] {
   ensureOneOf('graphql.parse', 1, query, ['string', 'object']);
   ensureOneOf('graphql.parse', 2, schema, ['string', 'object']);
   const verified = failing('graphql.parse', () => verify(query as string | JsonObject, schema as string | JsonObject));
-  return [verified.query, verified.schema];
+  return [queryDocumentToOpa(verified.query), schemaDocumentToOpa(verified.schema)];
 }
 
 function parseAndVerify(query: unknown, schema: unknown): [boolean, JsonObject, JsonObject] {
   if (!isDocument(query) || !isDocument(schema)) return [false, {}, {}];
   try {
     const verified = verify(query, schema);
-    return [true, verified.query, verified.schema];
+    return [true, queryDocumentToOpa(verified.query), schemaDocumentToOpa(verified.schema)];
   } catch (error) {
     if (error instanceof GraphQLFailure) return [false, {}, {}];
     throw error;
