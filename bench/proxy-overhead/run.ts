@@ -3,21 +3,31 @@
  * baseline: the same tools/call sequence sent straight to a minimal server,
  * through toolgate's proxy with an allow-all decider (`allow-all-toolgate.mjs`,
  * the runner `toolgate protect` uses), through the built CLI with
- * `--policy minimal` (the allow-all profile, evaluated by the Wasm engine), and
- * through a bare byte relay (the floor for any Node stdio proxy).
+ * `--policy minimal` (the allow-all profile, evaluated by the Wasm engine;
+ * detectors and pins off), through a bare byte relay (the floor for any Node
+ * stdio proxy), and through the built CLI with the full pipeline (`full`: the standard profile without
+ * its global limit, every detector, tool pins and a hash-chained audit log).
  *
  *   npm run build   (or: npx tsc -p tsconfig.json --noEmitOnError false)
  *   node --import tsx bench/proxy-overhead/run.ts [--quick] [--only <scenario name part>]
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const serverCommand = [process.execPath, '--import', 'tsx', join(here, 'minimal-server.ts')];
 const toolgateCommand = [process.execPath, join(here, 'allow-all-toolgate.mjs'), ...serverCommand];
-const cliCommand = [process.execPath, join(here, 'measured-toolgate.mjs'), 'protect', '--policy', 'minimal', '--', ...serverCommand];
+// detectors and pins off, so this row stays the proxy plus the Wasm engine; the `full` row has everything
+const cliCommand = [process.execPath, join(here, 'measured-toolgate.mjs'), 'protect', '--policy', 'minimal', '--no-sanitize', '--no-pins', '--', ...serverCommand];
 const relayCommand = [process.execPath, join(here, 'byte-relay.mjs'), ...serverCommand];
+const fullDir = mkdtempSync(join(tmpdir(), 'toolgate-bench-full-'));
+const fullCommand = [
+  process.execPath, join(here, 'measured-toolgate.mjs'), 'protect', '--policy', join(here, 'standard-unthrottled.yaml'),
+  '--audit-log', join(fullDir, 'audit.log'), '--pins-dir', join(fullDir, 'pins'), '--', ...serverCommand,
+];
 const quick = process.argv.includes('--quick');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? undefined : process.argv[onlyIndex + 1];
@@ -185,23 +195,31 @@ async function main(): Promise<void> {
   const proxied = Peer.start(toolgateCommand);
   const relayed = Peer.start(relayCommand);
   const cli = Peer.start(cliCommand);
-  await Promise.all([direct.initialize(), proxied.initialize(), relayed.initialize(), cli.initialize()]);
+  const full = Peer.start(fullCommand);
+  await Promise.all([direct.initialize(), proxied.initialize(), relayed.initialize(), cli.initialize(), full.initialize()]);
 
   console.log(`toolgate proxy overhead (Node ${process.version}, ${quick ? 'quick' : 'full'} run)\n`);
-  console.log('toolgate: the proxy with an allow-all decider; cli+wasm: `toolgate protect --policy minimal` (allow-all profile, Wasm engine);');
-  console.log('relay: the floor for any Node stdio proxy, a process that copies bytes both ways without framing or inspection.\n');
+  console.log('toolgate: the proxy with an allow-all decider; cli+wasm: `toolgate protect --policy minimal --no-sanitize --no-pins` (allow-all profile, Wasm engine);');
+  console.log('relay: the floor for any Node stdio proxy, a process that copies bytes both ways without framing or inspection.');
+  console.log('full: `toolgate protect` with the standard profile (global limit lifted), every detector, tool pins and the audit log.\n');
   console.log('scenario               | via      | p50 / p99 µs      | added p50 µs | calls/s (ratio to direct) | CPU/call µs');
   console.log('-----------------------|----------|-------------------|--------------|---------------------------|------------');
-  const summary: Record<string, { addedP50: number; cpu: number }> = {};
+  const summary: Record<string, { addedP50: number; cpu: number; fullCpu: number; fullAddedP50: number }> = {};
   for (const scenario of scenarios) {
     const a = await runScenario(direct, scenario, false);
     const b = await runScenario(proxied, scenario, true);
     const c = await runScenario(relayed, scenario, true);
     const d = await runScenario(cli, scenario, true);
+    const e = await runScenario(full, scenario, true);
     const p50a = percentile(a.latencies, 50);
     const rateA = scenario.calls / a.seconds;
-    summary[scenario.name] = { addedP50: percentile(b.latencies, 50) - p50a, cpu: b.cpuMicrosPerCall ?? NaN };
-    for (const [via, run] of [['direct', a], ['toolgate', b], ['cli+wasm', d], ['relay', c]] as const) {
+    summary[scenario.name] = {
+      addedP50: percentile(b.latencies, 50) - p50a,
+      cpu: b.cpuMicrosPerCall ?? NaN,
+      fullCpu: e.cpuMicrosPerCall ?? NaN,
+      fullAddedP50: percentile(e.latencies, 50) - p50a,
+    };
+    for (const [via, run] of [['direct', a], ['toolgate', b], ['cli+wasm', d], ['full', e], ['relay', c]] as const) {
       const p50 = percentile(run.latencies, 50);
       const rate = scenario.calls / run.seconds;
       console.log(
@@ -211,7 +229,8 @@ async function main(): Promise<void> {
   }
   const [rss, cliRss] = await Promise.all([proxied.usage(), cli.usage()]);
   const exact = (await byteExactness(proxied)) && (await byteExactness(cli));
-  await Promise.all([direct.shutdown(), proxied.shutdown(), relayed.shutdown(), cli.shutdown()]);
+  await Promise.all([direct.shutdown(), proxied.shutdown(), relayed.shutdown(), cli.shutdown(), full.shutdown()]);
+  rmSync(fullDir, { recursive: true, force: true });
   const directShutdown = await shutdownTime(serverCommand);
   const proxiedShutdown = await shutdownTime(toolgateCommand);
   const cliShutdown = await shutdownTime(cliCommand);
@@ -221,13 +240,17 @@ async function main(): Promise<void> {
   console.log(
     `shutdown after the client closes stdin: direct ${fmt(directShutdown, 1)} ms, toolgate ${fmt(proxiedShutdown, 1)} ms, cli+wasm ${fmt(cliShutdown, 1)} ms (toolgate adds ${fmt(proxiedShutdown - directShutdown, 1)} ms)`,
   );
-  const small = summary['sequential, 1 KiB'] ?? { addedP50: NaN, cpu: NaN };
-  const large = summary['sequential, 256 KiB'] ?? { addedP50: NaN, cpu: NaN };
+  const none = { addedP50: NaN, cpu: NaN, fullCpu: NaN, fullAddedP50: NaN };
+  const small = summary['sequential, 1 KiB'] ?? none;
+  const large = summary['sequential, 256 KiB'] ?? none;
   console.log('\ntargets (reference: SDK-transport forwarder / AgentMesh ≈ 120 µs CPU, +140 µs p50, 4.5 ms CPU per 256 KiB call)');
   console.log(`  CPU per small call   ${fmt(small.cpu, 1)} µs  (target ≤ 40 µs; ${fmt(small.cpu / 120, 2)}× the reference)`);
   console.log(`  added p50, small     ${fmt(small.addedP50, 1)} µs  (target ≤ 70 µs; ${fmt(small.addedP50 / 140, 2)}× the reference)`);
   console.log(`  CPU per 256 KiB call ${fmt(large.cpu / 1000, 2)} ms  (target ≤ 1.5 ms; ${fmt(large.cpu / 4500, 2)}× the reference)`);
   console.log(`  shutdown             ${fmt(proxiedShutdown - directShutdown, 1)} ms added (target ≤ 100 ms)`);
+  console.log('\nfull pipeline (standard profile, detectors, pins, audit log), measured in the same run');
+  console.log(`  CPU per small call   ${fmt(small.fullCpu, 1)} µs  (${fmt(small.fullCpu / small.cpu, 1)}× the allow-all proxy), added p50 ${fmt(small.fullAddedP50, 1)} µs`);
+  console.log(`  CPU per 256 KiB call ${fmt(large.fullCpu / 1000, 2)} ms  (${fmt(large.fullCpu / large.cpu, 1)}× the allow-all proxy), added p50 ${fmt(large.fullAddedP50 / 1000, 2)} ms`);
 }
 
 await main();
