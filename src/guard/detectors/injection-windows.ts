@@ -1,3 +1,4 @@
+import { caseless } from '../patterns/caseless.js';
 import type { Trigger } from './prompt-injection-patterns.js';
 
 /**
@@ -25,8 +26,15 @@ export function triggerIndex(triggers: Trigger[]): TriggerIndex {
     const known = reach.get(word);
     reach.set(word, { before: Math.max(before, known?.before ?? 0), after: Math.max(after, known?.after ?? 0) });
   }
-  const words = [...reach.keys()].sort((a, b) => b.length - a.length);
-  return { pattern: new RegExp(words.map(escapeRegExp).join('|'), 'g'), reach };
+  // Grouped by first character (`i(?:gnore|nstructions)|d(?:isregard|an)|...`): V8 scans that faster than a
+  // flat list. Either case matches, so the text need not be lower-cased whole first.
+  const byFirst = new Map<string, string[]>();
+  for (const word of reach.keys()) byFirst.set(word[0], [...(byFirst.get(word[0]) ?? []), word.slice(1)]);
+  const groups = [...byFirst].map(([first, rests]) => {
+    const alternatives = rests.sort((a, b) => b.length - a.length).map(escapeRegExp);
+    return caseless(`${escapeRegExp(first)}(?:${alternatives.join('|')})`);
+  });
+  return { pattern: new RegExp(groups.join('|'), 'g'), reach };
 }
 
 /** Merged [start, end) windows of `text` worth searching. */
@@ -34,7 +42,7 @@ export function searchWindows(text: string, index: TriggerIndex): Array<[number,
   if (text.length <= wholeTextLimit) return [[0, text.length]];
   const windows: Array<[number, number]> = [];
   for (const match of text.matchAll(index.pattern)) {
-    const { before, after } = index.reach.get(match[0])!;
+    const { before, after } = index.reach.get(match[0].toLowerCase())!;
     addWindow(windows, Math.max(0, match.index - before), Math.min(text.length, match.index + match[0].length + after));
   }
   return windows;

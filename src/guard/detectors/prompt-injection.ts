@@ -1,6 +1,6 @@
 import { decodedLayers } from '../text/decode-escapes.js';
 import { decodeTagText } from '../text/invisible.js';
-import { foldForMatching } from '../text/fold.js';
+import { foldLookalikes } from '../text/fold.js';
 import { searchWindows, triggerIndex, windowsAround } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
@@ -9,25 +9,29 @@ import type { ScannedString } from './scanned-string.js';
 const triggers = triggerIndex([...phrasePatterns.flatMap((p) => p.triggers), ...leetTriggers]);
 const leetChars = /[013457@$!|]/;
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
-/** Five single letters in a row, split by up to three non-letters: "i g n o r e", "i.g.n.o.r.e". */
-const spacedLetters = /(?:^|[^a-z])[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z][^a-z]{1,3}[a-z](?![a-z])/g;
+/** Five single letters in a row, split by up to three non-letters: "i g n o r e", "I.G.N.O.R.E". */
+const spacedLetters = /(?:^|[^a-zA-Z])[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z](?![a-zA-Z])/g;
 const nonLetter = /[^a-z]+/g;
 const escapeSequence = /%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}/g;
 
 
-/** The labels of the injection phrases and role tokens in one folded text. */
-export function injectionLabels(folded: string): string[] {
+/**
+ * The labels of the injection phrases and role tokens in a text whose
+ * look-alikes are folded (`foldLookalikes`); case does not matter: only the
+ * windows searched are lower-cased.
+ */
+export function injectionLabels(unconfused: string): string[] {
   const labels = new Set<string>();
-  for (const [start, end] of searchWindows(folded, triggers)) {
-    const window = folded.slice(start, end);
+  for (const [start, end] of searchWindows(unconfused, triggers)) {
+    const window = unconfused.slice(start, end).toLowerCase();
     const deLeeted = leetChars.test(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
     for (const { label, pattern } of phrasePatterns) {
       if (pattern.test(window)) labels.add(label);
       else if (deLeeted !== undefined && pattern.test(deLeeted)) labels.add(`${label} (leetspeak)`);
     }
   }
-  for (const [start, end] of windowsAround(folded, spacedLetters, 400)) {
-    const squashed = folded.slice(start, end).replace(nonLetter, '');
+  for (const [start, end] of windowsAround(unconfused, spacedLetters, 400)) {
+    const squashed = unconfused.slice(start, end).toLowerCase().replace(nonLetter, '');
     for (const { label, pattern } of squashedPatterns) if (pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
   }
   return [...labels];
@@ -40,20 +44,20 @@ export function injectionLabels(folded: string): string[] {
  */
 export function detectPromptInjection(scanned: ScannedString): string[] {
   const details = new Set<string>();
-  for (const label of injectionLabels(scanned.folded)) details.add(label);
+  for (const label of injectionLabels(scanned.unconfused)) details.add(label);
   // Only the stretches around escape sequences can decode to something new.
   for (const [start, end] of windowsAround(scanned.text, escapeSequence, 400)) {
     const decoded = decodedLayers(scanned.text.slice(start, end)).at(-1);
     if (decoded === undefined) continue;
-    for (const label of injectionLabels(foldForMatching(decoded))) details.add(`${label} after percent-decoding`);
+    for (const label of injectionLabels(foldLookalikes(decoded))) details.add(`${label} after percent-decoding`);
   }
   const smuggled = decodeTagText(scanned.text);
   if (smuggled) {
     details.add('text hidden in invisible Unicode tag characters');
-    for (const label of injectionLabels(foldForMatching(smuggled))) details.add(`${label} in hidden tag-character text`);
+    for (const label of injectionLabels(foldLookalikes(smuggled))) details.add(`${label} in hidden tag-character text`);
   }
   for (const payload of scanned.base64Payloads) {
-    for (const label of injectionLabels(foldForMatching(payload.text))) details.add(`${label} in base64-encoded text`);
+    for (const label of injectionLabels(foldLookalikes(payload.text))) details.add(`${label} in base64-encoded text`);
   }
   return [...details];
 }

@@ -1,6 +1,6 @@
 import { decodeBase64Payloads, type DecodedPayload } from '../text/base64-payloads.js';
 import { decodedLayers } from '../text/decode-escapes.js';
-import { foldForMatching } from '../text/fold.js';
+import { foldLookalikes } from '../text/fold.js';
 import type { StringLeaf } from '../walk/string-leaves.js';
 import { pathCandidates, pathForms, type PathForm } from './path-candidates.js';
 
@@ -42,9 +42,9 @@ export class ScannedString {
     return (this.cachedDecoded ??= decodedLayers(this.text));
   }
 
-  /** Lower-cased, NFKC, invisible characters removed, confusables replaced. */
-  get folded(): string {
-    return (this.cachedFolded ??= foldForMatching(this.text));
+  /** Invisible characters removed, NFKC, confusables replaced; ASCII (and its case) untouched. */
+  get unconfused(): string {
+    return (this.cachedFolded ??= foldLookalikes(this.text));
   }
 
   /** The parts that could be used as paths, each in every form a server could read it in. */

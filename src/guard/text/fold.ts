@@ -33,15 +33,18 @@ function foldRun(run: string): string {
 }
 
 /**
- * The form text is matched in: lower case, and every non-ASCII run folded
- * (invisible characters removed, NFKC for full-width and mathematical
- * letters, Cyrillic "а" or Greek "ο" replaced by the letter they imitate).
- * Only the non-ASCII parts are normalized, so a large mostly-ASCII text costs
- * little more than lower-casing it.
+ * Every non-ASCII run folded (invisible characters removed, NFKC for
+ * full-width and mathematical letters, Cyrillic "а" or Greek "ο" replaced by
+ * the letter they imitate, lower case); ASCII left as it is. Only the
+ * non-ASCII parts are touched, so a large mostly-ASCII text costs little.
  */
+export function foldLookalikes(text: string): string {
+  return nonAscii.test(text) ? text.replace(nonAsciiRun, foldRun) : text;
+}
+
+/** The form text is matched in: look-alikes folded and everything lower case. */
 export function foldForMatching(text: string): string {
-  const lowered = text.toLowerCase();
-  return nonAscii.test(lowered) ? lowered.replace(nonAsciiRun, foldRun) : lowered;
+  return foldLookalikes(text).toLowerCase();
 }
 
 /**

@@ -7,9 +7,10 @@ import { allMatches, type TextMatch } from '../text-match.js';
  * bounded amount: linear time. That the token does not continue a longer word
  * is checked on the character before the match (`notAfter`) rather than with
  * a lookbehind, which would stop V8 from searching for the prefix. Patterns
- * with long runs (up to 250 characters) and the unbounded JWT keep a
- * lookbehind instead, so they only start where a token starts: otherwise
- * "sk-sk-sk-..." would cost a 250-character scan every three characters.
+ * whose long runs (up to 250 characters) can contain their own prefix, and
+ * the unbounded JWT, keep a lookbehind instead, so they only start where a
+ * token starts: otherwise "sk-sk-sk-..." would cost a 250-character scan every
+ * three characters. (`ghp_` and `sk_live_` runs stop at the next "_".)
  */
 interface SecretFormat {
   kind: string;
@@ -50,7 +51,8 @@ export const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.github_token',
     label: 'GitHub token',
-    pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
+    pattern: /(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
+    notAfter: word,
   },
   {
     kind: 'secret.gitlab_token',
@@ -71,7 +73,8 @@ export const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.stripe_key',
     label: 'Stripe secret key',
-    pattern: /(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])/g,
+    pattern: /[sr]k_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])/g,
+    notAfter: word,
   },
   {
     kind: 'secret.stripe_webhook_secret',
