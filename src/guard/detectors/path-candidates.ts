@@ -16,6 +16,8 @@ export function isPathFieldName(name: string | undefined): boolean {
 const maxTokenLength = 4096;
 const shellWordSeparators = /[\s;|&<>()`]+/;
 const surroundingQuotes = /^["']+|["']+$/g;
+/** A word without a dot, slash, escape, "~", NUL or non-ASCII character cannot climb, hide, or name a sensitive file. */
+const couldBePath = /[./\\%~\0]|[^\x00-\x7f]/;
 
 export interface PathCandidateSource {
   text: string;
@@ -39,8 +41,10 @@ export function pathCandidates(source: PathCandidateSource): string[] {
   if (!source.reachesShell) return [];
   const words = new Set<string>();
   for (const word of text.split(shellWordSeparators)) {
-    const bare = word.replace(surroundingQuotes, '');
-    if (bare.length > 0 && bare.length <= maxTokenLength) words.add(bare);
+    if (word.length === 0 || word.length > maxTokenLength || !couldBePath.test(word)) continue;
+    const quoted = /^["']|["']$/.test(word);
+    const bare = quoted ? word.replace(surroundingQuotes, '') : word;
+    if (bare.length > 0) words.add(bare);
   }
   return [...words];
 }
