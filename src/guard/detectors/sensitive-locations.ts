@@ -8,7 +8,7 @@ export interface SensitiveLocation {
   pattern: RegExp;
 }
 
-export const sensitiveLocations: SensitiveLocation[] = [
+const sensitiveLocations: SensitiveLocation[] = [
   { label: 'SSH keys and configuration (.ssh)', pattern: /(?:^|\/)\.ssh(?:\/|$)/ },
   { label: 'SSH private key', pattern: /(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/ },
   { label: 'SSH authorized_keys', pattern: /(?:^|\/)authorized_keys2?$/ },

@@ -21,10 +21,6 @@ const blackFlag = 0x1f3f4;
 const tagBase = 0xe0000;
 const cancelTag = 0xe007f;
 
-export function hasInvisible(text: string): boolean {
-  return anyInvisible.test(text);
-}
-
 /** Removes zero-width, bidi-control, variation-selector and tag characters. */
 export function stripInvisible(text: string): string {
   return anyInvisible.test(text) ? text.replace(allInvisible, '') : text;

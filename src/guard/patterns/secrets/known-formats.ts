@@ -31,7 +31,7 @@ const wordOrDash = /[A-Za-z0-9_-]/;
 
 const mixedAlphanumeric = (value: string) => /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value);
 
-export const secretFormats: SecretFormat[] = [
+const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.aws_access_key_id',
     label: 'AWS access key ID',
