@@ -13,7 +13,7 @@ const wholeTextLimit = 4096;
 
 export interface TriggerIndex {
   pattern: RegExp;
-  reach: Map<string, { before: number; after: number }>;
+  reach: Map<string, { before: number; after: number; whole: boolean }>;
 }
 
 function escapeRegExp(text: string): string {
@@ -21,10 +21,10 @@ function escapeRegExp(text: string): string {
 }
 
 export function triggerIndex(triggers: Trigger[]): TriggerIndex {
-  const reach = new Map<string, { before: number; after: number }>();
-  for (const { word, before, after } of triggers) {
+  const reach = new Map<string, { before: number; after: number; whole: boolean }>();
+  for (const { word, before, after, whole } of triggers) {
     const known = reach.get(word);
-    reach.set(word, { before: Math.max(before, known?.before ?? 0), after: Math.max(after, known?.after ?? 0) });
+    reach.set(word, { before: Math.max(before, known?.before ?? 0), after: Math.max(after, known?.after ?? 0), whole: whole && (known?.whole ?? true) });
   }
   // Grouped by first character (`i(?:gnore|nstructions)|d(?:isregard|an)|...`): V8 scans that faster than a
   // flat list. Either case matches, so the text need not be lower-cased whole first.
@@ -42,7 +42,8 @@ export function searchWindows(text: string, index: TriggerIndex): Array<[number,
   if (text.length <= wholeTextLimit) return [[0, text.length]];
   const windows: Array<[number, number]> = [];
   for (const match of text.matchAll(index.pattern)) {
-    const { before, after } = index.reach.get(match[0].toLowerCase())!;
+    const { before, after, whole } = index.reach.get(match[0].toLowerCase())!;
+    if (whole && (isLetter(text.charCodeAt(match.index - 1)) || isLetter(text.charCodeAt(match.index + match[0].length)))) continue;
     addWindow(windows, Math.max(0, match.index - before), Math.min(text.length, match.index + match[0].length + after));
   }
   return windows;
@@ -57,6 +58,10 @@ export function windowsAround(text: string, pattern: RegExp, reach: number): Arr
     addWindow(windows, Math.max(0, match.index - reach), Math.min(text.length, match.index + match[0].length + reach));
   }
   return windows;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function addWindow(windows: Array<[number, number]>, start: number, end: number): void {

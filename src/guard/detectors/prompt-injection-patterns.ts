@@ -12,6 +12,8 @@ export interface Trigger {
   word: string;
   before: number;
   after: number;
+  /** Only as a word of its own ("message", not "postMessage"): the phrases separate their words. */
+  whole: boolean;
 }
 
 export interface InjectionPattern {
@@ -20,7 +22,9 @@ export interface InjectionPattern {
   triggers: Trigger[];
 }
 
-const at = (before: number, after: number, ...words: string[]): Trigger[] => words.map((word) => ({ word, before, after }));
+const at = (before: number, after: number, ...words: string[]): Trigger[] => words.map((word) => ({ word, before, after, whole: true }));
+/** Triggers that are parts of words or punctuation-bounded tokens. */
+const within = (before: number, after: number, ...words: string[]): Trigger[] => words.map((word) => ({ word, before, after, whole: false }));
 
 const separator = '[^a-z0-9]{1,8}';
 const phrase = (source: string) => new RegExp(source.replace(/ /g, separator));
@@ -49,7 +53,7 @@ export const phrasePatterns: InjectionPattern[] = [
   {
     label: 'jailbreak persona',
     pattern: phrase('\\b(?:you are|you re|act as|pretend to be|behave as) (?:now )?(?:no longer bound|an? (?:unrestricted|unfiltered|uncensored|jailbroken)|dan|in (?:developer|god|jailbreak|dan) mode)\\b|\\b(?:enable|activate|enter|switch to) (?:dan|developer|god|jailbreak) mode\\b|\\bdo anything now\\b'),
-    triggers: at(120, 40, 'bound', 'unrestricted', 'unfiltered', 'uncensored', 'jailbr', 'dan', 'mode', 'anything'),
+    triggers: [...at(120, 40, 'bound', 'unrestricted', 'unfiltered', 'uncensored', 'dan', 'mode', 'anything'), ...within(120, 40, 'jailbr')],
   },
   {
     label: 'system prompt extraction',
@@ -74,7 +78,7 @@ export const phrasePatterns: InjectionPattern[] = [
   {
     label: 'chat role or delimiter token',
     pattern: /<\|(?:im_start|im_end|im_sep|endoftext|system|user|assistant|eot_id|eom_id|start_header_id|end_header_id|begin_of_text|python_tag|channel|message|start|end|return|call|constrain)\|>|\[\/?inst\]|<<\/?sys>>|<\/?(?:start|end)_of_turn>|\n[ \t]*\n[ \t]*(?:human|assistant)[ \t]*:|<\/?(?:system|important|instructions?|admin)>/,
-    triggers: at(40, 40, '<|', '[inst]', '[/inst]', '<<sys>>', '<</sys>>', '_of_turn>', 'human', 'assistant', 'system>', 'important>', 'instruction>', 'instructions>', 'admin>'),
+    triggers: [...within(40, 40, '<|', '[inst]', '[/inst]', '<<sys>>', '<</sys>>', '_of_turn>', 'system>', 'important>', 'instruction>', 'instructions>', 'admin>'), ...at(40, 40, 'human', 'assistant')],
   },
 ];
 
@@ -83,7 +87,7 @@ export const phrasePatterns: InjectionPattern[] = [
  * "d1sr3g4rd", "byp4ss"): the parts of each verb attackers leave alone, in
  * both spellings, so the leetspeak form lands in a search window too.
  */
-export const leetTriggers: Trigger[] = at(20, 340, 'gnor', 'gn0r', 'sreg', 'sr3g', 'rget', 'rg3t', 'verr', 'v3rr', 'ypas', 'yp4s', 'yp45', 'yp@s', 'evea', 'ev3a', 'v3al', 'v34l', 'isr3');
+export const leetTriggers: Trigger[] = within(20, 340, 'gnor', 'gn0r', 'sreg', 'sr3g', 'rget', 'rg3t', 'verr', 'v3rr', 'ypas', 'yp4s', 'yp45', 'yp@s', 'evea', 'ev3a', 'v3al', 'v34l', 'isr3');
 
 /** Phrases with every letter run together: what "i g n o r e  a l l ..." and "i.g.n.o.r.e" leave. */
 export const squashedPatterns: InjectionPattern[] = [

@@ -48,11 +48,21 @@ export function foldForMatching(text: string): string {
 }
 
 /**
- * NFKC applied to the non-ASCII parts only (full-width digits and letters,
- * mathematical alphanumerics, ligatures): far cheaper than normalizing a large,
- * mostly-ASCII text whole.
+ * The stretches of `text` that NFKC changes (full-width digits and letters,
+ * mathematical alphanumerics, ligatures), normalized, with `reach` characters
+ * of context on each side: where a value written in compatibility characters
+ * can hide. Empty for text NFKC leaves alone, which is most text.
  */
-export function compatibilityForm(text: string): string {
-  if (!nonAscii.test(text)) return text;
-  return text.replace(nonAsciiRun, (run) => run.normalize('NFKC'));
+export function compatibilityWindows(text: string, reach: number): string[] {
+  if (!nonAscii.test(text)) return [];
+  const windows: Array<[number, number]> = [];
+  for (const match of text.matchAll(nonAsciiRun)) {
+    if (match[0].normalize('NFKC') === match[0]) continue;
+    const start = Math.max(0, match.index - reach);
+    const end = Math.min(text.length, match.index + match[0].length + reach);
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1]) last[1] = end;
+    else windows.push([start, end]);
+  }
+  return windows.map(([start, end]) => text.slice(start, end).normalize('NFKC'));
 }
