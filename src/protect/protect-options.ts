@@ -86,7 +86,7 @@ export interface ProtectOptions {
   maxMessageBytes?: number;
   /** How long the server gets to exit after the client closed, before SIGTERM (and again before SIGKILL). Default 2000 ms. */
   shutdownGraceMs?: number;
-  /** Every decided call, after it was settled (and, if it was blocked, recorded). */
+  /** Every decided call, once it is settled and before its answer is sent. A callback that throws is reported and changes nothing. */
   onDecision?: (report: CallReport) => void;
   /** Every call the policy or a limit denied, blocked or only recorded (shadow); and calls blocked because the audit log could not be written. */
   onViolation?: (report: CallReport) => void;
