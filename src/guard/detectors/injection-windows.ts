@@ -1,4 +1,5 @@
 import { caseless } from '../patterns/caseless.js';
+import { allMatches } from '../patterns/text-match.js';
 import type { Trigger } from './prompt-injection-patterns.js';
 
 /**
@@ -39,9 +40,10 @@ export function triggerIndex(triggers: Trigger[]): TriggerIndex {
 
 /** Merged [start, end) windows of `text` worth searching. */
 export function searchWindows(text: string, index: TriggerIndex): Array<[number, number]> {
-  if (text.length <= wholeTextLimit) return [[0, text.length]];
+  // `search` leaves the shared pattern's lastIndex as it found it.
+  if (text.length <= wholeTextLimit) return text.search(index.pattern) >= 0 ? [[0, text.length]] : [];
   const windows: Array<[number, number]> = [];
-  for (const match of text.matchAll(index.pattern)) {
+  for (const match of allMatches(index.pattern, text)) {
     const { before, after, whole } = index.reach.get(match[0].toLowerCase())!;
     if (whole && (isLetter(text.charCodeAt(match.index - 1)) || isLetter(text.charCodeAt(match.index + match[0].length)))) continue;
     addWindow(windows, Math.max(0, match.index - before), Math.min(text.length, match.index + match[0].length + after));
@@ -54,7 +56,7 @@ export function windowsAround(text: string, pattern: RegExp, reach: number): Arr
   // `search` leaves the shared pattern's lastIndex as it found it.
   if (text.length <= wholeTextLimit) return text.search(pattern) >= 0 ? [[0, text.length]] : [];
   const windows: Array<[number, number]> = [];
-  for (const match of text.matchAll(pattern)) {
+  for (const match of allMatches(pattern, text)) {
     addWindow(windows, Math.max(0, match.index - reach), Math.min(text.length, match.index + match[0].length + reach));
   }
   return windows;

@@ -71,14 +71,15 @@ function redirectTarget(text: string, index: number, input: boolean): string | u
   return /^[/~.$]|[/\\.]/.test(word) ? 'a file' : undefined;
 }
 
+function addHazard(hazards: Map<string, ShellHazard>, description: string): void {
+  if (!hazards.has(description)) hazards.set(description, { description });
+}
+
 /** The characters the loop below acts on; every other character is skipped at once. */
 const shellSpecial = asciiSet('\\$`\'"<>;|&\n\r');
 
 export function shellHazards(text: string, start: QuoteState, knownCommands: ReadonlySet<string>): ShellHazard[] {
   const hazards = new Map<string, ShellHazard>();
-  const add = (description: string) => {
-    if (!hazards.has(description)) hazards.set(description, { description });
-  };
   let state: QuoteState = start;
   let inBackticks = false;
   /** Where an HTML/XML tag opened on this line ("<img", "</a"), so its ">" is not read as a redirection. */
@@ -96,13 +97,13 @@ export function shellHazards(text: string, start: QuoteState, knownCommands: Rea
       i++;
       continue;
     }
-    if (c === '$' && next === '(') add('command substitution $(...)');
-    else if (c === '$' && next === '{') add('parameter expansion ${...}');
+    if (c === '$' && next === '(') addHazard(hazards, 'command substitution $(...)');
+    else if (c === '$' && next === '{') addHazard(hazards, 'parameter expansion ${...}');
     else if (c === '`' && !inBackticks) {
       // Markdown uses backticks for inline code: only a command inside them counts.
       const close = text.indexOf('`', i + 1);
       const command = close > i + 1 ? commandAt(text.slice(i + 1, close), 0, knownCommands) : undefined;
-      if (command) add(`backtick command substitution ('${command}')`);
+      if (command) addHazard(hazards, `backtick command substitution ('${command}')`);
       inBackticks = close > i;
     } else if (c === '`') inBackticks = false;
     if (state === 'double') {
@@ -113,7 +114,7 @@ export function shellHazards(text: string, start: QuoteState, knownCommands: Rea
     else if (c === '"') state = 'double';
     else if ((c === '<' || c === '>') && next === '(') {
       const command = commandAt(text, i + 2, knownCommands);
-      if (command) add(`process substitution ${c}(${command} ...)`);
+      if (command) addHazard(hazards, `process substitution ${c}(${command} ...)`);
       i++;
     }
     else if (c === ';' || c === '\n' || c === '\r' || c === '|' || c === '&') {
@@ -121,7 +122,7 @@ export function shellHazards(text: string, start: QuoteState, knownCommands: Rea
       if (c === '&' && (text[i - 1] === '>' || next === '>')) continue; // >&2, &> are redirections
       const command = commandAfter(text, i + operator.length, knownCommands);
       const shown = operator === '\n' || operator === '\r' ? 'newline' : `'${operator}'`;
-      if (command) add(`${shown} then '${command}'`);
+      if (command) addHazard(hazards, `${shown} then '${command}'`);
       i += operator.length - 1;
     } else if (c === '>' || c === '<') {
       if (c === '<' && /[A-Za-z/!]/.test(next ?? '')) {
@@ -137,7 +138,7 @@ export function shellHazards(text: string, start: QuoteState, knownCommands: Rea
       let operator = next === c ? c + c : c;
       if (text[i + operator.length] === '&') operator += '&';
       const target = redirectTarget(text, i + operator.length, c === '<');
-      if (target) add(`redirection '${operator}' to ${target}`);
+      if (target) addHazard(hazards, `redirection '${operator}' to ${target}`);
       i += operator.length - 1;
     }
   }

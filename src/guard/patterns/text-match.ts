@@ -11,11 +11,13 @@ export interface TextMatch {
 export type TextMatcher = (text: string) => TextMatch[];
 
 /**
- * Every match of a global pattern. `matchAll` works on a copy of the regex, so
- * a shared pattern's `lastIndex` is never read or written: no state leaks from
- * one scan to the next.
+ * Every match of a global pattern, without shared state: `search` restores the
+ * pattern's `lastIndex` and `matchAll` works on a copy, so nothing leaks from
+ * one scan to the next. `search` goes first because most texts do not match
+ * and copying the regex for `matchAll` is the expensive part.
  */
 export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   if (!pattern.global) throw new Error(`pattern ${pattern} must be global to scan for all matches`);
+  if (text.search(pattern) < 0) return [];
   return [...text.matchAll(pattern)] as RegExpExecArray[];
 }

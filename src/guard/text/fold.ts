@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { allMatches } from '../patterns/text-match.js';
 import { stripInvisible } from './invisible.js';
 
 /**
@@ -56,7 +57,7 @@ export function foldForMatching(text: string): string {
 export function compatibilityWindows(text: string, reach: number): string[] {
   if (!nonAscii.test(text)) return [];
   const windows: Array<[number, number]> = [];
-  for (const match of text.matchAll(nonAsciiRun)) {
+  for (const match of allMatches(nonAsciiRun, text)) {
     if (match[0].normalize('NFKC') === match[0]) continue;
     const start = Math.max(0, match.index - reach);
     const end = Math.min(text.length, match.index + match[0].length + reach);
