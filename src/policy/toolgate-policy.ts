@@ -7,6 +7,9 @@ import { resolvePolicyPath } from './dialect/resolve-policy-path.js';
 import { buildBundle, collectSources, loadBundle, unpackBundle, type Bundle, type LoadedBundle, type PolicyModule } from './engine/index.js';
 import { parseModule } from './rego/parse.js';
 
+/** The profile protect uses when no --policy is given. */
+export const DEFAULT_PROFILE = 'standard';
+
 export const DECISION_ENTRYPOINT = 'toolgate/decision';
 export const TOOL_HIDDEN_ENTRYPOINT = 'toolgate/tool_hidden';
 

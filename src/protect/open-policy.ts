@@ -5,8 +5,7 @@
  */
 import type { PolicyHandle } from '../policy/policy-handle.js';
 import { fixedPolicy } from '../policy/policy-handle.js';
-import { DEFAULT_PROFILE } from '../policy/resolve-decider.js';
-import { loadToolgatePolicy, type ToolgatePolicy } from '../policy/toolgate-policy.js';
+import { DEFAULT_PROFILE, loadToolgatePolicy, type ToolgatePolicy } from '../policy/toolgate-policy.js';
 import { ProtectConfigError } from './protect-errors.js';
 import type { ProtectOptions } from './protect-options.js';
 
