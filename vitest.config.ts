@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Pins are on by default in protect: keep the tests' pins out of the user's ~/.toolgate.
+    env: { TOOLGATE_PINS_DIR: mkdtempSync(join(tmpdir(), 'toolgate-test-pins-')) },
   },
 });
