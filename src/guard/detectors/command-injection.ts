@@ -1,4 +1,4 @@
-import { decodedLayers } from '../text/decode-escapes.js';
+import { decodedLayers, escapeSequences } from '../text/decode-escapes.js';
 import { isAscii } from '../text/fold.js';
 import { windowsAround } from './injection-windows.js';
 import type { ScannedString } from './scanned-string.js';
@@ -13,7 +13,6 @@ import { shellHazards, type QuoteState } from './shell-lexer.js';
 const dangerousOption =
   /^-(?:-(?:upload-pack|receive-pack|exec|output|config|checkpoint-action|to-command|use-compress-program|rsh|open-files-in-pager|ext-diff|textconv|post-file|template)\b|o\s*proxycommand|o\s*localcommand|c\s*core\.(?:sshcommand|pager|editor|fsmonitor|hookspath|gitproxy)|exec\b)/i;
 
-const escapeSequence = /%[0-9a-fA-F]{2}|%[uU][0-9a-fA-F]{4}|\\[xX][0-9a-fA-F]{2}|\\[uU][0-9a-fA-F]{4}/g;
 /** Full-width and small forms of ASCII punctuation: what NFKC turns into shell metacharacters. */
 const compatibilityPunctuation = /[\uFE50-\uFE6B\uFF01-\uFF5E]/g;
 /** Around an escape or a full-width character, far enough to hold the command it introduces. */
@@ -26,7 +25,7 @@ const reach = 256;
  */
 function variantsOf(text: string): Array<{ text: string; how: string }> {
   const variants = [{ text, how: '' }];
-  for (const [start, end] of windowsAround(text, escapeSequence, reach)) {
+  for (const [start, end] of windowsAround(text, escapeSequences, reach)) {
     decodedLayers(text.slice(start, end)).forEach((decoded, i) => variants.push({ text: decoded, how: ` after ${i + 1} layer${i ? 's' : ''} of decoding` }));
   }
   if (!isAscii(text)) {

@@ -1,4 +1,4 @@
-import { decodedLayers } from '../text/decode-escapes.js';
+import { decodedLayers, escapeSequences } from '../text/decode-escapes.js';
 import { decodeTagText } from '../text/invisible.js';
 import { foldLookalikes } from '../text/fold.js';
 import { searchWindows, triggerIndex, windowsAround } from './injection-windows.js';
@@ -12,8 +12,6 @@ const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 /** Five single letters in a row, split by up to three non-letters: "i g n o r e", "I.G.N.O.R.E". */
 const spacedLetters = /(?:^|[^a-zA-Z])[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z](?![a-zA-Z])/g;
 const nonLetter = /[^a-z]+/g;
-const escapeSequence = /%[0-9a-fA-F]{2}|%u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}/g;
-
 
 /**
  * The labels of the injection phrases and role tokens in a text whose
@@ -46,7 +44,7 @@ export function detectPromptInjection(scanned: ScannedString): string[] {
   const details = new Set<string>();
   for (const label of injectionLabels(scanned.unconfused)) details.add(label);
   // Only the stretches around escape sequences can decode to something new.
-  for (const [start, end] of windowsAround(scanned.text, escapeSequence, 400)) {
+  for (const [start, end] of windowsAround(scanned.text, escapeSequences, 400)) {
     const decoded = decodedLayers(scanned.text.slice(start, end)).at(-1);
     if (decoded === undefined) continue;
     for (const label of injectionLabels(foldLookalikes(decoded))) details.add(`${label} after percent-decoding`);

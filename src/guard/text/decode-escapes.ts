@@ -6,13 +6,14 @@
  */
 
 const maxLayers = 4;
-const mayBeEncoded = /%[0-9a-fA-F]{2}|%[uU][0-9a-fA-F]{4}|\\[xX][0-9a-fA-F]{2}|\\[uU][0-9a-fA-F]{4}/;
+/** One escape of any of the kinds decoded here (global: scan it with `allMatches` or `search`, never `test`). */
+export const escapeSequences = /%[0-9a-fA-F]{2}|%[uU][0-9a-fA-F]{4}|\\[xX][0-9a-fA-F]{2}|\\[uU][0-9a-fA-F]{4}/g;
 
 /** Successively decoded forms of `text`, each different from the one before; empty when nothing is encoded. */
 export function decodedLayers(text: string): string[] {
   const layers: string[] = [];
   let current = text;
-  for (let i = 0; i < maxLayers && mayBeEncoded.test(current); i++) {
+  for (let i = 0; i < maxLayers && current.search(escapeSequences) >= 0; i++) {
     const next = decodeOnce(current);
     if (next === current) break;
     layers.push(next);
