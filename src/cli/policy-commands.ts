@@ -3,6 +3,7 @@ import { registerPolicyBuild } from './policy-build.js';
 import { registerPolicyCompile } from './policy-compile.js';
 import { registerPolicyEval } from './policy-eval.js';
 import { registerPolicyExplain } from './policy-explain.js';
+import { registerPolicyList } from './policy-list.js';
 import { registerPolicyGenerate } from './policy-generate.js';
 import { registerPolicyValidate } from './policy-validate.js';
 
@@ -13,5 +14,6 @@ export const policyCommands: Array<(policy: Command) => void> = [
   registerPolicyBuild,
   registerPolicyEval,
   registerPolicyExplain,
+  registerPolicyList,
   registerPolicyGenerate,
 ];
