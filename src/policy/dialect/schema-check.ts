@@ -16,21 +16,28 @@ function validate(): ValidateFunction {
 
 /** Checks the document against schema/policy.schema.json; one positioned diagnostic per problem. */
 export function checkSchema(source: YamlSource): PolicyDiagnostic[] {
-  const check = validate();
+  return schemaDiagnostics(validate(), source, 'the policy');
+}
+
+/**
+ * Runs a compiled schema over a YAML document: one positioned policy_schema_error
+ * per problem, in document order. `root` names the document in messages.
+ */
+export function schemaDiagnostics(check: ValidateFunction, source: YamlSource, root: string): PolicyDiagnostic[] {
   if (check(source.value)) return [];
   const errors = (check.errors ?? []).filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if');
   const out: PolicyDiagnostic[] = [];
   const seen = new Set<string>();
   for (const error of preferred(errors)) {
     const path = toYamlPath(error.instancePath);
-    const { message, key } = describe(error, path);
+    const { message, key } = describe(error, path, root);
     const location = key === undefined ? source.valueAt(path) : source.keyAt(path, key);
     const id = `${location.line}:${location.col}:${message}`;
     if (seen.has(id)) continue;
     seen.add(id);
     out.push({ code: 'policy_schema_error', message, location });
   }
-  return out;
+  return out.sort((a, b) => a.location!.line - b.location!.line || a.location!.col - b.location!.col);
 }
 
 /**
@@ -58,14 +65,14 @@ function toYamlPath(instancePath: string): YamlPath {
 }
 
 /** `rules[2].action`, for messages. */
-export function showPath(path: YamlPath): string {
+export function showPath(path: YamlPath, root = 'the policy'): string {
   let out = '';
   for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
-  return out === '' ? 'the policy' : out;
+  return out === '' ? root : out;
 }
 
-function describe(error: ErrorObject, path: YamlPath): { message: string; key?: string } {
-  const where = showPath(path);
+function describe(error: ErrorObject, path: YamlPath, root: string): { message: string; key?: string } {
+  const where = showPath(path, root);
   const got = JSON.stringify(error.data);
   switch (error.keyword) {
     case 'additionalProperties': {
