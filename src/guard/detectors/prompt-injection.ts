@@ -7,7 +7,8 @@ import type { ScannedString } from './scanned-string.js';
 
 /** One pass over the text finds the windows for the plain and the leetspeak spellings alike. */
 const triggers = triggerIndex([...phrasePatterns.flatMap((p) => p.triggers), ...leetTriggers]);
-const leetChars = /[013457@$!|]/;
+/** A digit or symbol standing in for a letter inside a word. */
+const leetInWord = /[a-z][013457@$!|]|[013457@$!|][a-z]/;
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
 /** Five single letters in a row, split by up to three non-letters: "i g n o r e", "I.G.N.O.R.E". */
 const spacedLetters = /(?:^|[^a-zA-Z])[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z](?![a-zA-Z])/g;
@@ -22,7 +23,7 @@ export function injectionLabels(unconfused: string): string[] {
   const labels = new Set<string>();
   for (const [start, end] of searchWindows(unconfused, triggers)) {
     const window = unconfused.slice(start, end).toLowerCase();
-    const deLeeted = leetChars.test(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
+    const deLeeted = leetInWord.test(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
     for (const { label, pattern } of phrasePatterns) {
       if (pattern.test(window)) labels.add(label);
       else if (deLeeted !== undefined && pattern.test(deLeeted)) labels.add(`${label} (leetspeak)`);
