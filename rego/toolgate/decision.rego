@@ -9,20 +9,13 @@ package toolgate
 
 import data.toolgate.policy
 
-matches := {i | some i in policy.matches}
+deciding_rule := policy.deciding_rule
 
-first_match := min(matches) if count(matches) > 0
+no_rule_matched if not policy.deciding_rule
 
-deciding_rule := rule if {
-	some rule in policy.rules
-	rule.index == first_match
-}
-
-no_rule_matched if count(matches) == 0
-
-# Failed requirements of the deciding rule, in YAML order.
+# Failed requirements of the deciding rule (only its own are evaluated), in YAML order.
 requirement_failures := [pair[1] |
-	some pair in sort([[u.condition, u.reason] | some u in policy.unmet; u.rule == first_match])
+	some pair in sort([[u.condition, u.reason] | some u in policy.unmet])
 ]
 
 default rule_allows := false
@@ -128,17 +121,11 @@ decision := object.union(rule_details, {
 # For tools/list filtering: true when the tool is denied whatever its arguments,
 # because the first rule its name matches is an unconditional deny, or no rule
 # matches it and the default action is deny.
-tool_matches := {i | some i in policy.tool_match}
-
 default tool_hidden := false
 
-tool_hidden if {
-	count(tool_matches) == 0
-	policy.default_action == "deny"
-}
+tool_hidden := policy.first_tool_match.hides_tool
 
 tool_hidden if {
-	some rule in policy.rules
-	rule.index == min(tool_matches)
-	rule.hides_tool
+	not policy.first_tool_match
+	policy.default_action == "deny"
 }

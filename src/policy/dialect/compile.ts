@@ -4,8 +4,10 @@ import type { LimitSpec } from '../documents.js';
 import type { Condition, Origin } from './condition-types.js';
 import { ConditionScope, conditionLiterals, negate } from './compile-condition.js';
 import { regoLibraryDir } from './paths.js';
-import type { AuditSettings, Policy, PolicyRule, PolicySource, PolicyTest, ToolPattern } from './policy-types.js';
+import { elseChain, type Branch } from './else-chain.js';
+import type { AuditSettings, Policy, PolicyRule, PolicySource, PolicyTest } from './policy-types.js';
 import * as r from './rego-builder.js';
+import { toolBodies } from './tool-match.js';
 
 export interface CompiledPolicy {
   /** The generated module first, then toolgate's library modules, then the hand-written ones. */
@@ -42,6 +44,7 @@ const at = (origin: Origin): string => `${basename(origin.file)}:${origin.line}`
 
 function policyModule(source: PolicySource): r.Module {
   const { policy } = source;
+  const compiled = policy.rules.map((rule, index) => compileRule(rule, index));
   const rules: r.Rule[] = [
     { comments: ['enforce acts on decisions; shadow only records them'], head: r.head.complete('mode'), value: r.str(policy.mode) },
     {
@@ -56,7 +59,20 @@ function policyModule(source: PolicySource): r.Module {
     { comments: ['what a finding of each detector does'], head: r.head.complete('detectors'), value: r.json(sortedObject(policy.detectors)) },
     { comments: ['what to redact from results'], head: r.head.complete('redact'), value: r.json(policy.redact) },
     ...limitRules(policy),
-    ...policy.rules.flatMap((rule, index) => ruleRules(rule, index)),
+    ...elseChain(
+      'deciding_rule',
+      [
+        'The deciding rule: the first, top to bottom, whose tool matches and whose `when` holds',
+        '(a deny rule: and its conditions). Its facts; undefined when no rule matches.',
+      ],
+      compiled.map((c) => c.deciding),
+    ),
+    ...elseChain(
+      'first_tool_match',
+      ['For tools/list filtering: the first rule whose tool matches, and whether it denies whatever the arguments.'],
+      compiled.map((c) => c.toolMatch),
+    ),
+    ...compiled.flatMap((c) => c.rules),
     ...extensionRules(source),
   ];
   if (policy.audit) rules.push({ comments: ['audit settings'], head: r.head.complete('audit'), value: r.json(policy.audit) });
@@ -71,33 +87,36 @@ function policyModule(source: PolicySource): r.Module {
   };
 }
 
-/** One body per way a tool name can match (exact names, each regex, any tool). */
-function toolBodies(tool: ToolPattern): r.Literal[][] {
-  const name = r.ref('input', 'tool');
-  if (tool.anyTool) return [[r.expr(r.call('is_string', name))]];
-  const bodies: r.Literal[][] = [];
-  if (tool.names.length === 1) bodies.push([r.equal(name, r.str(tool.names[0]))]);
-  if (tool.names.length > 1) bodies.push([r.member(name, r.set([...new Set(tool.names)].sort().map(r.str)))]);
-  for (const regex of tool.regexes) bodies.push([r.expr(r.call('regex.match', r.str(regex), name))]);
-  return bodies;
+/** One YAML rule: its branch of each chain, and the rules its requirements and helpers need. */
+interface CompiledRule {
+  deciding: Branch;
+  toolMatch: Branch;
+  rules: r.Rule[];
 }
 
-function ruleRules(rule: PolicyRule, index: number): r.Rule[] {
+function compileRule(rule: PolicyRule, index: number): CompiledRule {
   const i = r.num(index);
   const scope = new ConditionScope(`rule_${index}`);
-  const out: r.Rule[] = [
-    {
-      comments: [`${at(rule.origin)}: rule ${JSON.stringify(rule.id)}: ${rule.action} ${rule.tool.label}`],
-      head: r.head.contains('rules', r.json({ index: index, ...ruleFacts(rule) })),
-    },
-    ...toolBodies(rule.tool).map((body) => ({ head: r.head.contains('tool_match', i), body })),
-  ];
+  const out: r.Rule[] = [];
+  const bodies = toolBodies(rule.tool);
+  let tool = bodies[0];
+  if (bodies.length > 1) {
+    // Several ways to match (names, globs, regexes): a helper rule with a body each.
+    const helper = r.name(`rule_${index}_tool`);
+    out.push(...bodies.map((body, k) => ({ comments: k === 0 ? [`${at(rule.origin)}: the tools of rule ${JSON.stringify(rule.id)}`] : [], head: helper, body })));
+    tool = [r.expr(r.ref(helper))];
+  }
 
   const selectors = rule.action === 'deny' ? [...rule.when, ...rule.conditions] : rule.when;
-  out.push({
-    head: r.head.contains('matches', i),
-    body: [r.member(i, r.ref('tool_match')), ...selectors.flatMap((c) => commented(c, conditionLiterals(c, scope)))],
-  });
+  const deciding: Branch = {
+    value: r.json({ index, ...ruleFacts(rule) }),
+    body: [
+      r.comment(`${at(rule.origin)}: rule ${JSON.stringify(rule.id)}: ${rule.action} ${rule.tool.label}`),
+      ...tool,
+      ...selectors.flatMap((c) => commented(c, conditionLiterals(c, scope))),
+    ],
+  };
+  const toolMatch: Branch = { value: r.json({ index, id: rule.id, hides_tool: hidesTool(rule) }), body: tool };
 
   if (rule.action === 'allow') {
     rule.conditions.forEach((condition, j) => {
@@ -110,11 +129,12 @@ function ruleRules(rule: PolicyRule, index: number): r.Rule[] {
           [r.str('condition'), r.num(j)],
           [r.str('reason'), r.str(reason)],
         ])),
-        body: [negate(holds, scope, 'requirement')],
+        // Only the deciding rule's requirements are evaluated.
+        body: [r.equal(r.ref('deciding_rule', 'index'), i), negate(holds, scope, 'requirement')],
       });
     });
   }
-  return [...out, ...scope.helpers];
+  return { deciding, toolMatch, rules: [...out, ...scope.helpers] };
 }
 
 /** The YAML line and label above a condition's literals inside a body. */
@@ -133,12 +153,16 @@ function ruleFacts(rule: PolicyRule): Record<string, unknown> {
     source: at(rule.origin),
     action: rule.action,
     reason: rule.reason ?? `${rule.action === 'allow' ? 'allowed' : 'denied'} by ${ruleName(rule)}`,
-    hides_tool: rule.action === 'deny' && rule.when.length === 0 && rule.conditions.length === 0,
   };
   if (rule.severity) facts.severity = rule.severity;
   if (rule.mitigates) facts.mitigates = rule.mitigates;
   if (rule.rateLimit) facts.limit = limitFacts(rule.rateLimit);
   return facts;
+}
+
+/** An unconditional deny: the tool is denied whatever its arguments. */
+function hidesTool(rule: PolicyRule): boolean {
+  return rule.action === 'deny' && rule.when.length === 0 && rule.conditions.length === 0;
 }
 
 function limitFacts(limit: LimitSpec): Record<string, unknown> {

@@ -1,13 +1,16 @@
 import type { LimitSpec } from '../documents.js';
 import type { Condition, Origin } from './condition-types.js';
 
-/** Which tool names a rule applies to: exact names, translated globs and regexes. */
+/** Which tool names a rule applies to: exact names, prefix/suffix globs, translated globs and regexes. */
 export interface ToolPattern {
   /** As written, for comments and reasons. */
   label: string;
   anyTool: boolean;
   names: string[];
-  /** RE2 sources (globs already translated). */
+  /** Globs whose only wildcard is a trailing (`git_*`) or leading (`*_file`) `*`. */
+  prefixes: string[];
+  suffixes: string[];
+  /** RE2 sources (other globs already translated). */
   regexes: string[];
 }
 

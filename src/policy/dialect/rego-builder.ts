@@ -102,6 +102,11 @@ export function not(literal: Literal): Literal {
   return { lines: [line.startsWith('not ') ? line.slice(4) : `not ${line}`], negatable: true };
 }
 
+/** `v := value`: binds a fresh local. */
+export function assign(v: Term, value: Term): Literal {
+  return { lines: [`${v.rego} := ${value.rego}`], negatable: false };
+}
+
 export function someIn(v: Term, collection: Term): Literal {
   return { lines: [`some ${v.rego} in ${collection.rego}`], negatable: false };
 }
@@ -127,6 +132,8 @@ export interface Rule {
   /** `:= <term>` value, when the rule has one. */
   value?: Term;
   body?: Literal[];
+  /** `else := <value> if { <body> }` branches, tried in order when the bodies before them fail. */
+  else?: Array<{ value: Term; body: Literal[] }>;
 }
 
 export const head = {
@@ -140,10 +147,19 @@ export function renderRule(rule: Rule): string {
   let text = rule.head + (rule.value ? ` := ${rule.value.rego}` : '');
   const body = rule.body ?? [];
   const bodyLines = body.flatMap((l) => l.lines);
-  if (body.length === 1 && bodyLines.length === 1 && !bodyLines[0].startsWith('#')) text += ` if ${bodyLines[0]}`;
-  else if (body.length > 0) text += ` if {\n${bodyLines.map((l) => `\t${l}`).join('\n')}\n}`;
+  if (rule.else) {
+    // A chain always uses blocks: `} else := v if {` needs the closing brace before it.
+    text += ` if ${block(body)}`;
+    for (const branch of rule.else) text += ` else := ${branch.value.rego} if ${block(branch.body)}`;
+  } else if (body.length === 1 && bodyLines.length === 1 && !bodyLines[0].startsWith('#')) text += ` if ${bodyLines[0]}`;
+  else if (body.length > 0) text += ` if ${block(body)}`;
   lines.push(text);
   return lines.join('\n');
+}
+
+function block(body: Literal[]): string {
+  if (body.length === 0) throw new Error('a rule body needs at least one literal');
+  return `{\n${body.flatMap((l) => l.lines).map((l) => `\t${l}`).join('\n')}\n}`;
 }
 
 export interface Module {

@@ -62,7 +62,7 @@ describe('toolgate policy compile', () => {
     const result = await run('compile', folder.write('c.yaml', 'rules:\n  - tool: a\n    action: deny\n'));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('package toolgate.policy\n');
-    expect(result.stdout).toContain('tool_match contains 0 if input.tool == "a"\n');
+    expect(result.stdout).toContain('deciding_rule := {"index": 0, "id": "c.yaml:2", "source": "c.yaml:2", "action": "deny", "reason": "denied by rule c.yaml:2"} if {\n\t# c.yaml:2: rule "c.yaml:2": deny a\n\tinput.tool == "a"\n}\n');
   });
 
   it('with --all also prints the library modules', async () => {

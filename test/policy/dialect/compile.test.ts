@@ -25,8 +25,8 @@ describe('generated Rego', () => {
 
   it('puts a comment naming the YAML line above every rule and condition', () => {
     const rego = compileText('rules:\n  - tool: a\n    action: deny\n\n  - id: r2\n    tool: b\n    action: allow\n    conditions:\n      - arguments.n: { gt: 3 }\n');
-    expect(rego).toContain('# p.yaml:2: rule "p.yaml:2": deny a\nrules contains {"index": 0, "id": "p.yaml:2", "source": "p.yaml:2", "action": "deny"');
-    expect(rego).toContain('# p.yaml:5: rule "r2": allow b\nrules contains {"index": 1, "id": "r2", "source": "p.yaml:5", "action": "allow"');
+    expect(rego).toContain('deciding_rule := {"index": 0, "id": "p.yaml:2", "source": "p.yaml:2", "action": "deny", "reason": "denied by rule p.yaml:2"} if {\n\t# p.yaml:2: rule "p.yaml:2": deny a\n\tinput.tool == "a"\n}');
+    expect(rego).toContain('} else := {"index": 1, "id": "r2", "source": "p.yaml:5", "action": "allow", "reason": "allowed by rule r2 (p.yaml:5)"} if {\n\t# p.yaml:5: rule "r2": allow b\n\tinput.tool == "b"\n}');
     expect(rego).toContain('# p.yaml:9: requirement arguments.n gt 3\nunmet contains');
   });
 
@@ -45,12 +45,48 @@ describe('generated Rego', () => {
 
   it('compiles glob metacharacters in tool names to an escaped, anchored regex', () => {
     expect(compileText('rules:\n  - tool: "fs.read[*]"\n    action: deny\n')).toContain(
-      'tool_match contains 0 if regex.match("(?s)^fs\\\\.read\\\\[.*\\\\]$", input.tool)',
+      '\tregex.match("(?s)^fs\\\\.read\\\\[.*\\\\]$", input.tool)\n',
     );
   });
 
+  it('tests a glob with only a trailing or leading * as a prefix or suffix', () => {
+    const rego = compileText('rules:\n  - tool: "git_*"\n    action: deny\n  - tool: "*_file"\n    action: deny\n');
+    expect(rego).toContain('\tstartswith(input.tool, "git_")\n');
+    expect(rego).toContain('\tendswith(input.tool, "_file")\n');
+    expect(rego).not.toContain('regex.match');
+  });
+
   it('leaves names without * or ? as exact comparisons', () => {
-    expect(compileText('rules:\n  - tool: "fs.read[v2]"\n    action: deny\n')).toContain('tool_match contains 0 if input.tool == "fs.read[v2]"');
+    expect(compileText('rules:\n  - tool: "fs.read[v2]"\n    action: deny\n')).toContain('\tinput.tool == "fs.read[v2]"\n');
+  });
+
+  it('gives a tool with several kinds of patterns one helper rule, a body per pattern', () => {
+    const rego = compileText('rules:\n  - tool: [a, b, "c_*", "/^d$/"]\n    action: deny\n');
+    expect(rego).toContain(
+      [
+        '# p.yaml:2: the tools of rule "p.yaml:2"',
+        'rule_0_tool if input.tool in {"a", "b"}',
+        '',
+        'rule_0_tool if startswith(input.tool, "c_")',
+        '',
+        'rule_0_tool if regex.match("^d$", input.tool)',
+      ].join('\n'),
+    );
+    expect(rego).toContain('\t# p.yaml:2: rule "p.yaml:2": deny a, b, c_*, /^d$/\n\trule_0_tool\n}');
+  });
+
+  it('evaluates only the deciding rule\'s requirements', () => {
+    expect(compileText('rules:\n  - tool: a\n    action: allow\n    conditions:\n      - arguments.n: { gt: 3 }\n')).toContain(
+      'unmet contains {"rule": 0, "condition": 0, "reason": "denied by rule p.yaml:2: requirement arguments.n gt 3 not met (p.yaml:5)"} if {\n\tdeciding_rule.index == 0\n\tnot lib.compare(input.arguments.n, "gt", 3)\n}',
+    );
+  });
+
+  it('splits the rule chains of a long policy into chains of 200 rules, tried in order', () => {
+    const yaml = `rules:\n${Array.from({ length: 450 }, (_, i) => `  - tool: t${i}\n    action: deny\n`).join('')}`;
+    const rego = compileText(yaml);
+    expect(rego).toContain('deciding_rule := value if {\n\tvalue := deciding_rule_0_199\n} else := value if {\n\tvalue := deciding_rule_200_399\n} else := value if {\n\tvalue := deciding_rule_400_449\n}');
+    expect(rego).toContain('# deciding_rule: the branches for rules 200 to 399\ndeciding_rule_200_399 := {"index": 200,');
+    expect(rego).toContain('first_tool_match := value if {\n\tvalue := first_tool_match_0_199\n}');
   });
 
   it('joins hand-written toolgate.ext modules through extension rules', () => {

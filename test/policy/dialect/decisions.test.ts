@@ -81,6 +81,17 @@ const semantics: Case[] = [
   { name: 'tool glob: . is literal', yaml: rules(deny('g', '"fs.*"'), allow('rest', '"*"')), call: { tool: 'fsXread' }, allow: true, rule: 'rest' },
   { name: 'tool glob: [ ] are literal', yaml: rules(deny('g', '"a[b]*"'), allow('rest', '"*"')), call: { tool: 'ab' }, allow: true, rule: 'rest' },
   { name: 'tool glob with brackets matches literally', yaml: rules(deny('g', '"a[b]*"'), allow('rest', '"*"')), call: { tool: 'a[b]x' }, allow: false, rule: 'g' },
+  { name: 'tool glob with a leading * matches the end', yaml: rules(deny('g', '"*_file"'), allow('rest', '"*"')), call: { tool: 'read_file' }, allow: false, rule: 'g' },
+  { name: 'tool glob with a leading * is anchored', yaml: rules(deny('g', '"*_file"'), allow('rest', '"*"')), call: { tool: 'read_file_x' }, allow: true, rule: 'rest' },
+  { name: 'tool glob * may match nothing', yaml: rules(deny('g', '"git_*"'), allow('rest', '"*"')), call: { tool: 'git_' }, allow: false, rule: 'g' },
+  { name: 'tool glob ** is any tool', yaml: rules(deny('g', '"**"')), call: { tool: 'anything' }, allow: false, rule: 'g' },
+  {
+    name: 'requirements of a rule whose when fails are not checked',
+    yaml: 'rules:\n  - id: cursor\n    tool: a\n    action: allow\n    when:\n      - client.name: cursor\n    conditions:\n      - arguments.x: 1\n  - id: others\n    tool: a\n    action: allow\n',
+    call: { tool: 'a', client: { name: 'claude' } },
+    allow: true,
+    rule: 'others',
+  },
   { name: 'tool list', yaml: rules(deny('l', '[x, y]'), allow('rest', '"*"')), call: { tool: 'y' }, allow: false, rule: 'l' },
   { name: 'tool regex is a search unless anchored', yaml: rules(deny('r', '"/shell/"'), allow('rest', '"*"')), call: { tool: 'run_shell_now' }, allow: false, rule: 'r' },
   { name: 'tool regex anchors hold', yaml: rules(deny('r', '"/^shell$/"'), allow('rest', '"*"')), call: { tool: 'run_shell' }, allow: true, rule: 'rest' },
@@ -257,6 +268,36 @@ describe('tool_hidden for tools/list filtering', () => {
   });
   it('shows a tool whose first rule is a conditional deny', () => {
     expect(hidden(runner(rules(deny('d', 'a', 'arguments.x: 1'))), 'a')).toBe(false);
+  });
+});
+
+describe('a policy longer than one rule chain (200 rules)', () => {
+  // Rule i: tool t<i>; every rule from 150 on also matches the tool "shared"; rules 300 and up are unconditional denies.
+  const yaml = rules(
+    ...Array.from({ length: 450 }, (_, i) =>
+      i >= 300 ? deny(`r${i}`, i % 50 === 0 ? `[t${i}, shared]` : `t${i}`) : allow(`r${i}`, i % 50 === 0 && i >= 150 ? `[t${i}, shared]` : `t${i}`, `arguments.n: ${i}`),
+    ),
+  );
+  const long = () => runner(yaml);
+  it.each([
+    [{ tool: 't3', arguments: { n: 3 } }, true, 'r3'],
+    [{ tool: 't250', arguments: { n: 250 } }, true, 'r250'],
+    [{ tool: 't250', arguments: { n: 1 } }, false, 'r250'],
+    [{ tool: 't449' }, false, 'r449'],
+    [{ tool: 'shared', arguments: { n: 150 } }, true, 'r150'],
+    [{ tool: 'shared', arguments: { n: 0 } }, false, 'r150'],
+    [{ tool: 'unknown' }, false, 'default_action'],
+  ] as const)('%j → allow %s by %s', (call, allow, rule) => {
+    expect(decide(long(), call)).toMatchObject({ allow, rule });
+  });
+  it('reports the failed requirement of a rule in a later chain', () => {
+    const { reasons } = decide(long(), { tool: 't250', arguments: { n: 1 } });
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^denied by rule r250 \(policy\.yaml:\d+\): requirement arguments\.n equals 250 not met/);
+  });
+  it('hides a tool whose first rule, in a later chain, is an unconditional deny', () => {
+    const hidden = (tool: string) => (long().evaluate(callInput({ tool }), 'toolgate/tool_hidden') as { result: boolean }).result;
+    expect([hidden('t420'), hidden('t10'), hidden('shared'), hidden('unknown')]).toEqual([true, false, false, true]);
   });
 });
 

@@ -20,7 +20,7 @@ describe('AgentMesh policies load unchanged', () => {
     expect(policy.rules.find((r) => r.tool.label === 'read_file')?.rateLimit).toEqual({ key: 'rule:agentmesh-enterprise.yaml:16', requests: 50, per: 60 });
     expect(policy.audit).toEqual({ log_all: true, include_arguments: true, redact_fields: ['password', 'token', 'api_key'] });
     expect(loadPolicyFile(join(fixtures, 'agentmesh-strict.yaml')).policy.perToolLimits).toEqual([
-      { tool: { label: 'read_file', anyTool: false, names: ['read_file'], regexes: [] }, limit: { key: 'tool:read_file', requests: 20, per: 60 } },
+      { tool: { label: 'read_file', anyTool: false, names: ['read_file'], prefixes: [], suffixes: [], regexes: [] }, limit: { key: 'tool:read_file', requests: 20, per: 60 } },
     ]);
   });
 

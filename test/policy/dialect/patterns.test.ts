@@ -35,15 +35,28 @@ describe('tool globs: only * and ? are wildcards, every other character is liter
 
 describe('tool patterns', () => {
   it('keeps exact names exact, even with regex metacharacters', () => {
-    expect(readToolPattern('fs.read(v2)')).toEqual({ label: 'fs.read(v2)', anyTool: false, names: ['fs.read(v2)'], regexes: [] });
+    expect(readToolPattern('fs.read(v2)')).toEqual({ label: 'fs.read(v2)', anyTool: false, names: ['fs.read(v2)'], prefixes: [], suffixes: [], regexes: [] });
   });
   it('reads lists mixing names, globs and /regex/ with an i flag', () => {
-    expect(readToolPattern(['read_file', 'git_*', '/^SQL_/i', '*'])).toEqual({
-      label: 'read_file, git_*, /^SQL_/i, *',
+    expect(readToolPattern(['read_file', 'git_*', 'fs.*.read', '/^SQL_/i', '*'])).toEqual({
+      label: 'read_file, git_*, fs.*.read, /^SQL_/i, *',
       anyTool: true,
       names: ['read_file'],
-      regexes: ['(?s)^git_.*$', '(?i)^SQL_'],
+      prefixes: ['git_'],
+      suffixes: [],
+      regexes: ['(?s)^fs\\..*\\.read$', '(?i)^SQL_'],
     });
+  });
+  it.each([
+    ['git_*', { prefixes: ['git_'] }],
+    ['git_**', { prefixes: ['git_'] }],
+    ['*_file', { suffixes: ['_file'] }],
+    ['**', { anyTool: true }],
+    ['*_file_*', { regexes: ['(?s)^.*_file_.*$'] }],
+    ['git_?', { regexes: ['(?s)^git_.$'] }],
+    ['?it_*', { regexes: ['(?s)^.it_.*$'] }],
+  ])('glob %s with only a leading or trailing * is a suffix or prefix test', (glob, parts) => {
+    expect(readToolPattern(glob)).toEqual({ label: glob, anyTool: false, names: [], prefixes: [], suffixes: [], regexes: [], ...parts });
   });
   it.each([
     ['/^read_/', 'read_file', true],

@@ -23,38 +23,81 @@ redact := ["secrets", "pii.email", "/AKIA[0-9A-Z]{16}/"]
 limits contains {"key": "global", "requests": 100, "per": 60}
 
 # rate_limits.per_tool read_*
-limits contains {"key": "tool:read_*", "requests": 20, "per": 10} if regex.match("(?s)^read_.*$", input.tool)
+limits contains {"key": "tool:read_*", "requests": 20, "per": 10} if startswith(input.tool, "read_")
 
-# showcase.yaml:15: rule "no-shell": deny run_shell, exec*, /^bash$/i
-rules contains {"index": 0, "id": "no-shell", "source": "showcase.yaml:15", "action": "deny", "reason": "Shell access is not permitted", "hides_tool": true, "severity": "critical", "mitigates": ["ASI05"]}
-
-tool_match contains 0 if input.tool == "run_shell"
-
-tool_match contains 0 if regex.match("(?s)^exec.*$", input.tool)
-
-tool_match contains 0 if regex.match("(?i)^bash$", input.tool)
-
-matches contains 0 if 0 in tool_match
-
-# showcase.yaml:22: rule "read-docs": allow read_file
-rules contains {"index": 1, "id": "read-docs", "source": "showcase.yaml:22", "action": "allow", "reason": "allowed by rule read-docs (showcase.yaml:22)", "hides_tool": false}
-
-tool_match contains 1 if input.tool == "read_file"
-
-matches contains 1 if {
-	1 in tool_match
+# The deciding rule: the first, top to bottom, whose tool matches and whose `when` holds
+# (a deny rule: and its conditions). Its facts; undefined when no rule matches.
+deciding_rule := {"index": 0, "id": "no-shell", "source": "showcase.yaml:15", "action": "deny", "reason": "Shell access is not permitted", "severity": "critical", "mitigates": ["ASI05"]} if {
+	# showcase.yaml:15: rule "no-shell": deny run_shell, exec*, /^bash$/i
+	rule_0_tool
+} else := {"index": 1, "id": "read-docs", "source": "showcase.yaml:22", "action": "allow", "reason": "allowed by rule read-docs (showcase.yaml:22)"} if {
+	# showcase.yaml:22: rule "read-docs": allow read_file
+	input.tool == "read_file"
 	# showcase.yaml:26: client.name in ["cursor","claude-desktop"]
 	lib.one_of(input.client.name, ["cursor", "claude-desktop"])
+} else := {"index": 2, "id": "showcase.yaml:34", "source": "showcase.yaml:34", "action": "allow", "reason": "allowed by rule showcase.yaml:34"} if {
+	# showcase.yaml:34: rule "showcase.yaml:34": allow read_multiple_files
+	input.tool == "read_multiple_files"
+} else := {"index": 3, "id": "no-destructive", "source": "showcase.yaml:39", "action": "deny", "reason": "denied by rule no-destructive (showcase.yaml:39)"} if {
+	# showcase.yaml:39: rule "no-destructive": deny *
+	is_string(input.tool)
+	# showcase.yaml:43: tool_annotations.destructiveHint equals true
+	lib.equals(input.tool_annotations.destructiveHint, true)
+	# showcase.yaml:44: not (identity.groups[any] equals "ops")
+	not rule_3_not_0
+} else := {"index": 4, "id": "showcase.yaml:47", "source": "showcase.yaml:47", "action": "allow", "reason": "allowed by rule showcase.yaml:47", "limit": {"key": "rule:showcase.yaml:47", "requests": 30, "per": 60}} if {
+	# showcase.yaml:47: rule "showcase.yaml:47": allow query
+	input.tool == "query"
+} else := {"index": 5, "id": "showcase.yaml:54", "source": "showcase.yaml:54", "action": "deny", "reason": "denied by rule showcase.yaml:54"} if {
+	# showcase.yaml:54: rule "showcase.yaml:54": deny git_*
+	startswith(input.tool, "git_")
+	# showcase.yaml:57: arguments.args[any] prefix ["--upload-pack","-c"] (ignoring case)
+	some v1 in input.arguments.args
+	lib.has_prefix(lib.fold(v1), ["--upload-pack", "-c"])
+	# showcase.yaml:58: arguments.** contains "$("
+	walk(input.arguments, [_, v2])
+	lib.has_substring(v2, ["$("])
 }
 
+# For tools/list filtering: the first rule whose tool matches, and whether it denies whatever the arguments.
+first_tool_match := {"index": 0, "id": "no-shell", "hides_tool": true} if {
+	rule_0_tool
+} else := {"index": 1, "id": "read-docs", "hides_tool": false} if {
+	input.tool == "read_file"
+} else := {"index": 2, "id": "showcase.yaml:34", "hides_tool": false} if {
+	input.tool == "read_multiple_files"
+} else := {"index": 3, "id": "no-destructive", "hides_tool": false} if {
+	is_string(input.tool)
+} else := {"index": 4, "id": "showcase.yaml:47", "hides_tool": false} if {
+	input.tool == "query"
+} else := {"index": 5, "id": "showcase.yaml:54", "hides_tool": false} if {
+	startswith(input.tool, "git_")
+}
+
+# showcase.yaml:15: the tools of rule "no-shell"
+rule_0_tool if input.tool == "run_shell"
+
+rule_0_tool if startswith(input.tool, "exec")
+
+rule_0_tool if regex.match("(?i)^bash$", input.tool)
+
 # showcase.yaml:28: requirement arguments.path within "roots"
-unmet contains {"rule": 1, "condition": 0, "reason": "denied by rule read-docs (showcase.yaml:22): requirement arguments.path within \"roots\" not met (showcase.yaml:28)"} if not lib.path_within(input.arguments.path, data.toolgate.roots)
+unmet contains {"rule": 1, "condition": 0, "reason": "denied by rule read-docs (showcase.yaml:22): requirement arguments.path within \"roots\" not met (showcase.yaml:28)"} if {
+	deciding_rule.index == 1
+	not lib.path_within(input.arguments.path, data.toolgate.roots)
+}
 
 # showcase.yaml:29: requirement path_not_contains [".env","secrets"]
-unmet contains {"rule": 1, "condition": 1, "reason": "denied by rule read-docs (showcase.yaml:22): requirement path_not_contains [\".env\",\"secrets\"] not met (showcase.yaml:29)"} if lib.paths_contain(input.arguments, [".env", "secrets"])
+unmet contains {"rule": 1, "condition": 1, "reason": "denied by rule read-docs (showcase.yaml:22): requirement path_not_contains [\".env\",\"secrets\"] not met (showcase.yaml:29)"} if {
+	deciding_rule.index == 1
+	lib.paths_contain(input.arguments, [".env", "secrets"])
+}
 
 # showcase.yaml:30: requirement any of (identity.role equals "admin" or arguments.options.lines lte 500)
-unmet contains {"rule": 1, "condition": 2, "reason": "denied by rule read-docs (showcase.yaml:22): requirement any of (identity.role equals \"admin\" or arguments.options.lines lte 500) not met (showcase.yaml:30)"} if not rule_1_any_0
+unmet contains {"rule": 1, "condition": 2, "reason": "denied by rule read-docs (showcase.yaml:22): requirement any of (identity.role equals \"admin\" or arguments.options.lines lte 500) not met (showcase.yaml:30)"} if {
+	deciding_rule.index == 1
+	not rule_1_any_0
+}
 
 # showcase.yaml:31: identity.role equals "admin"
 rule_1_any_0 if lib.equals(input.identity.role, "admin")
@@ -62,18 +105,17 @@ rule_1_any_0 if lib.equals(input.identity.role, "admin")
 # showcase.yaml:32: arguments.options.lines lte 500
 rule_1_any_0 if lib.compare(input.arguments.options.lines, "lte", 500)
 
-# showcase.yaml:34: rule "showcase.yaml:34": allow read_multiple_files
-rules contains {"index": 2, "id": "showcase.yaml:34", "source": "showcase.yaml:34", "action": "allow", "reason": "allowed by rule showcase.yaml:34", "hides_tool": false}
-
-tool_match contains 2 if input.tool == "read_multiple_files"
-
-matches contains 2 if 2 in tool_match
-
 # showcase.yaml:37: requirement arguments.paths[all] within ["/srv/data","/srv/shared/"]
-unmet contains {"rule": 2, "condition": 0, "reason": "denied by rule showcase.yaml:34: requirement arguments.paths[all] within [\"/srv/data\",\"/srv/shared/\"] not met (showcase.yaml:37)"} if not rule_2_requirement_0
+unmet contains {"rule": 2, "condition": 0, "reason": "denied by rule showcase.yaml:34: requirement arguments.paths[all] within [\"/srv/data\",\"/srv/shared/\"] not met (showcase.yaml:37)"} if {
+	deciding_rule.index == 2
+	not rule_2_requirement_0
+}
 
 # showcase.yaml:37: requirement arguments.paths[all] not_glob "**/*.pem"
-unmet contains {"rule": 2, "condition": 1, "reason": "denied by rule showcase.yaml:34: requirement arguments.paths[all] not_glob \"**/*.pem\" not met (showcase.yaml:37)"} if not rule_2_requirement_1
+unmet contains {"rule": 2, "condition": 1, "reason": "denied by rule showcase.yaml:34: requirement arguments.paths[all] not_glob \"**/*.pem\" not met (showcase.yaml:37)"} if {
+	deciding_rule.index == 2
+	not rule_2_requirement_1
+}
 
 rule_2_requirement_0 if {
 	is_array(input.arguments.paths)
@@ -89,51 +131,25 @@ rule_2_requirement_1 if {
 	}
 }
 
-# showcase.yaml:39: rule "no-destructive": deny *
-rules contains {"index": 3, "id": "no-destructive", "source": "showcase.yaml:39", "action": "deny", "reason": "denied by rule no-destructive (showcase.yaml:39)", "hides_tool": false}
-
-tool_match contains 3 if is_string(input.tool)
-
-matches contains 3 if {
-	3 in tool_match
-	# showcase.yaml:43: tool_annotations.destructiveHint equals true
-	lib.equals(input.tool_annotations.destructiveHint, true)
-	# showcase.yaml:44: not (identity.groups[any] equals "ops")
-	not rule_3_not_0
-}
-
 rule_3_not_0 if {
 	some v1 in input.identity.groups
 	lib.equals(v1, "ops")
 }
 
-# showcase.yaml:47: rule "showcase.yaml:47": allow query
-rules contains {"index": 4, "id": "showcase.yaml:47", "source": "showcase.yaml:47", "action": "allow", "reason": "allowed by rule showcase.yaml:47", "hides_tool": false, "limit": {"key": "rule:showcase.yaml:47", "requests": 30, "per": 60}}
-
-tool_match contains 4 if input.tool == "query"
-
-matches contains 4 if 4 in tool_match
-
 # showcase.yaml:50: requirement argument_not_matches sql "(?i)(DROP|DELETE)\\s+"
-unmet contains {"rule": 4, "condition": 0, "reason": "denied by rule showcase.yaml:47: requirement argument_not_matches sql \"(?i)(DROP|DELETE)\\\\s+\" not met (showcase.yaml:50)"} if lib.matches_regex(input.arguments.sql, ["(?i)(DROP|DELETE)\\s+"])
+unmet contains {"rule": 4, "condition": 0, "reason": "denied by rule showcase.yaml:47: requirement argument_not_matches sql \"(?i)(DROP|DELETE)\\\\s+\" not met (showcase.yaml:50)"} if {
+	deciding_rule.index == 4
+	lib.matches_regex(input.arguments.sql, ["(?i)(DROP|DELETE)\\s+"])
+}
 
 # showcase.yaml:51: requirement arguments.sql length {"lte":2000}
-unmet contains {"rule": 4, "condition": 1, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql length {\"lte\":2000} not met (showcase.yaml:51)"} if not lib.compare(lib.size(input.arguments.sql), "lte", 2000)
+unmet contains {"rule": 4, "condition": 1, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql length {\"lte\":2000} not met (showcase.yaml:51)"} if {
+	deciding_rule.index == 4
+	not lib.compare(lib.size(input.arguments.sql), "lte", 2000)
+}
 
 # showcase.yaml:51: requirement arguments.sql type "string"
-unmet contains {"rule": 4, "condition": 2, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql type \"string\" not met (showcase.yaml:51)"} if not lib.has_type(input.arguments.sql, ["string"])
-
-# showcase.yaml:54: rule "showcase.yaml:54": deny git_*
-rules contains {"index": 5, "id": "showcase.yaml:54", "source": "showcase.yaml:54", "action": "deny", "reason": "denied by rule showcase.yaml:54", "hides_tool": false}
-
-tool_match contains 5 if regex.match("(?s)^git_.*$", input.tool)
-
-matches contains 5 if {
-	5 in tool_match
-	# showcase.yaml:57: arguments.args[any] prefix ["--upload-pack","-c"] (ignoring case)
-	some v1 in input.arguments.args
-	lib.has_prefix(lib.fold(v1), ["--upload-pack", "-c"])
-	# showcase.yaml:58: arguments.** contains "$("
-	walk(input.arguments, [_, v2])
-	lib.has_substring(v2, ["$("])
+unmet contains {"rule": 4, "condition": 2, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql type \"string\" not met (showcase.yaml:51)"} if {
+	deciding_rule.index == 4
+	not lib.has_type(input.arguments.sql, ["string"])
 }
