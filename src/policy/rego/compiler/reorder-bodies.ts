@@ -8,7 +8,7 @@
  */
 import type { Body, Expr, RefTerm, Rule, Term, VarTerm } from '../ast.js';
 import { RegoError, type RegoDiagnostic } from '../errors.js';
-import { exprTerms, isWildcard, sourceName, varsOf, visitBody, visitTerm } from './ast-walk.js';
+import { exprTerms, isWildcard, rewriteTerm, sourceName, varsOf, visitBody, visitTerm } from './ast-walk.js';
 import { operatorName, resolveCall } from './calls.js';
 import { buildTree } from './rule-tree.js';
 import { isOp } from './resolve-refs.js';
@@ -61,47 +61,39 @@ class Safety {
 
   /** Orders the bodies nested in an expression (closures, `every`). */
   private nested(expr: Expr, bound: Vars, scope: Vars): Expr {
-    const c = (t: Term): Term => this.closures(t, bound, scope);
-    const withs = expr.with.map((w) => ({ ...w, value: c(w.value) }));
+    const withs = expr.with.length === 0 ? expr.with : expr.with.map((w) => ({ ...w, value: this.closures(w.value, bound, scope) }));
     switch (expr.kind) {
-      case 'term':
-        return { ...expr, term: c(expr.term), with: withs };
+      case 'term': {
+        const term = this.closures(expr.term, bound, scope);
+        return term === expr.term && withs === expr.with ? expr : { ...expr, term, with: withs };
+      }
       case 'some':
         return expr;
       case 'somein':
-        return { ...expr, collection: c(expr.collection), with: withs };
+        return { ...expr, collection: this.closures(expr.collection, bound, scope), with: withs };
       case 'every': {
         const inner = new Set(bound);
         for (const v of [expr.key, expr.value]) if (v) inner.add(v.name);
         const innerScope = new Set([...scope, ...inner, ...shallowVars(expr.body)]);
-        return { ...expr, domain: c(expr.domain), body: this.body(expr.body, inner, innerScope), with: withs };
+        return { ...expr, domain: this.closures(expr.domain, bound, scope), body: this.body(expr.body, inner, innerScope), with: withs };
       }
     }
   }
 
+  /** Orders the bodies of the comprehensions in a term (the term itself when it has none). */
   private closures(t: Term, bound: Vars, scope: Vars): Term {
-    if (t.type === 'arraycomp' || t.type === 'setcomp' || t.type === 'objectcomp') {
-      const inner = new Set(bound);
-      const heads = t.type === 'objectcomp' ? [t.key, t.value] : [t.head];
-      const innerScope = new Set([...scope, ...shallowVars(t.body), ...heads.flatMap((h) => varsOf(h).map((v) => v.name))]);
-      const body = this.body(t.body, inner, innerScope);
-      for (const h of heads) for (const v of varsOf(h)) if (!inner.has(v.name)) this.unsafe(v);
-      if (t.type === 'objectcomp') return { ...t, key: this.closures(t.key, inner, innerScope), value: this.closures(t.value, inner, innerScope), body };
-      return { ...t, head: this.closures(t.head, inner, innerScope), body };
-    }
-    switch (t.type) {
-      case 'ref':
-        return { ...t, terms: t.terms.map((x) => this.closures(x, bound, scope)) };
-      case 'array':
-      case 'set':
-        return { ...t, items: t.items.map((x) => this.closures(x, bound, scope)) };
-      case 'object':
-        return { ...t, entries: t.entries.map(([k, v]) => [this.closures(k, bound, scope), this.closures(v, bound, scope)] as [Term, Term]) };
-      case 'call':
-        return { ...t, args: t.args.map((x) => this.closures(x, bound, scope)) };
-      default:
-        return t;
-    }
+    return rewriteTerm(t, {
+      pre: (x) => {
+        if (x.type !== 'arraycomp' && x.type !== 'setcomp' && x.type !== 'objectcomp') return undefined;
+        const inner = new Set(bound);
+        const heads = x.type === 'objectcomp' ? [x.key, x.value] : [x.head];
+        const innerScope = new Set([...scope, ...shallowVars(x.body), ...heads.flatMap((h) => varsOf(h).map((v) => v.name))]);
+        const body = this.body(x.body, inner, innerScope);
+        for (const h of heads) for (const v of varsOf(h)) if (!inner.has(v.name)) this.unsafe(v);
+        if (x.type === 'objectcomp') return { ...x, key: this.closures(x.key, inner, innerScope), value: this.closures(x.value, inner, innerScope), body };
+        return { ...x, head: this.closures(x.head, inner, innerScope), body };
+      },
+    });
   }
 
   /** The vars an expression reads (must be bound before it), given what is bound. */

@@ -5,7 +5,7 @@
  * `every`) shadow rules and imports and stay vars.
  */
 import type { Body, Expr, Module, RefTerm, Rule, Term, With } from '../ast.js';
-import { rewriteTerm, varsOf, visitBody, visitRule } from './ast-walk.js';
+import { rewriteTerm, varsOf, visitBody, visitRule, type TermRewriter } from './ast-walk.js';
 import type { Stage } from './state.js';
 
 type Globals = Map<string, Term[]>;
@@ -40,7 +40,7 @@ export const resolveRefs: Stage = {
     }
     const rules = state.rules.map((e) => {
       const globals = globalsByModule.get(e.module)!;
-      return mentionsAny(e.rule, globals) ? { ...e, rule: resolveRule(e.rule, globals, declaredNames(e.rule)) } : e;
+      return mentionsAny(e.rule, globals) ? { ...e, rule: new Resolver(globals, declaredNames(e.rule)).rule(e.rule) } : e;
     });
     return { ...state, rules };
   },
@@ -62,109 +62,117 @@ function mentionsAny(rule: Rule, globals: Globals): boolean {
 /** Every `with` of a rule (their targets are names that visitRule does not visit). */
 function everyWith(rule: Rule): With[] {
   const out: With[] = [];
-  const scan = (body: Body): void => {
-    for (const e of body) {
-      out.push(...e.with);
-      if (e.kind === 'every') scan(e.body);
-    }
-    visitBody(body, (t) => {
-      if (t.type === 'arraycomp' || t.type === 'setcomp' || t.type === 'objectcomp') for (const e of t.body) out.push(...e.with);
-    });
-  };
-  for (let r: Rule | undefined = rule; r; r = r.else) scan(r.body);
+  for (let r: Rule | undefined = rule; r; r = r.else) withsInBody(r.body, out);
   return out;
+}
+
+function withsInBody(body: Body, out: With[]): void {
+  for (const e of body) {
+    out.push(...e.with);
+    if (e.kind === 'every') withsInBody(e.body, out);
+  }
+  visitBody(body, (t) => {
+    if (t.type === 'arraycomp' || t.type === 'setcomp' || t.type === 'objectcomp') for (const e of t.body) out.push(...e.with);
+  });
 }
 
 /** Names a rule declares locally (anywhere in it). */
 function declaredNames(rule: Rule): Set<string> {
   const out = new Set<string>();
-  const addVars = (t: Term | undefined): void => {
-    if (t) for (const v of varsOf(t)) out.add(v.name);
-  };
-  const scanRule = (r: Rule): void => {
-    for (const a of r.head.args ?? []) addVars(a);
+  for (let r: Rule | undefined = rule; r; r = r.else) {
+    for (const a of r.head.args ?? []) addVars(a, out);
     for (const t of r.head.ref.slice(1)) if (t.type === 'var') out.add(t.name);
-    scanBody(r.body);
-    if (r.else) scanRule(r.else);
-  };
-  const scanBody = (body: Body): void => {
-    for (const expr of body) scanExpr(expr);
-    visitBody(body, (t) => {
-      if (t.type === 'arraycomp' || t.type === 'setcomp' || t.type === 'objectcomp') scanBody(t.body);
-    });
-  };
-  const scanExpr = (expr: Expr): void => {
-    if (expr.kind === 'some') expr.vars.forEach((v) => out.add(v.name));
-    else if (expr.kind === 'somein') {
-      addVars(expr.key);
-      addVars(expr.value);
-    } else if (expr.kind === 'every') {
-      addVars(expr.key);
-      addVars(expr.value);
-      scanBody(expr.body);
-    } else if (expr.term.type === 'call' && isOp(expr.term.operator, 'assign')) addVars(expr.term.args[0]);
-  };
-  scanRule(rule);
+    declaredInBody(r.body, out);
+  }
   return out;
+}
+
+function declaredInBody(body: Body, out: Set<string>): void {
+  for (const expr of body) {
+    if (expr.kind === 'some') for (const v of expr.vars) out.add(v.name);
+    else if (expr.kind === 'somein') {
+      addVars(expr.key, out);
+      addVars(expr.value, out);
+    } else if (expr.kind === 'every') {
+      addVars(expr.key, out);
+      addVars(expr.value, out);
+      declaredInBody(expr.body, out);
+    } else if (expr.term.type === 'call' && isOp(expr.term.operator, 'assign')) addVars(expr.term.args[0], out);
+  }
+  visitBody(body, (t) => {
+    if (t.type === 'arraycomp' || t.type === 'setcomp' || t.type === 'objectcomp') declaredInBody(t.body, out);
+  });
+}
+
+function addVars(t: Term | undefined, out: Set<string>): void {
+  if (t) for (const v of varsOf(t)) out.add(v.name);
 }
 
 export function isOp(op: RefTerm, name: string): boolean {
   return op.terms.length === 1 && op.terms[0].type === 'var' && op.terms[0].name === name;
 }
 
-function resolveRule(rule: Rule, globals: Globals, ignore: Set<string>): Rule {
-  const term = (t: Term): Term => resolveTerm(t, globals, ignore);
-  const head = rule.head;
-  return {
-    ...rule,
-    head: {
-      ...head,
-      ref: [head.ref[0], ...head.ref.slice(1).map(term)],
-      args: head.args?.map(term),
-      key: head.key && term(head.key),
-      value: head.value && term(head.value),
-    },
-    body: resolveBody(rule.body, globals, ignore),
-    else: rule.else && resolveRule(rule.else, globals, ignore),
-  };
-}
+/** Rewrites names to the globals' refs, except names declared locally. */
+class Resolver implements TermRewriter {
+  constructor(
+    private readonly globals: Globals,
+    private readonly ignore: Set<string>,
+  ) {}
 
-function resolveBody(body: Body, globals: Globals, ignore: Set<string>): Body {
-  const term = (t: Term): Term => resolveTerm(t, globals, ignore);
-  return body.map((expr): Expr => {
-    const withs = expr.with.map((w) => ({ ...w, target: term(w.target) as RefTerm, value: term(w.value) }));
-    switch (expr.kind) {
-      case 'term':
-        return { ...expr, term: term(expr.term), with: withs };
-      case 'some':
-        return { ...expr, with: withs };
-      case 'somein':
-        return { ...expr, key: expr.key && term(expr.key), value: term(expr.value), collection: term(expr.collection), with: withs };
-      case 'every':
-        return { ...expr, domain: term(expr.domain), body: resolveBody(expr.body, globals, ignore), with: withs };
+  rule(rule: Rule): Rule {
+    const head = rule.head;
+    return {
+      ...rule,
+      head: {
+        ...head,
+        ref: [head.ref[0], ...head.ref.slice(1).map((t) => this.term(t))],
+        args: head.args?.map((t) => this.term(t)),
+        key: head.key && this.term(head.key),
+        value: head.value && this.term(head.value),
+      },
+      body: this.body(rule.body),
+      else: rule.else && this.rule(rule.else),
+    };
+  }
+
+  body(body: Body): Body {
+    return body.map((expr): Expr => {
+      const withs = expr.with.length === 0 ? expr.with : expr.with.map((w) => ({ ...w, target: this.term(w.target) as RefTerm, value: this.term(w.value) }));
+      switch (expr.kind) {
+        case 'term':
+          return { ...expr, term: this.term(expr.term), with: withs };
+        case 'some':
+          return { ...expr, with: withs };
+        case 'somein':
+          return { ...expr, key: expr.key && this.term(expr.key), value: this.term(expr.value), collection: this.term(expr.collection), with: withs };
+        case 'every':
+          return { ...expr, domain: this.term(expr.domain), body: this.body(expr.body), with: withs };
+      }
+    });
+  }
+
+  term(t: Term): Term {
+    return rewriteTerm(t, this);
+  }
+
+  pre(x: Term): Term | undefined {
+    if (x.type === 'var') {
+      const g = this.global(x.name);
+      return g ? { type: 'ref', terms: g.map((gt) => ({ ...gt, loc: x.loc })), loc: x.loc } : x;
     }
-  });
-}
+    if (x.type === 'ref') {
+      const [head, ...rest] = x.terms;
+      const resolvedRest = rest.map((r) => this.term(r));
+      const g = head.type === 'var' ? this.global(head.name) : undefined;
+      if (g) return { ...x, terms: [...g.map((gt) => ({ ...gt, loc: head.loc })), ...resolvedRest] };
+      const resolvedHead = head.type === 'var' ? head : this.term(head);
+      if (resolvedHead === head && resolvedRest.every((r, i) => r === rest[i])) return x;
+      return { ...x, terms: [resolvedHead, ...resolvedRest] };
+    }
+    return undefined;
+  }
 
-function resolveTerm(t: Term, globals: Globals, ignore: Set<string>): Term {
-  return rewriteTerm(t, {
-    pre(x) {
-      if (x.type === 'var') {
-        const g = !ignore.has(x.name) && globals.get(x.name);
-        return g ? { type: 'ref', terms: g.map((gt) => ({ ...gt, loc: x.loc })), loc: x.loc } : x;
-      }
-      if (x.type === 'ref') {
-        const [head, ...rest] = x.terms;
-        const resolvedRest = rest.map((r) => resolveTerm(r, globals, ignore));
-        if (head.type === 'var') {
-          const g = !ignore.has(head.name) && globals.get(head.name);
-          if (g) return { ...x, terms: [...g.map((gt) => ({ ...gt, loc: head.loc })), ...resolvedRest] };
-          return { ...x, terms: [head, ...resolvedRest] };
-        }
-        return { ...x, terms: [resolveTerm(head, globals, ignore), ...resolvedRest] };
-      }
-      return undefined;
-    },
-    body: (b) => resolveBody(b, globals, ignore),
-  });
+  private global(name: string): Term[] | undefined {
+    return this.ignore.has(name) ? undefined : this.globals.get(name);
+  }
 }
