@@ -1,0 +1,136 @@
+/**
+ * Hot reload in a running proxy, with a real client and a real npm server:
+ * the policy file is edited 100 times while calls keep flowing. No call may
+ * fail, every edit must take effect, and a broken edit must leave the running
+ * policy enforcing, be reported, and be recorded in the audit log.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openAuditLog, policyReloadedEvent, policyReloadFailedEvent, verifyAuditLog } from '../../src/audit/index.js';
+import { readAuditEvents } from '../../src/audit/read-audit-events.js';
+import { handleDecider } from '../../src/policy/policy-handle.js';
+import { watchPolicy } from '../../src/policy/reload/index.js';
+import { policyHooks, startCommandProxy } from '../../src/proxy/index.js';
+import { temporaryFolder } from '../policy/reload/policy-files.js';
+import { npmServer } from './support/paths.js';
+import { clientLink } from './support/stream-transport.js';
+
+const [node, everything] = npmServer('@modelcontextprotocol/server-everything');
+const RELOADS = 100;
+const CALLERS = 4;
+
+/** Version n allows echo when n is even; odd versions deny it with a reason naming the version. */
+function versionedPolicy(version: number): string {
+  const action = version % 2 === 0 ? 'allow' : 'deny';
+  return `version: "1.0"\ndefault_action: deny\nrules:\n  - id: echo-v${version}\n    tool: echo\n    action: ${action}\n    reason: "echo is off in version ${version}"\n`;
+}
+
+type Answer = { content?: Array<{ type: string; text?: string }>; isError?: boolean };
+
+/** The policy version an answer shows: an allowed echo is "even", a denial names its version. */
+function classify(answer: Answer): { allowed: true } | { allowed: false; version: number } {
+  const text = answer.content?.[0]?.text ?? '';
+  if (answer.isError !== true && text.startsWith('Echo: ')) return { allowed: true };
+  const denied = /^Blocked by toolgate policy: echo is off in version (\d+)$/.exec(text);
+  if (answer.isError === true && denied) return { allowed: false, version: Number(denied[1]) };
+  throw new Error(`a call failed: ${JSON.stringify(answer)}`);
+}
+
+const folder = temporaryFolder();
+afterAll(() => folder.remove());
+
+describe('editing the policy of a running proxy under load', () => {
+  it('applies 100 edits without failing a call, and keeps enforcing through a broken edit', async () => {
+    const file = join(folder.dir, 'policy.yaml');
+    const auditPath = join(folder.dir, 'audit.log');
+    writeFileSync(file, versionedPolicy(1));
+    const audit = await openAuditLog({ path: auditPath, source: 'everything' });
+    const reported: string[] = [];
+    let reloads = 0;
+    let failures = 0;
+    const handle = await watchPolicy(file, {
+      debounceMs: 20,
+      reloadSignal: null,
+      report: (line) => reported.push(line),
+      onReloaded: async (event) => {
+        await audit.append(policyReloadedEvent(event));
+        reloads++;
+      },
+      onReloadFailed: async (event) => {
+        await audit.append(policyReloadFailedEvent(event));
+        failures++;
+      },
+    });
+    const link = clientLink();
+    const proxy = startCommandProxy({ command: node, args: [everything], hooks: [policyHooks(handleDecider(handle))], client: link.endpoint, stderr: 'pipe' });
+    const client = new Client({ name: 'reload-e2e', version: '1.0.0' });
+    await client.connect(link.transport as never);
+    const echo = async (message: string) => classify((await client.callTool({ name: 'echo', arguments: { message } })) as Answer);
+
+    let stop = false;
+    let loadCalls = 0;
+    const loadErrors: unknown[] = [];
+    const callers = Array.from({ length: CALLERS }, async (_, caller) => {
+      while (!stop) {
+        try {
+          const answer = await echo(`load ${caller}`);
+          if (!answer.allowed && answer.version % 2 === 0) throw new Error(`an even version denied echo: ${answer.version}`);
+          loadCalls++;
+          // a denial is answered in-process over in-memory streams: let timers and file events run
+          await new Promise((resolve) => setImmediate(resolve));
+        } catch (error) {
+          loadErrors.push(error);
+          return;
+        }
+      }
+    });
+
+    const waitFor = async (condition: () => boolean, what: string) => {
+      const deadline = Date.now() + 30_000;
+      while (!condition()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    };
+    // the first decision is version 1's: echo denied
+    expect(await echo('start')).toEqual({ allowed: false, version: 1 });
+    const switched: boolean[] = [];
+    for (let version = 2; version <= RELOADS + 1; version++) {
+      if (version === 51) {
+        writeFileSync(file, versionedPolicy(version).replace('    action: deny', '    action: dney'));
+        await waitFor(() => failures === 1, 'the failed reload');
+        // version 50 (echo allowed) stays in force
+        expect(await echo('after the broken edit')).toEqual({ allowed: true });
+      }
+      writeFileSync(file, versionedPolicy(version));
+      await waitFor(() => reloads === version - 1, `reload ${version - 1}`);
+      const answer = await echo(`after version ${version}`);
+      switched.push(version % 2 === 0 ? answer.allowed : !answer.allowed && answer.version === version);
+    }
+    stop = true;
+    await Promise.all(callers);
+    await client.close();
+    await proxy.done;
+    await handle.close();
+    await audit.close();
+
+    expect(loadErrors).toEqual([]);
+    expect(loadCalls).toBeGreaterThan(RELOADS);
+    expect(switched).toEqual(Array(RELOADS).fill(true));
+
+    expect(reported.filter((line) => line.includes('reload failed'))).toEqual([
+      expect.stringMatching(/^toolgate: enforced policy reload failed; revision sha256:[0-9a-f]{12} stays in force:\n.*policy\.yaml:6:13: policy_schema_error: rules\[0\]\.action must be one of "allow", "deny", got "dney"\n {6}action: dney\n {14}\^$/),
+    ]);
+    const events = [];
+    for await (const event of readAuditEvents([auditPath])) events.push(event);
+    const reloaded = events.filter((event) => event.type === 'policy.reloaded');
+    expect(reloaded).toHaveLength(RELOADS);
+    for (let i = 1; i < reloaded.length; i++) expect(reloaded[i].data.previous_revision).toBe(reloaded[i - 1].data.policy_revision);
+    const failed = events.filter((event) => event.type === 'policy.reload_failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0].data).toMatchObject({ policy_revision: reloaded[48].data.policy_revision, sources: [file], error: expect.stringContaining('got "dney"') });
+    expect((await verifyAuditLog([auditPath])).broken).toBeUndefined();
+  });
+});
