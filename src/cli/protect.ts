@@ -188,7 +188,8 @@ export function registerProtect(program: Command): void {
         process.stderr.write(`toolgate: ${error instanceof Error ? error.message : String(error)}\n`);
         process.exit(2);
       }
-      const exitCode = superviseOnStdio(gate);
+      // SIGHUP reloads the policy (docs/policy-lifecycle.md) instead of stopping the server
+      const exitCode = superviseOnStdio(gate, undefined, ['SIGINT', 'SIGTERM']);
       // a failed start ends `done` with the reason, which the supervisor reports
       gate.start().catch(() => {});
       // stdin may still be open (the server went first): leave now rather than wait for the client

@@ -75,8 +75,9 @@ function sourceName(target: ProtectTarget, options: ProtectOptions): string {
 export async function protect(target: ProtectTarget, options: ProtectOptions = {}): Promise<Protection> {
   checkTarget(target);
   const settings = resolveSettings(options);
-  const handle = await openPolicyHandle(options, settings.roots, settings.report);
   let audit: AuditLog | undefined;
+  // a reload is recorded once the log below is open
+  const handle = await openPolicyHandle(options, settings.roots, settings.report, async (event) => void (await audit?.append(event)));
   try {
     if (options.audit !== undefined) audit = await openProtectAudit(options.audit, sourceName(target, options), settings.report);
   } catch (error) {

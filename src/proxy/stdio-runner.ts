@@ -28,7 +28,12 @@ export interface SupervisedProxy {
  * Passes SIGINT, SIGTERM and SIGHUP on to the server, kills it if toolgate
  * exits first, and turns the outcome into an exit code (128+n after signal n).
  */
-export async function superviseOnStdio(proxy: SupervisedProxy, report: (message: string) => void = reportToStderr): Promise<number> {
+export async function superviseOnStdio(
+  proxy: SupervisedProxy,
+  report: (message: string) => void = reportToStderr,
+  /** protect leaves SIGHUP out: there it reloads the policy. */
+  forwarded: NodeJS.Signals[] = FORWARDED_SIGNALS,
+): Promise<number> {
   let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     received ??= signal;
@@ -36,7 +41,7 @@ export async function superviseOnStdio(proxy: SupervisedProxy, report: (message:
     void proxy.stop();
   };
   const killOnExit = () => proxy.signal('SIGKILL');
-  for (const signal of FORWARDED_SIGNALS) process.on(signal, onSignal);
+  for (const signal of forwarded) process.on(signal, onSignal);
   process.on('exit', killOnExit);
   try {
     const outcome = await proxy.done;
@@ -44,7 +49,7 @@ export async function superviseOnStdio(proxy: SupervisedProxy, report: (message:
     if (outcome.message !== undefined) report(outcome.message);
     return outcome.exitCode;
   } finally {
-    for (const signal of FORWARDED_SIGNALS) process.off(signal, onSignal);
+    for (const signal of forwarded) process.off(signal, onSignal);
     process.off('exit', killOnExit);
   }
 }

@@ -121,7 +121,7 @@ describe('editing the policy of a running proxy under load', () => {
     expect(switched).toEqual(Array(RELOADS).fill(true));
 
     expect(reported.filter((line) => line.includes('reload failed'))).toEqual([
-      expect.stringMatching(/^toolgate: enforced policy reload failed; revision sha256:[0-9a-f]{12} stays in force:\n.*policy\.yaml:6:13: policy_schema_error: rules\[0\]\.action must be one of "allow", "deny", got "dney"\n {6}action: dney\n {14}\^$/),
+      expect.stringMatching(/^enforced policy reload failed; revision sha256:[0-9a-f]{12} stays in force:\n.*policy\.yaml:6:13: policy_schema_error: rules\[0\]\.action must be one of "allow", "deny", got "dney"\n {6}action: dney\n {14}\^$/),
     ]);
     const events = [];
     for await (const event of readAuditEvents([auditPath])) events.push(event);

@@ -18,8 +18,9 @@ export function mainThreadBuilder(): PolicyBuilder {
 
 /**
  * Builds on a worker thread, so the event loop that decides calls is free while
- * a policy compiles. The worker starts at once (its modules load while nothing
- * needs it), is restarted if it dies, and never keeps the process alive.
+ * a policy compiles. The worker starts with the first build (a proxy whose
+ * policy never changes pays nothing), is restarted if it dies, and never keeps
+ * the process alive.
  */
 export function workerThreadBuilder(): PolicyBuilder {
   let worker: Worker | undefined;
@@ -51,7 +52,6 @@ export function workerThreadBuilder(): PolicyBuilder {
     });
     return started;
   };
-  worker = start();
 
   return {
     build(spec, options) {

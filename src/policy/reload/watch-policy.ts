@@ -21,7 +21,7 @@ export interface WatchPolicyOptions {
   reloadSignal?: NodeJS.Signals | null;
   /** Where rebuilds compile: a worker thread (default) or the thread that decides calls. */
   buildOn?: 'worker' | 'main';
-  /** One line of diagnostics (default: stderr). */
+  /** Where diagnostics go, without the "toolgate: " prefix (default: stderr, with it). */
   report?: (text: string) => void;
 }
 
@@ -43,7 +43,7 @@ export const DEFAULT_DEBOUNCE_MS = 100;
  * The first load must succeed: its error rejects.
  */
 export async function watchPolicy(spec: string, options: WatchPolicyOptions = {}): Promise<WatchedPolicy> {
-  const report = options.report ?? ((text: string) => void process.stderr.write(`${text}\n`));
+  const report = options.report ?? ((text: string) => void process.stderr.write(`toolgate: ${text}\n`));
   const load: PolicyLoadOptions = options.roots ? { roots: options.roots } : {};
   const builder = options.buildOn === 'main' ? mainThreadBuilder() : workerThreadBuilder();
   let closed = false;
@@ -52,15 +52,15 @@ export async function watchPolicy(spec: string, options: WatchPolicyOptions = {}
     if (closed) return;
     try {
       if (outcome.status === 'reloaded') {
-        report(`toolgate: ${outcome.role} policy reloaded: ${short(outcome.previousRevision)} -> ${short(outcome.revision)} (${Math.round(outcome.durationMillis)} ms)`);
+        report(`${outcome.role} policy reloaded: ${short(outcome.previousRevision)} -> ${short(outcome.revision)} (${Math.round(outcome.durationMillis)} ms)`);
         await options.onReloaded?.(withoutStatus(outcome));
       } else if (outcome.status === 'failed') {
         const kept = outcome.role === 'enforced' ? 'stays in force' : 'stays the candidate';
-        report(`toolgate: ${outcome.role} policy reload failed; revision ${short(outcome.keptRevision)} ${kept}:\n${outcome.error}`);
+        report(`${outcome.role} policy reload failed; revision ${short(outcome.keptRevision)} ${kept}:\n${outcome.error}`);
         await options.onReloadFailed?.(withoutStatus(outcome));
       }
     } catch (error) {
-      report(`toolgate: a policy reload listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      report(`a policy reload listener failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 
@@ -68,10 +68,10 @@ export async function watchPolicy(spec: string, options: WatchPolicyOptions = {}
     const watcher = new SourceWatcher({
       debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
       onChange: () => void policy.reload(),
-      onError: (error) => report(`toolgate: watching the ${role} policy's files failed: ${error.message}`),
+      onError: (error) => report(`watching the ${role} policy's files failed: ${error.message}`),
     });
     const follow = (sources: Parameters<typeof watchPlan>[0]) =>
-      watcher.follow(watchPlan(sources)).catch((error: Error) => report(`toolgate: cannot watch the ${role} policy's files: ${error.message}`));
+      watcher.follow(watchPlan(sources)).catch((error: Error) => report(`cannot watch the ${role} policy's files: ${error.message}`));
     const policy: ReloadablePolicy = await ReloadablePolicy.load(
       { role, spec: policySpec, load, builder, onOutcome: announce, onSources: (sources) => void follow(sources) },
       await buildToolgatePolicy(policySpec, load),

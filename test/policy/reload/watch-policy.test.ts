@@ -59,7 +59,7 @@ describe('a watched policy', () => {
     expect(reloaded[0]).toMatchObject({ role: 'enforced', previousRevision: first, revision: handle.current().revision, sources: [file] });
     expect(reloaded[0].revision).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(reloaded[0].buildMillis).toBeLessThanOrEqual(reloaded[0].durationMillis);
-    expect(lines).toEqual([expect.stringMatching(/^toolgate: enforced policy reloaded: sha256:[0-9a-f]{12} -> sha256:[0-9a-f]{12} \(\d+ ms\)$/)]);
+    expect(lines).toEqual([expect.stringMatching(/^enforced policy reloaded: sha256:[0-9a-f]{12} -> sha256:[0-9a-f]{12} \(\d+ ms\)$/)]);
   });
 
   it('keeps the running policy when an edit does not validate, reports the positioned error, and recovers on the next good edit', async () => {
@@ -76,7 +76,7 @@ describe('a watched policy', () => {
       sources: [file],
       error: `${file}:6:13: policy_schema_error: rules[0].action must be one of "allow", "deny", got "permit"\n      action: permit\n              ^`,
     });
-    expect(lines[0]).toBe(`toolgate: enforced policy reload failed; revision ${kept.slice(0, 19)} stays in force:\n${failed[0].error}`);
+    expect(lines[0]).toBe(`enforced policy reload failed; revision ${kept.slice(0, 19)} stays in force:\n${failed[0].error}`);
     expect(handle.current().revision).toBe(kept);
     expect(allowsEcho(handle.current())).toBe(true);
     writeFileSync(file, echoPolicy('deny'));
