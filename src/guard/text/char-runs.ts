@@ -9,8 +9,8 @@ export function asciiSet(chars: string): Uint8Array {
   return table;
 }
 
-/** Shortest run kept in the cache; callers asking for shorter runs bypass it. */
-const cachedMinimum = 16;
+/** Shortest run kept in the cache (base64 payloads need 24); callers asking for shorter runs bypass it. */
+const cachedMinimum = 24;
 /** The last scan: base64 payload decoding and the token scan ask about the same text back to back. */
 let last: { text: string; set: Uint8Array; runs: Array<[number, number]> } | undefined;
 
@@ -24,17 +24,33 @@ export function charRuns(text: string, set: Uint8Array, minLength: number): Arra
   return minLength === cachedMinimum ? last.runs : last.runs.filter(([start, end]) => end - start >= minLength);
 }
 
+function inSet(set: Uint8Array, code: number): boolean {
+  return code < 128 && set[code] === 1;
+}
+
+/**
+ * Skip loop: a run of `minLength` or more starting at or after `i` must cover
+ * position `i + minLength - 1`, so when that character is outside the set the
+ * scan jumps past it; otherwise it widens the run around it. Each character is
+ * looked at at most twice, most not at all.
+ */
 function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 128;
-    if (c < 128 && set[c] === 1) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start >= minLength) runs.push([start, i]);
-      start = -1;
+  const n = text.length;
+  // Invariant: i is 0 or follows a character outside the set.
+  let i = 0;
+  while (i + minLength <= n) {
+    const probe = i + minLength - 1;
+    if (!inSet(set, text.charCodeAt(probe))) {
+      i = probe + 1;
+      continue;
     }
+    let start = probe;
+    while (start > i && inSet(set, text.charCodeAt(start - 1))) start--;
+    let end = probe + 1;
+    while (end < n && inSet(set, text.charCodeAt(end))) end++;
+    if (end - start >= minLength) runs.push([start, end]);
+    i = end + 1;
   }
   return runs;
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { asciiSet, charRuns } from '../../../src/guard/text/char-runs.js';
+
+const set = asciiSet('A-Za-z0-9+/_-');
+
+/** The obvious one-character-at-a-time scan the skip loop must agree with. */
+function reference(text: string, minLength: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 128;
+    if (c < 128 && set[c] === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start >= minLength) runs.push([start, i]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+describe('charRuns', () => {
+  it('finds the same maximal runs as a character-by-character scan', () => {
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = 'aZ9+/_- .:\n=é';
+    for (let n = 0; n < 300; n++) {
+      const length = Math.floor(random() * 400);
+      // Runs of varied length: mostly run characters, separators now and then.
+      const text = Array.from({ length }, () => (random() < 0.93 ? alphabet[Math.floor(random() * 7)] : alphabet[7 + Math.floor(random() * 6)])).join('');
+      for (const minLength of [1, 5, 24, 32]) expect(charRuns(text, set, minLength), `${JSON.stringify(text)} ${minLength}`).toEqual(reference(text, minLength));
+    }
+  });
+
+  it('handles runs at both ends and exactly the minimum length', () => {
+    const text = `${'a'.repeat(24)} ${'b'.repeat(23)} ${'c'.repeat(30)}`;
+    expect(charRuns(text, set, 24)).toEqual([[0, 24], [49, 79]]);
+    expect(charRuns('', set, 24)).toEqual([]);
+  });
+});
