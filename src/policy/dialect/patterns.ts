@@ -12,14 +12,22 @@ export function parseSlashRegex(text: string): { source: string; ignoreCase: boo
   return match ? { source: match[1], ignoreCase: match[2] === 'i' } : undefined;
 }
 
+/** Patterns already checked (policies repeat them across rules), with their error; bounded. */
+const checked = new Map<string, string | undefined>();
+const MAX_CHECKED = 4096;
+
 /** The RE2 syntax error in `pattern`, or undefined when it compiles. */
 export function regexError(pattern: string): string | undefined {
+  if (checked.has(pattern)) return checked.get(pattern);
+  let problem: string | undefined;
   try {
     RE2JS.compile(pattern);
-    return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    problem = error instanceof Error ? error.message : String(error);
   }
+  if (checked.size >= MAX_CHECKED) checked.clear();
+  checked.set(pattern, problem);
+  return problem;
 }
 
 /** Escapes every RE2 metacharacter, so the text matches only itself. */

@@ -82,18 +82,22 @@ class Safety {
 
   /** Orders the bodies of the comprehensions in a term (the term itself when it has none). */
   private closures(t: Term, bound: Vars, scope: Vars): Term {
+    const safety = this;
     return rewriteTerm(t, {
-      pre: (x) => {
-        if (x.type !== 'arraycomp' && x.type !== 'setcomp' && x.type !== 'objectcomp') return undefined;
-        const inner = new Set(bound);
-        const heads = x.type === 'objectcomp' ? [x.key, x.value] : [x.head];
-        const innerScope = new Set([...scope, ...shallowVars(x.body), ...heads.flatMap((h) => varsOf(h).map((v) => v.name))]);
-        const body = this.body(x.body, inner, innerScope);
-        for (const h of heads) for (const v of varsOf(h)) if (!inner.has(v.name)) this.unsafe(v);
-        if (x.type === 'objectcomp') return { ...x, key: this.closures(x.key, inner, innerScope), value: this.closures(x.value, inner, innerScope), body };
-        return { ...x, head: this.closures(x.head, inner, innerScope), body };
+      pre(x) {
+        return x.type === 'arraycomp' || x.type === 'setcomp' || x.type === 'objectcomp' ? safety.closure(x, bound, scope) : undefined;
       },
     });
+  }
+
+  private closure(x: Extract<Term, { type: 'arraycomp' | 'setcomp' | 'objectcomp' }>, bound: Vars, scope: Vars): Term {
+    const inner = new Set(bound);
+    const heads = x.type === 'objectcomp' ? [x.key, x.value] : [x.head];
+    const innerScope = new Set([...scope, ...shallowVars(x.body), ...heads.flatMap((h) => varsOf(h).map((v) => v.name))]);
+    const body = this.body(x.body, inner, innerScope);
+    for (const h of heads) for (const v of varsOf(h)) if (!inner.has(v.name)) this.unsafe(v);
+    if (x.type === 'objectcomp') return { ...x, key: this.closures(x.key, inner, innerScope), value: this.closures(x.value, inner, innerScope), body };
+    return { ...x, head: this.closures(x.head, inner, innerScope), body };
   }
 
   /** The vars an expression reads (must be bound before it), given what is bound. */

@@ -153,25 +153,34 @@ class Renamer {
   }
 
   term(t: Term, scope: Scope): Term {
+    const renamer = this;
     return rewriteTerm(t, {
-      pre: (x) => {
-        if (x.type === 'var') {
-          if (x.name === '_') return { ...x, name: this.fresh('_') };
-          const name = scope.lookup(x.name);
-          return name && name !== x.name ? { ...x, name } : x;
-        }
-        if (x.type === 'call') return { ...x, operator: x.operator as RefTerm, args: x.args.map((a) => this.term(a, scope)) };
-        if (x.type === 'arraycomp' || x.type === 'setcomp') {
-          const n = this.nested(x.body, scope, [x.head]);
-          return { ...x, head: n.heads[0], body: n.body };
-        }
-        if (x.type === 'objectcomp') {
-          const n = this.nested(x.body, scope, [x.key, x.value]);
-          return { ...x, key: n.heads[0], value: n.heads[1], body: n.body };
-        }
-        return undefined;
+      pre(x) {
+        return renamer.rename(x, scope);
       },
     });
+  }
+
+  /** A var renamed, a call's arguments (not its operator, a name), a comprehension in its own scope. */
+  private rename(x: Term, scope: Scope): Term | undefined {
+    if (x.type === 'var') {
+      if (x.name === '_') return { ...x, name: this.fresh('_') };
+      const name = scope.lookup(x.name);
+      return name && name !== x.name ? { ...x, name } : x;
+    }
+    if (x.type === 'call') {
+      const args = x.args.map((a) => this.term(a, scope));
+      return args.every((a, i) => a === x.args[i]) ? x : { ...x, args };
+    }
+    if (x.type === 'arraycomp' || x.type === 'setcomp') {
+      const n = this.nested(x.body, scope, [x.head]);
+      return { ...x, head: n.heads[0], body: n.body };
+    }
+    if (x.type === 'objectcomp') {
+      const n = this.nested(x.body, scope, [x.key, x.value]);
+      return { ...x, key: n.heads[0], value: n.heads[1], body: n.body };
+    }
+    return undefined;
   }
 }
 

@@ -10,7 +10,7 @@ import type { Body, CallTerm, Expr, RefTerm, Scalar, Term } from '../ast.js';
 import type { BuiltinDecl } from '../builtins/declaration.js';
 import { RegoError } from '../errors.js';
 import type { Func, Local, Operand, Plan, Policy } from '../ir.js';
-import { isWildcard, sourceName, visitTerm } from '../compiler/ast-walk.js';
+import { isPlainData, isWildcard, sourceName, visitTerm } from '../compiler/ast-walk.js';
 import { resolveCall } from '../compiler/calls.js';
 import { findNode, isScalar, nodeKind, pathString, scalarKey, type RuleTree, type RuleTreeNode } from '../compiler/rule-tree.js';
 import { isOp } from '../compiler/resolve-refs.js';
@@ -165,12 +165,11 @@ export class Planner implements BodyPlanner {
   private planRefRest(ctx: FuncContext, base: Local, terms: Term[], i: number, scope: Scope, k: TermCont, inBaseData = false): void {
     if (i >= terms.length) return k({ kind: 'local', local: base }, scope);
     const t = terms[i];
-    const next = (s: Scope, value: Local): void => this.planRefRest(ctx, value, terms, i + 1, s, k, inBaseData);
     const planned = ctx.planned.get(t);
     if (!planned && this.hasUnboundPattern(t, scope)) {
       const key = ctx.local();
       const value = ctx.local();
-      const block = ctx.block(() => this.unifyValue(ctx, t, key, scope, (s) => next(s, value)));
+      const block = ctx.block(() => this.unifyValue(ctx, t, key, scope, (s) => this.planRefRest(ctx, value, terms, i + 1, s, k, inBaseData)));
       ctx.emit({ op: 'scan', source: base, key, value, block });
       return;
     }
@@ -184,12 +183,12 @@ export class Planner implements BodyPlanner {
         ctx.emit({ op: 'dot', source: { kind: 'local', local: base }, key: ctx.str(t.value), target: value });
       });
       ctx.emit({ op: 'isDefined', source: value });
-      return next(scope, value);
+      return this.planRefRest(ctx, value, terms, i + 1, scope, k, inBaseData);
     }
     this.planTerm(ctx, t, scope, (keyOp, s) => {
       const value = ctx.local();
       ctx.emit({ op: 'dot', source: { kind: 'local', local: base }, key: keyOp, target: value });
-      next(s, value);
+      this.planRefRest(ctx, value, terms, i + 1, s, k, inBaseData);
     });
   }
 
@@ -243,40 +242,40 @@ export class Planner implements BodyPlanner {
 
   /** Plans the refs of an expression that iterate (unbound vars in their keys) before the expression itself. */
   private planExprInner(ctx: FuncContext, expr: Expr, scope: Scope, k: Cont): void {
-    const iterating = this.iteratingRefs(expr, scope);
-    const hoist = (j: number, s: Scope): void => {
-      if (j >= iterating.length) return this.planExprBody(ctx, expr, s, k);
-      this.planRef(ctx, iterating[j], s, (op, s2) => {
-        ctx.planned.set(iterating[j], op);
-        hoist(j + 1, s2);
-        ctx.planned.delete(iterating[j]);
-      });
-    };
-    hoist(0, scope);
+    this.planHoisted(ctx, expr, this.iteratingRefs(expr, scope), 0, scope, k);
+  }
+
+  private planHoisted(ctx: FuncContext, expr: Expr, iterating: RefTerm[], j: number, scope: Scope, k: Cont): void {
+    if (j >= iterating.length) return this.planExprBody(ctx, expr, scope, k);
+    this.planRef(ctx, iterating[j], scope, (op, s2) => {
+      ctx.planned.set(iterating[j], op);
+      this.planHoisted(ctx, expr, iterating, j + 1, s2, k);
+      ctx.planned.delete(iterating[j]);
+    });
   }
 
   private iteratingRefs(expr: Expr, scope: Scope): RefTerm[] {
-    const terms = expr.kind === 'term' ? [expr.term] : expr.kind === 'somein' ? [expr.collection] : expr.kind === 'every' ? [expr.domain] : [];
+    const t = expr.kind === 'term' ? expr.term : expr.kind === 'somein' ? expr.collection : expr.kind === 'every' ? expr.domain : undefined;
     const out: RefTerm[] = [];
-    const names = new Set<string>();
-    const visit = (t: Term): void => {
-      visitTerm(
-        t,
-        (x) => {
-          if (x.type !== 'ref') return true;
-          // Inner refs first: their keys may bind vars the outer ref needs.
-          x.terms.forEach((sub) => visit(sub));
-          if (x.terms.slice(1).some((key) => this.patternVars(key).some((v) => !scope.has(v) && !names.has(v)))) {
-            out.push(x);
-            for (const key of x.terms.slice(1)) for (const v of this.patternVars(key)) names.add(v);
-          }
-          return false;
-        },
-        true,
-      );
-    };
-    terms.forEach(visit);
+    if (t && !isPlainData(t)) this.collectIteratingRefs(t, scope, new Set(), out);
     return out;
+  }
+
+  private collectIteratingRefs(t: Term, scope: Scope, names: Set<string>, out: RefTerm[]): void {
+    visitTerm(
+      t,
+      (x) => {
+        if (x.type !== 'ref') return true;
+        // Inner refs first: their keys may bind vars the outer ref needs.
+        for (const sub of x.terms) this.collectIteratingRefs(sub, scope, names, out);
+        if (x.terms.slice(1).some((key) => this.patternVars(key).some((v) => !scope.has(v) && !names.has(v)))) {
+          out.push(x);
+          for (const key of x.terms.slice(1)) for (const v of this.patternVars(key)) names.add(v);
+        }
+        return false;
+      },
+      true,
+    );
   }
 
   private patternVars(t: Term): string[] {
@@ -305,9 +304,8 @@ export class Planner implements BodyPlanner {
       const key = ctx.local();
       const value = ctx.local();
       const block = ctx.block(() => {
-        const withValue = (s2: Scope): void => this.unifyValue(ctx, expr.value, value, s2, k);
-        if (expr.key) this.unifyValue(ctx, expr.key, key, s, withValue);
-        else withValue(s);
+        if (expr.key) this.unifyValue(ctx, expr.key, key, s, (s2) => this.unifyValue(ctx, expr.value, value, s2, k));
+        else this.unifyValue(ctx, expr.value, value, s, k);
       });
       ctx.emit({ op: 'scan', source, key, value, block });
     });
