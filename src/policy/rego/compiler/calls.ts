@@ -23,7 +23,22 @@ export type CallTarget =
   | { kind: 'builtin'; decl: BuiltinDecl; arity: number }
   | { kind: 'unknown'; name: string };
 
+/** Targets already resolved, by tree and builtin table, by operator name (every stage and the planner ask again). */
+const resolved = new WeakMap<RuleTree, WeakMap<(name: string) => BuiltinDecl | undefined, Map<string, CallTarget>>>();
+
 export function resolveCall(op: RefTerm, tree: RuleTree, lookupBuiltin: (name: string) => BuiltinDecl | undefined): CallTarget {
+  const name = operatorName(op);
+  if (name === undefined) return resolveUncached(op, tree, lookupBuiltin);
+  let byTable = resolved.get(tree);
+  if (!byTable) resolved.set(tree, (byTable = new WeakMap()));
+  let byName = byTable.get(lookupBuiltin);
+  if (!byName) byTable.set(lookupBuiltin, (byName = new Map()));
+  let target = byName.get(name);
+  if (!target) byName.set(name, (target = resolveUncached(op, tree, lookupBuiltin)));
+  return target;
+}
+
+function resolveUncached(op: RefTerm, tree: RuleTree, lookupBuiltin: (name: string) => BuiltinDecl | undefined): CallTarget {
   const [head, ...rest] = op.terms;
   if (head.type === 'var' && head.name === 'data' && rest.every(isScalar)) {
     const node = findNode(tree, rest as Scalar[]);

@@ -4,8 +4,8 @@
  * which every rule function reached is planned again with those replacements
  * (named g<N>.data...), since the replacement must reach rules called indirectly.
  */
-import type { Term } from '../ast.js';
-import type { RuleTreeNode } from '../compiler/rule-tree.js';
+import type { Scalar, Term } from '../ast.js';
+import { scalarKey, type RuleTreeNode } from '../compiler/rule-tree.js';
 
 export type FunctionMock =
   /** Call this user function (planned in generation gen) instead. */
@@ -30,7 +30,9 @@ export function rootGeneration(): Generation {
   return { id: 0, dataMocks: [], functionMocks: new Map(), key: '' };
 }
 
-/** True if the virtual document at path is replaced by base data. */
-export function isDataMocked(gen: Generation, path: string[]): boolean {
-  return gen.dataMocks.some((m) => m.length <= path.length && m.every((k, i) => k === path[i]));
+/** True if the virtual document at a rule tree path is replaced by base data. */
+export function isDataMocked(gen: Generation, path: Scalar[]): boolean {
+  if (gen.dataMocks.length === 0) return false;
+  const keys = path.map(scalarKey);
+  return gen.dataMocks.some((m) => m.length <= keys.length && m.every((k, i) => k === keys[i]));
 }

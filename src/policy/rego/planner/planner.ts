@@ -133,8 +133,7 @@ export class Planner implements BodyPlanner {
   private planDataRef(ctx: FuncContext, terms: Term[], scope: Scope, k: TermCont): void {
     let node = this.tree.root;
     for (let i = 0; ; i++) {
-      const path = node.path.map(scalarKey);
-      if (isDataMocked(ctx.gen, path)) {
+      if (isDataMocked(ctx.gen, node.path)) {
         return this.planRefRest(ctx, this.baseData(ctx, node.path), terms, i, scope, k, true);
       }
       const kind = nodeKind(node);

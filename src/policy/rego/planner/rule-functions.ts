@@ -6,7 +6,7 @@
 import type { Body, Rule, Scalar, Term } from '../ast.js';
 import { RegoError } from '../errors.js';
 import type { Local, Operand } from '../ir.js';
-import { nodeKind, scalarKey, type RuleTreeNode } from '../compiler/rule-tree.js';
+import { nodeKind, type RuleTreeNode } from '../compiler/rule-tree.js';
 import type { RuleEntry } from '../compiler/state.js';
 import type { FuncContext, Scope } from './func-context.js';
 import { isDataMocked, type Generation } from './generation.js';
@@ -113,7 +113,7 @@ export class RuleFunctionPlanner {
     ctx.emit({ op: 'makeObject', target: ret });
     for (const child of node.children.values()) {
       if (nodeKind(child) === 'function') continue;
-      if (isDataMocked(ctx.gen, child.path.map(scalarKey))) continue;
+      if (isDataMocked(ctx.gen, child.path)) continue;
       ctx.emitBlock(() => {
         const f = this.body.nodeFunc(child, ctx.gen);
         const v = ctx.local();
