@@ -70,7 +70,7 @@ function policyModule(source: PolicySource): r.Module {
     ...elseChain(
       'first_tool_match',
       ['For tools/list filtering: the first rule whose tool matches, and whether it denies whatever the arguments.'],
-      compiled.map((c) => c.toolMatch),
+      compiled.flatMap((c) => (c.toolMatch ? [c.toolMatch] : [])),
     ),
     ...compiled.flatMap((c) => c.rules),
     ...extensionRules(source),
@@ -90,7 +90,8 @@ function policyModule(source: PolicySource): r.Module {
 /** One YAML rule: its branch of each chain, and the rules its requirements and helpers need. */
 interface CompiledRule {
   deciding: Branch;
-  toolMatch: Branch;
+  /** Absent for a deny rule with conditions: when they fail the next rule decides, so it never settles what the listing shows. */
+  toolMatch?: Branch;
   rules: r.Rule[];
 }
 
@@ -116,7 +117,8 @@ function compileRule(rule: PolicyRule, index: number): CompiledRule {
       ...selectors.flatMap((c) => commented(c, conditionLiterals(c, scope))),
     ],
   };
-  const toolMatch: Branch = { value: r.json({ index, id: rule.id, hides_tool: hidesTool(rule) }), body: tool };
+  const conditionalDeny = rule.action === 'deny' && (rule.when.length > 0 || rule.conditions.length > 0);
+  const toolMatch: Branch | undefined = conditionalDeny ? undefined : { value: r.json({ index, id: rule.id, hides_tool: hidesTool(rule) }), body: tool };
 
   if (rule.action === 'allow') {
     rule.conditions.forEach((condition, j) => {

@@ -34,7 +34,7 @@ describe('toolgate policy validate', () => {
   });
 
   it('accepts a built-in profile name', async () => {
-    expect((await run('validate', 'strict')).stdout).toBe('OK strict: 7 rule(s), mode enforce, default deny\n');
+    expect((await run('validate', 'strict')).stdout).toBe('OK strict: 8 rule(s), mode enforce, default deny\n');
   });
 
   it('prints every error with a caret and exits 1', async () => {

@@ -266,8 +266,16 @@ describe('tool_hidden for tools/list filtering', () => {
   ])('strict hides %s: %s', (tool, expected) => {
     expect(hidden(fileRunner(profilePath('strict')!), tool)).toBe(expected);
   });
-  it('shows a tool whose first rule is a conditional deny', () => {
-    expect(hidden(runner(rules(deny('d', 'a', 'arguments.x: 1'))), 'a')).toBe(false);
+  it('looks past a conditional deny: the next rule, or the default, settles the listing', () => {
+    expect(hidden(runner(rules(deny('d', 'a', 'arguments.x: 1'))), 'a')).toBe(true);
+    expect(hidden(runner(`default_action: allow\n${rules(deny('d', 'a', 'arguments.x: 1'))}`), 'a')).toBe(false);
+    expect(hidden(runner(rules(deny('d', 'a', 'arguments.x: 1'), allow('al', 'a'))), 'a')).toBe(false);
+    expect(hidden(runner(`default_action: allow\n${rules(deny('d', 'a', 'arguments.x: 1'), deny('all', 'a'))}`), 'a')).toBe(true);
+  });
+  it.each(['standard', 'strict', 'enterprise'])('%s denies a tool whose definition changed, and still lists it', (profile) => {
+    const policy = fileRunner(profilePath(profile)!);
+    expect(decide(policy, { tool: 'read_text_file', arguments: { path: '/srv/data/a' }, tool_changed: true }, { toolgate: { roots: ['/srv/data'] } })).toMatchObject({ allow: false, rule: 'changed-tool' });
+    expect(hidden(policy, 'read_text_file')).toBe(false);
   });
 });
 

@@ -50,7 +50,7 @@ describe('built-in profiles', () => {
 
   it('enterprise extends strict: its own rules first, strict detectors merged with its own', () => {
     const { policy } = loadPolicyFile(profilePath('enterprise')!);
-    expect(policy.rules.slice(0, 2).map((r) => r.id)).toEqual(['database-read-only', 'fetch-https']);
+    expect(policy.rules.slice(0, 3).map((r) => r.id)).toEqual(['changed-tool', 'database-read-only', 'fetch-https']);
     expect(policy.rules.map((r) => r.id)).toContain('read-inside-roots');
     expect(policy.detectors).toMatchObject({ path_traversal: 'deny', pii: 'deny', secret: 'deny' });
     expect(policy.defaultAction).toBe('deny');

@@ -66,12 +66,8 @@ first_tool_match := {"index": 0, "id": "no-shell", "hides_tool": true} if {
 	input.tool == "read_file"
 } else := {"index": 2, "id": "showcase.yaml:34", "hides_tool": false} if {
 	input.tool == "read_multiple_files"
-} else := {"index": 3, "id": "no-destructive", "hides_tool": false} if {
-	is_string(input.tool)
 } else := {"index": 4, "id": "showcase.yaml:47", "hides_tool": false} if {
 	input.tool == "query"
-} else := {"index": 5, "id": "showcase.yaml:54", "hides_tool": false} if {
-	startswith(input.tool, "git_")
 }
 
 # showcase.yaml:15: the tools of rule "no-shell"
