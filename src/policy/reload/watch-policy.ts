@@ -91,7 +91,13 @@ export async function watchPolicy(spec: string, options: WatchPolicyOptions = {}
   const [enforced, candidate] = opened.map(({ policy }) => policy);
 
   const reload = () => Promise.all(opened.map(({ policy }) => policy.reload()));
-  const onSignal = () => void reload();
+  // an operator who sent the signal hears back even when nothing changed
+  const onSignal = (signal: NodeJS.Signals) =>
+    void reload().then((outcomes) => {
+      for (const outcome of outcomes) {
+        if (outcome.status === 'unchanged') report(`${signal}: ${outcome.role} policy unchanged (${short(outcome.revision)})`);
+      }
+    });
   const reloadSignal = options.reloadSignal === undefined ? 'SIGHUP' : options.reloadSignal;
   if (reloadSignal !== null) process.on(reloadSignal, onSignal);
 

@@ -16,7 +16,7 @@ export function temporaryFolder(): { dir: string; remove(): void } {
 }
 
 /** Saves as editors do: a temporary file renamed over the original. */
-export function saveAtomically(path: string, text: string): void {
+export function saveAtomically(path: string, text: string | Uint8Array): void {
   writeFileSync(`${path}.tmp-save`, text);
   renameSync(`${path}.tmp-save`, path);
 }

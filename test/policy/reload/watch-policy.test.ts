@@ -189,15 +189,18 @@ describe('a watched policy', () => {
     expect(handle.sources()).toEqual({ enforced: [join(dir, 'enforced.yaml')], candidate: [join(dir, 'candidate.yaml')] });
   });
 
-  it('reloads on SIGHUP even when no file event arrives', async () => {
+  it('reloads on SIGHUP even when no file event arrives, and says so when nothing changed', async () => {
     const dir = folder();
     const file = join(dir, 'policy.yaml');
     writeFileSync(file, echoPolicy('allow'));
-    const { handle, reloaded } = await watched(file, { reloadSignal: 'SIGHUP', debounceMs: 600_000 });
+    const { handle, reloaded, lines } = await watched(file, { reloadSignal: 'SIGHUP', debounceMs: 600_000 });
     writeFileSync(file, echoPolicy('deny'));
     process.kill(process.pid, 'SIGHUP');
     await until(() => reloaded.length === 1, 'the reload');
     expect(allowsEcho(handle.current())).toBe(false);
+    process.kill(process.pid, 'SIGHUP');
+    await until(() => lines.length === 2, 'the answer to the second signal');
+    expect(lines[1]).toBe(`SIGHUP: enforced policy unchanged (${handle.current().revision.slice(0, 19)})`);
     await handle.close();
     expect(process.listenerCount('SIGHUP')).toBe(0);
   });
