@@ -36,6 +36,7 @@ function hasPrint(rule: Rule): boolean {
 export const dropPrintCalls: Stage = {
   name: 'dropPrintCalls',
   run(state) {
-    return { ...state, rules: state.rules.map((e) => (hasPrint(e.rule) ? { ...e, rule: dropInRule(e.rule) } : e)) };
+    // Only a module whose text names print can call it.
+    return { ...state, rules: state.rules.map((e) => (e.module.source.includes('print') && hasPrint(e.rule) ? { ...e, rule: dropInRule(e.rule) } : e)) };
   },
 };

@@ -4,7 +4,7 @@
  * `data.lib`). Names declared locally (function arguments, `:=`, `some`,
  * `every`) shadow rules and imports and stay vars.
  */
-import type { Body, Expr, Module, RefTerm, Rule, Term, With } from '../ast.js';
+import type { Body, Expr, Module, RefTerm, Rule, Term } from '../ast.js';
 import { rewriteTerm, varsOf, visitBody, visitRule, type TermRewriter } from './ast-walk.js';
 import type { Stage } from './state.js';
 
@@ -46,34 +46,25 @@ export const resolveRefs: Stage = {
   },
 };
 
-/** True if a var of the rule (call operators included) has a global's name. */
+/** True if a var of the rule (call operators and `with` targets included) has a global's name. */
 function mentionsAny(rule: Rule, globals: Globals): boolean {
   let found = false;
+  const isGlobal = (t: Term): boolean => t.type === 'var' && globals.has(t.name);
+  // `with` targets are names that visitRule does not visit.
+  const withTargets = (body: Body): void => {
+    for (const e of body) {
+      for (const w of e.with) if (isGlobal(w.target.terms[0])) found = true;
+      if (e.kind === 'every') withTargets(e.body);
+    }
+  };
+  for (let r: Rule | undefined = rule; r; r = r.else) withTargets(r.body);
   visitRule(rule, (t) => {
     if (found) return false;
-    if (t.type === 'var' && globals.has(t.name)) found = true;
-    if (t.type === 'call' && t.operator.terms[0].type === 'var' && globals.has(t.operator.terms[0].name)) found = true;
+    if (isGlobal(t) || (t.type === 'call' && isGlobal(t.operator.terms[0]))) found = true;
+    else if (t.type === 'arraycomp' || t.type === 'setcomp' || t.type === 'objectcomp') withTargets(t.body);
     return !found;
   });
-  for (const e of everyWith(rule)) if (e.target.terms[0].type === 'var' && globals.has(e.target.terms[0].name)) found = true;
   return found;
-}
-
-/** Every `with` of a rule (their targets are names that visitRule does not visit). */
-function everyWith(rule: Rule): With[] {
-  const out: With[] = [];
-  for (let r: Rule | undefined = rule; r; r = r.else) withsInBody(r.body, out);
-  return out;
-}
-
-function withsInBody(body: Body, out: With[]): void {
-  for (const e of body) {
-    out.push(...e.with);
-    if (e.kind === 'every') withsInBody(e.body, out);
-  }
-  visitBody(body, (t) => {
-    if (t.type === 'arraycomp' || t.type === 'setcomp' || t.type === 'objectcomp') for (const e of t.body) out.push(...e.with);
-  });
 }
 
 /** Names a rule declares locally (anywhere in it). */
