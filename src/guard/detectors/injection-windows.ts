@@ -1,5 +1,5 @@
-import { caseless } from '../patterns/caseless.js';
 import { allMatches } from '../patterns/text-match.js';
+import { LiteralScan } from '../text/literal-scan.js';
 import type { Trigger } from './prompt-injection-patterns.js';
 
 /**
@@ -13,12 +13,9 @@ import type { Trigger } from './prompt-injection-patterns.js';
 const wholeTextLimit = 4096;
 
 export interface TriggerIndex {
-  pattern: RegExp;
-  reach: Map<string, { before: number; after: number; whole: boolean }>;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  scan: LiteralScan;
+  /** Per word of `scan`, how far a phrase reaches around it and whether it must stand as a word of its own. */
+  reach: Array<{ before: number; after: number; whole: boolean }>;
 }
 
 export function triggerIndex(triggers: Trigger[]): TriggerIndex {
@@ -27,27 +24,18 @@ export function triggerIndex(triggers: Trigger[]): TriggerIndex {
     const known = reach.get(word);
     reach.set(word, { before: Math.max(before, known?.before ?? 0), after: Math.max(after, known?.after ?? 0), whole: whole && (known?.whole ?? true) });
   }
-  // Grouped by first character (`i(?:gnore|nstructions)|d(?:isregard|an)|...`): V8 scans that faster than a
-  // flat list. Either case matches, so the text need not be lower-cased whole first.
-  const byFirst = new Map<string, string[]>();
-  for (const word of reach.keys()) byFirst.set(word[0], [...(byFirst.get(word[0]) ?? []), word.slice(1)]);
-  const groups = [...byFirst].map(([first, rests]) => {
-    const alternatives = rests.sort((a, b) => b.length - a.length).map(escapeRegExp);
-    return caseless(`${escapeRegExp(first)}(?:${alternatives.join('|')})`);
-  });
-  return { pattern: new RegExp(groups.join('|'), 'g'), reach };
+  return { scan: new LiteralScan([...reach.keys()]), reach: [...reach.values()] };
 }
 
 /** Merged [start, end) windows of `text` worth searching. */
 export function searchWindows(text: string, index: TriggerIndex): Array<[number, number]> {
-  // `search` leaves the shared pattern's lastIndex as it found it.
-  if (text.length <= wholeTextLimit) return text.search(index.pattern) >= 0 ? [[0, text.length]] : [];
+  if (text.length <= wholeTextLimit) return index.scan.occursIn(text) ? [[0, text.length]] : [];
   const windows: Array<[number, number]> = [];
-  for (const match of allMatches(index.pattern, text)) {
-    const { before, after, whole } = index.reach.get(match[0].toLowerCase())!;
-    if (whole && (isLetter(text.charCodeAt(match.index - 1)) || isLetter(text.charCodeAt(match.index + match[0].length)))) continue;
-    addWindow(windows, Math.max(0, match.index - before), Math.min(text.length, match.index + match[0].length + after));
-  }
+  index.scan.scan(text, (word, start, end) => {
+    const { before, after, whole } = index.reach[word];
+    if (whole && (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end)))) return;
+    addWindow(windows, Math.max(0, start - before), Math.min(text.length, end + after));
+  });
   return windows;
 }
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { caseless } from '../../../src/guard/patterns/caseless.js';
+import { LiteralScan } from '../../../src/guard/text/literal-scan.js';
+
+const words = ['ignore', 'ign', 'gnor', 'gn0r', '<|', '[inst]', '[/inst]', 'system>', 'sys', 'yp@s', '_of_turn>', 'a'];
+const literals = new LiteralScan(words);
+
+/** The regex the scan stands in for: each literal caseless, longer alternatives first, scanned with matchAll. */
+function reference(text: string): Array<[string, number, number]> {
+  const escaped = [...words].sort((a, b) => b.length - a.length).map((w) => caseless(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const pattern = new RegExp(escaped.join('|'), 'g');
+  return [...text.matchAll(pattern)].map((m) => [m[0].toLowerCase(), m.index, m.index + m[0].length]);
+}
+
+function scanned(text: string): Array<[string, number, number]> {
+  const found: Array<[string, number, number]> = [];
+  literals.scan(text, (word, start, end) => found.push([words[word], start, end]));
+  return found;
+}
+
+describe('LiteralScan', () => {
+  it('finds what the equivalent caseless regex alternation finds, match for match', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['ignore', 'IGNORE', 'IgN', 'gn0R', '<', '|', '[inst]', '[INST', '/inst]', 'sys', 'SYSTEM>', 'yp@S', '_of_turn', '>', 'a', 'A', ' ', 'x', 'İ', 'ſ', 'K', 'é'];
+    for (let n = 0; n < 400; n++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(scanned(text), JSON.stringify(text)).toEqual(reference(text));
+      expect(literals.occursIn(text)).toBe(reference(text).length > 0);
+    }
+  });
+
+  it('finds literals at the very start and end of the text, and in texts shorter than a gram', () => {
+    for (const text of ['', 'a', '<', '<|', 'x<|', 'gnor', 'xgnor', 'sys', 'Sy']) expect(scanned(text), text).toEqual(reference(text));
+  });
+
+  it('prefers the longest literal at a position and resumes after it', () => {
+    expect(scanned('xIgnOre ign.')).toEqual([['ignore', 1, 7], ['ign', 8, 11]]);
+    expect(scanned('[/INST]')).toEqual([['[/inst]', 0, 7]]);
+  });
+
+  it('folds only ASCII letters: look-alikes that lower-case to ASCII are not matches', () => {
+    // U+0130 (İ) lower-cases to "i̇" and U+212A (Kelvin) to "k"; a regex without the i flag does not match them either.
+    expect(scanned('İgnore')).toEqual(reference('İgnore'));
+    expect(scanned('İgnore').map(([w]) => w)).toEqual(['gnor']);
+  });
+
+  it('rejects literals it cannot match', () => {
+    expect(() => new LiteralScan(['ok', ''])).toThrow(/non-empty ASCII/);
+    expect(() => new LiteralScan(['ignоre'])).toThrow(/non-empty ASCII/);
+    expect(() => new LiteralScan(['a\0b'])).toThrow(/without NUL/);
+  });
+});
