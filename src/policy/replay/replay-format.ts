@@ -22,10 +22,10 @@ function replayTable(report: ReplayReport, failOn: FailOn): string {
     if (changes.length === 0) continue;
     lines.push('', `${title} (${changes.length}):`, formatTable(COLUMNS, changes.map(row)).trimEnd());
   }
-  if ([...newlyDenied, ...newlyAllowed].some((change) => change.call.redacted)) {
-    lines.push('', '* the log holds redacted arguments or identity for this call: it was replayed with the redacted values');
+  if (report.redactedCalls > 0) {
+    const marked = [...newlyDenied, ...newlyAllowed].some((change) => change.call.redacted) ? ' (marked *)' : '';
+    lines.push('', `Note: ${report.redactedCalls} call(s) had arguments or identity redacted in the log and were replayed with the redacted values${marked}.`);
   }
-  if (report.redactedCalls > 0) lines.push('', `${report.redactedCalls} call(s) had redacted arguments or identity in the log and were replayed with the redacted values.`);
   if (report.skippedLines > 0) lines.push('', `${report.skippedLines} line(s) are not audit events and were skipped: run toolgate audit verify.`);
   lines.push('', gateLine(report, failOn));
   return `${lines.join('\n')}\n`;
