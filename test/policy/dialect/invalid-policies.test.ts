@@ -67,6 +67,18 @@ const cases: Array<{ name: string; yaml: string; errors: string }> = [
     ].join('\n'),
   },
   {
+    name: 'the same bad regex twice (checked once) is reported at both places',
+    yaml: 'rules:\n  - tool: q\n    action: deny\n    when:\n      - arguments.sql: { regex: "[a-" }\n  - tool: r\n    action: deny\n    when:\n      - arguments.q: { not_regex: "[a-" }\n',
+    errors: [
+      'p.yaml:5:33: policy_semantic_error: invalid regex "[a-": error parsing regexp: missing closing ]: `[a-`',
+      '        - arguments.sql: { regex: "[a-" }',
+      '                                  ^',
+      'p.yaml:9:35: policy_semantic_error: invalid regex "[a-": error parsing regexp: missing closing ]: `[a-`',
+      '        - arguments.q: { not_regex: "[a-" }',
+      '                                    ^',
+    ].join('\n'),
+  },
+  {
     name: 'bad tool regex',
     yaml: 'rules:\n  - tool: "/git_(/"\n    action: deny\n',
     errors: [
