@@ -8,7 +8,7 @@
  */
 import type { Body, Expr, RefTerm, Rule, Term, VarTerm } from '../ast.js';
 import { RegoError, type RegoDiagnostic } from '../errors.js';
-import { exprTerms, isWildcard, rewriteTerm, sourceName, varsOf, visitBody, visitTerm } from './ast-walk.js';
+import { exprTerms, isWildcard, rewriteTerm, sourceName, varsOf, visitBody, visitTerm, type TermRewriter } from './ast-walk.js';
 import { operatorName, resolveCall } from './calls.js';
 import { buildTree } from './rule-tree.js';
 import { isOp } from './resolve-refs.js';
@@ -82,15 +82,10 @@ class Safety {
 
   /** Orders the bodies of the comprehensions in a term (the term itself when it has none). */
   private closures(t: Term, bound: Vars, scope: Vars): Term {
-    const safety = this;
-    return rewriteTerm(t, {
-      pre(x) {
-        return x.type === 'arraycomp' || x.type === 'setcomp' || x.type === 'objectcomp' ? safety.closure(x, bound, scope) : undefined;
-      },
-    });
+    return rewriteTerm(t, new ClosuresIn(this, bound, scope));
   }
 
-  private closure(x: Extract<Term, { type: 'arraycomp' | 'setcomp' | 'objectcomp' }>, bound: Vars, scope: Vars): Term {
+  closure(x: Closure, bound: Vars, scope: Vars): Term {
     const inner = new Set(bound);
     const heads = x.type === 'objectcomp' ? [x.key, x.value] : [x.head];
     const innerScope = new Set([...scope, ...shallowVars(x.body), ...heads.flatMap((h) => varsOf(h).map((v) => v.name))]);
@@ -144,6 +139,21 @@ class Safety {
       if (t.args.slice(0, -1).every((a) => isKnown(a, known))) patternVars(last, known, out);
     }
     return out;
+  }
+}
+
+type Closure = Extract<Term, { type: 'arraycomp' | 'setcomp' | 'objectcomp' }>;
+
+/** Orders the comprehensions found in terms where `bound` is bound. */
+class ClosuresIn implements TermRewriter {
+  constructor(
+    private readonly safety: Safety,
+    private readonly bound: Vars,
+    private readonly scope: Vars,
+  ) {}
+
+  pre(x: Term): Term | undefined {
+    return x.type === 'arraycomp' || x.type === 'setcomp' || x.type === 'objectcomp' ? this.safety.closure(x, this.bound, this.scope) : undefined;
   }
 }
 

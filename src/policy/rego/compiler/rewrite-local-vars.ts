@@ -7,7 +7,7 @@
  */
 import type { Body, Expr, RefTerm, Rule, Term, VarTerm } from '../ast.js';
 import { RegoError } from '../errors.js';
-import { exprTerms, rewriteTerm, varsOf } from './ast-walk.js';
+import { exprTerms, rewriteTerm, varsOf, type TermRewriter } from './ast-walk.js';
 import { isOp } from './resolve-refs.js';
 import { operatorName } from './calls.js';
 import type { BuiltinDecl } from '../builtins/declaration.js';
@@ -153,16 +153,11 @@ class Renamer {
   }
 
   term(t: Term, scope: Scope): Term {
-    const renamer = this;
-    return rewriteTerm(t, {
-      pre(x) {
-        return renamer.rename(x, scope);
-      },
-    });
+    return rewriteTerm(t, new RenameIn(this, scope));
   }
 
   /** A var renamed, a call's arguments (not its operator, a name), a comprehension in its own scope. */
-  private rename(x: Term, scope: Scope): Term | undefined {
+  rename(x: Term, scope: Scope): Term | undefined {
     if (x.type === 'var') {
       if (x.name === '_') return { ...x, name: this.fresh('_') };
       const name = scope.lookup(x.name);
@@ -181,6 +176,18 @@ class Renamer {
       return { ...x, key: n.heads[0], value: n.heads[1], body: n.body };
     }
     return undefined;
+  }
+}
+
+/** Renames the terms of one scope. */
+class RenameIn implements TermRewriter {
+  constructor(
+    private readonly renamer: Renamer,
+    private readonly scope: Scope,
+  ) {}
+
+  pre(x: Term): Term | undefined {
+    return this.renamer.rename(x, this.scope);
   }
 }
 
