@@ -14,7 +14,6 @@ const allInvisible = new RegExp(`[${zeroWidthSource}${bidiSource}${variationSele
 const zeroWidth = new RegExp(`[${zeroWidthSource}]`, 'u');
 const bidiControl = new RegExp(`[${bidiSource}]`, 'u');
 const bidiOverride = /[\u202A-\u202E\u2066-\u2069]/u;
-const tagCharacter = new RegExp(`[${tagSource}]`, 'u');
 const variationSelector = new RegExp(`[${variationSelectorSource}]`, 'u');
 
 const blackFlag = 0x1f3f4;
@@ -52,7 +51,7 @@ export function censusInvisible(text: string): InvisibleCensus {
  * by tags and a cancel tag) are the one legitimate use and are skipped.
  */
 export function decodeTagText(text: string): string {
-  if (!tagCharacter.test(text)) return '';
+  if (!hasTagCharacter(text)) return '';
   let hidden = '';
   let inFlag = false;
   for (const char of text) {
@@ -73,6 +72,20 @@ export function decodeTagText(text: string): string {
     if (!inFlag && code >= tagBase + 0x20 && code <= tagBase + 0x7e) hidden += String.fromCharCode(code - tagBase);
   }
   return hidden;
+}
+
+/**
+ * Whether `text` holds a character of U+E0000-E007F: in UTF-16 the high
+ * surrogate U+DB40 then a low one of U+DC00-DC7F. Looking for that one code
+ * unit with `indexOf` is much faster on a large text than a `u`-flag regex,
+ * which walks it code point by code point.
+ */
+export function hasTagCharacter(text: string): boolean {
+  for (let i = text.indexOf('\uDB40'); i >= 0; i = text.indexOf('\uDB40', i + 1)) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdc7f) return true;
+  }
+  return false;
 }
 
 /** ZWJ between two pictographs joins an emoji sequence (family, profession): not hiding anything. */
