@@ -43,14 +43,10 @@ export function searchWindows(text: string, index: TriggerIndex): Array<[number,
 export function windowsAround(text: string, pattern: RegExp, reach: number): Array<[number, number]> {
   // `search` leaves the shared pattern's lastIndex as it found it.
   if (text.length <= wholeTextLimit) return text.search(pattern) >= 0 ? [[0, text.length]] : [];
-  return windowsAroundSpans(text, allMatches(pattern, text).map((match) => [match.index, match.index + match[0].length]), reach);
-}
-
-/** Windows around [start, end) spans in text order, `reach` characters each side. */
-export function windowsAroundSpans(text: string, spans: Array<[number, number]>, reach: number): Array<[number, number]> {
-  if (text.length <= wholeTextLimit) return spans.length > 0 ? [[0, text.length]] : [];
   const windows: Array<[number, number]> = [];
-  for (const [start, end] of spans) addWindow(windows, Math.max(0, start - reach), Math.min(text.length, end + reach));
+  for (const match of allMatches(pattern, text)) {
+    addWindow(windows, Math.max(0, match.index - reach), Math.min(text.length, match.index + match[0].length + reach));
+  }
   return windows;
 }
 

@@ -1,8 +1,7 @@
 import { decodedLayers, escapeSequences } from '../text/decode-escapes.js';
 import { decodeTagText } from '../text/invisible.js';
 import { foldLookalikes } from '../text/fold.js';
-import { spacedLetterSpans } from '../text/spaced-letters.js';
-import { searchWindows, triggerIndex, windowsAround, windowsAroundSpans } from './injection-windows.js';
+import { searchWindows, triggerIndex, windowsAround } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
 
@@ -11,6 +10,8 @@ const triggers = triggerIndex([...phrasePatterns.flatMap((p) => p.triggers), ...
 /** A digit or symbol standing in for a letter inside a word. */
 const leetInWord = /[a-z][013457@$!|]|[013457@$!|][a-z]/;
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
+/** Five single letters in a row, split by up to three non-letters: "i g n o r e", "I.G.N.O.R.E". */
+const spacedLetters = /(?:^|[^a-zA-Z])[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z](?![a-zA-Z])/g;
 const nonLetter = /[^a-z]+/g;
 
 /**
@@ -28,7 +29,7 @@ export function injectionLabels(unconfused: string): string[] {
       else if (deLeeted !== undefined && pattern.test(deLeeted)) labels.add(`${label} (leetspeak)`);
     }
   }
-  for (const [start, end] of windowsAroundSpans(unconfused, spacedLetterSpans(unconfused), 400)) {
+  for (const [start, end] of windowsAround(unconfused, spacedLetters, 400)) {
     const squashed = unconfused.slice(start, end).toLowerCase().replace(nonLetter, '');
     for (const { label, pattern } of squashedPatterns) if (pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
   }
