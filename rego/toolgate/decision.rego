@@ -14,9 +14,7 @@ deciding_rule := policy.deciding_rule
 no_rule_matched if not policy.deciding_rule
 
 # Failed requirements of the deciding rule (only its own are evaluated), in YAML order.
-requirement_failures := [pair[1] |
-	some pair in sort([[u.condition, u.reason] | some u in policy.unmet])
-]
+requirement_failures := [u.reason | some u in sort(deciding_rule.unmet)]
 
 default rule_allows := false
 

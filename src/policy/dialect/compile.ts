@@ -96,7 +96,6 @@ interface CompiledRule {
 }
 
 function compileRule(rule: PolicyRule, index: number): CompiledRule {
-  const i = r.num(index);
   const scope = new ConditionScope(`rule_${index}`);
   const out: r.Rule[] = [];
   const bodies = toolBodies(rule.tool);
@@ -108,9 +107,24 @@ function compileRule(rule: PolicyRule, index: number): CompiledRule {
     tool = [r.expr(r.ref(helper))];
   }
 
+  // An allow rule's failed requirements, evaluated only when the rule decides: the value of its `unmet` fact.
+  const unmet = r.name(`rule_${index}_unmet`);
+  const requirements = rule.action === 'allow' ? rule.conditions : [];
+  requirements.forEach((condition, j) => {
+    const reason = `denied by ${ruleName(rule)}: requirement ${condition.label} not met (${at(condition.origin)})`;
+    const holds = conditionLiterals(condition, scope);
+    out.push({
+      comments: [`${at(condition.origin)}: requirement ${condition.label}`],
+      head: r.head.contains(unmet, r.json({ condition: j, reason })),
+      body: [negate(holds, scope, 'requirement')],
+    });
+  });
+
+  const facts = Object.entries({ index, ...ruleFacts(rule) }).map(([k, v]): [r.Term, r.Term] => [r.str(k), r.json(v)]);
+  if (requirements.length > 0) facts.push([r.str('unmet'), r.ref(unmet)]);
   const selectors = rule.action === 'deny' ? [...rule.when, ...rule.conditions] : rule.when;
   const deciding: Branch = {
-    value: r.json({ index, ...ruleFacts(rule) }),
+    value: r.object(facts),
     body: [
       r.comment(`${at(rule.origin)}: rule ${JSON.stringify(rule.id)}: ${rule.action} ${rule.tool.label}`),
       ...tool,
@@ -120,22 +134,6 @@ function compileRule(rule: PolicyRule, index: number): CompiledRule {
   const conditionalDeny = rule.action === 'deny' && (rule.when.length > 0 || rule.conditions.length > 0);
   const toolMatch: Branch | undefined = conditionalDeny ? undefined : { value: r.json({ index, id: rule.id, hides_tool: hidesTool(rule) }), body: tool };
 
-  if (rule.action === 'allow') {
-    rule.conditions.forEach((condition, j) => {
-      const reason = `denied by ${ruleName(rule)}: requirement ${condition.label} not met (${at(condition.origin)})`;
-      const holds = conditionLiterals(condition, scope);
-      out.push({
-        comments: [`${at(condition.origin)}: requirement ${condition.label}`],
-        head: r.head.contains('unmet', r.object([
-          [r.str('rule'), i],
-          [r.str('condition'), r.num(j)],
-          [r.str('reason'), r.str(reason)],
-        ])),
-        // Only the deciding rule's requirements are evaluated.
-        body: [r.equal(r.ref('deciding_rule', 'index'), i), negate(holds, scope, 'requirement')],
-      });
-    });
-  }
   return { deciding, toolMatch, rules: [...out, ...scope.helpers] };
 }
 

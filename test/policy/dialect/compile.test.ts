@@ -26,8 +26,8 @@ describe('generated Rego', () => {
   it('puts a comment naming the YAML line above every rule and condition', () => {
     const rego = compileText('rules:\n  - tool: a\n    action: deny\n\n  - id: r2\n    tool: b\n    action: allow\n    conditions:\n      - arguments.n: { gt: 3 }\n');
     expect(rego).toContain('deciding_rule := {"index": 0, "id": "p.yaml:2", "source": "p.yaml:2", "action": "deny", "reason": "denied by rule p.yaml:2"} if {\n\t# p.yaml:2: rule "p.yaml:2": deny a\n\tinput.tool == "a"\n}');
-    expect(rego).toContain('} else := {"index": 1, "id": "r2", "source": "p.yaml:5", "action": "allow", "reason": "allowed by rule r2 (p.yaml:5)"} if {\n\t# p.yaml:5: rule "r2": allow b\n\tinput.tool == "b"\n}');
-    expect(rego).toContain('# p.yaml:9: requirement arguments.n gt 3\nunmet contains');
+    expect(rego).toContain('} else := {"index": 1, "id": "r2", "source": "p.yaml:5", "action": "allow", "reason": "allowed by rule r2 (p.yaml:5)", "unmet": rule_1_unmet} if {\n\t# p.yaml:5: rule "r2": allow b\n\tinput.tool == "b"\n}');
+    expect(rego).toContain('# p.yaml:9: requirement arguments.n gt 3\nrule_1_unmet contains');
   });
 
   it.each([
@@ -75,9 +75,11 @@ describe('generated Rego', () => {
     expect(rego).toContain('\t# p.yaml:2: rule "p.yaml:2": deny a, b, c_*, /^d$/\n\trule_0_tool\n}');
   });
 
-  it('evaluates only the deciding rule\'s requirements', () => {
-    expect(compileText('rules:\n  - tool: a\n    action: allow\n    conditions:\n      - arguments.n: { gt: 3 }\n')).toContain(
-      'unmet contains {"rule": 0, "condition": 0, "reason": "denied by rule p.yaml:2: requirement arguments.n gt 3 not met (p.yaml:5)"} if {\n\tdeciding_rule.index == 0\n\tnot lib.compare(input.arguments.n, "gt", 3)\n}',
+  it('makes an allow rule\'s failed requirements a fact of that rule, evaluated only when it decides', () => {
+    const rego = compileText('rules:\n  - tool: a\n    action: allow\n    conditions:\n      - arguments.n: { gt: 3 }\n');
+    expect(rego).toContain('deciding_rule := {"index": 0, "id": "p.yaml:2", "source": "p.yaml:2", "action": "allow", "reason": "allowed by rule p.yaml:2", "unmet": rule_0_unmet} if {');
+    expect(rego).toContain(
+      '# p.yaml:5: requirement arguments.n gt 3\nrule_0_unmet contains {"condition": 0, "reason": "denied by rule p.yaml:2: requirement arguments.n gt 3 not met (p.yaml:5)"} if not lib.compare(input.arguments.n, "gt", 3)',
     );
   });
 

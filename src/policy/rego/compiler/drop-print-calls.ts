@@ -37,6 +37,7 @@ export const dropPrintCalls: Stage = {
   name: 'dropPrintCalls',
   run(state) {
     // Only a module whose text names print can call it.
-    return { ...state, rules: state.rules.map((e) => (e.module.source.includes('print') && hasPrint(e.rule) ? { ...e, rule: dropInRule(e.rule) } : e)) };
+    const mayPrint = new Set(state.modules.filter((m) => m.source.includes('print')));
+    return { ...state, rules: state.rules.map((e) => (mayPrint.has(e.module) && hasPrint(e.rule) ? { ...e, rule: dropInRule(e.rule) } : e)) };
   },
 };

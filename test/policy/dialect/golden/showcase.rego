@@ -30,12 +30,12 @@ limits contains {"key": "tool:read_*", "requests": 20, "per": 10} if startswith(
 deciding_rule := {"index": 0, "id": "no-shell", "source": "showcase.yaml:15", "action": "deny", "reason": "Shell access is not permitted", "severity": "critical", "mitigates": ["ASI05"]} if {
 	# showcase.yaml:15: rule "no-shell": deny run_shell, exec*, /^bash$/i
 	rule_0_tool
-} else := {"index": 1, "id": "read-docs", "source": "showcase.yaml:22", "action": "allow", "reason": "allowed by rule read-docs (showcase.yaml:22)"} if {
+} else := {"index": 1, "id": "read-docs", "source": "showcase.yaml:22", "action": "allow", "reason": "allowed by rule read-docs (showcase.yaml:22)", "unmet": rule_1_unmet} if {
 	# showcase.yaml:22: rule "read-docs": allow read_file
 	input.tool == "read_file"
 	# showcase.yaml:26: client.name in ["cursor","claude-desktop"]
 	lib.one_of(input.client.name, ["cursor", "claude-desktop"])
-} else := {"index": 2, "id": "showcase.yaml:34", "source": "showcase.yaml:34", "action": "allow", "reason": "allowed by rule showcase.yaml:34"} if {
+} else := {"index": 2, "id": "showcase.yaml:34", "source": "showcase.yaml:34", "action": "allow", "reason": "allowed by rule showcase.yaml:34", "unmet": rule_2_unmet} if {
 	# showcase.yaml:34: rule "showcase.yaml:34": allow read_multiple_files
 	input.tool == "read_multiple_files"
 } else := {"index": 3, "id": "no-destructive", "source": "showcase.yaml:39", "action": "deny", "reason": "denied by rule no-destructive (showcase.yaml:39)"} if {
@@ -45,7 +45,7 @@ deciding_rule := {"index": 0, "id": "no-shell", "source": "showcase.yaml:15", "a
 	lib.equals(input.tool_annotations.destructiveHint, true)
 	# showcase.yaml:44: not (identity.groups[any] equals "ops")
 	not rule_3_not_0
-} else := {"index": 4, "id": "showcase.yaml:47", "source": "showcase.yaml:47", "action": "allow", "reason": "allowed by rule showcase.yaml:47", "limit": {"key": "rule:showcase.yaml:47", "requests": 30, "per": 60}} if {
+} else := {"index": 4, "id": "showcase.yaml:47", "source": "showcase.yaml:47", "action": "allow", "reason": "allowed by rule showcase.yaml:47", "limit": {"key": "rule:showcase.yaml:47", "requests": 30, "per": 60}, "unmet": rule_4_unmet} if {
 	# showcase.yaml:47: rule "showcase.yaml:47": allow query
 	input.tool == "query"
 } else := {"index": 5, "id": "showcase.yaml:54", "source": "showcase.yaml:54", "action": "deny", "reason": "denied by rule showcase.yaml:54"} if {
@@ -78,22 +78,13 @@ rule_0_tool if startswith(input.tool, "exec")
 rule_0_tool if regex.match("(?i)^bash$", input.tool)
 
 # showcase.yaml:28: requirement arguments.path within "roots"
-unmet contains {"rule": 1, "condition": 0, "reason": "denied by rule read-docs (showcase.yaml:22): requirement arguments.path within \"roots\" not met (showcase.yaml:28)"} if {
-	deciding_rule.index == 1
-	not lib.path_within(input.arguments.path, data.toolgate.roots)
-}
+rule_1_unmet contains {"condition": 0, "reason": "denied by rule read-docs (showcase.yaml:22): requirement arguments.path within \"roots\" not met (showcase.yaml:28)"} if not lib.path_within(input.arguments.path, data.toolgate.roots)
 
 # showcase.yaml:29: requirement path_not_contains [".env","secrets"]
-unmet contains {"rule": 1, "condition": 1, "reason": "denied by rule read-docs (showcase.yaml:22): requirement path_not_contains [\".env\",\"secrets\"] not met (showcase.yaml:29)"} if {
-	deciding_rule.index == 1
-	lib.paths_contain(input.arguments, [".env", "secrets"])
-}
+rule_1_unmet contains {"condition": 1, "reason": "denied by rule read-docs (showcase.yaml:22): requirement path_not_contains [\".env\",\"secrets\"] not met (showcase.yaml:29)"} if lib.paths_contain(input.arguments, [".env", "secrets"])
 
 # showcase.yaml:30: requirement any of (identity.role equals "admin" or arguments.options.lines lte 500)
-unmet contains {"rule": 1, "condition": 2, "reason": "denied by rule read-docs (showcase.yaml:22): requirement any of (identity.role equals \"admin\" or arguments.options.lines lte 500) not met (showcase.yaml:30)"} if {
-	deciding_rule.index == 1
-	not rule_1_any_0
-}
+rule_1_unmet contains {"condition": 2, "reason": "denied by rule read-docs (showcase.yaml:22): requirement any of (identity.role equals \"admin\" or arguments.options.lines lte 500) not met (showcase.yaml:30)"} if not rule_1_any_0
 
 # showcase.yaml:31: identity.role equals "admin"
 rule_1_any_0 if lib.equals(input.identity.role, "admin")
@@ -102,16 +93,10 @@ rule_1_any_0 if lib.equals(input.identity.role, "admin")
 rule_1_any_0 if lib.compare(input.arguments.options.lines, "lte", 500)
 
 # showcase.yaml:37: requirement arguments.paths[all] within ["/srv/data","/srv/shared/"]
-unmet contains {"rule": 2, "condition": 0, "reason": "denied by rule showcase.yaml:34: requirement arguments.paths[all] within [\"/srv/data\",\"/srv/shared/\"] not met (showcase.yaml:37)"} if {
-	deciding_rule.index == 2
-	not rule_2_requirement_0
-}
+rule_2_unmet contains {"condition": 0, "reason": "denied by rule showcase.yaml:34: requirement arguments.paths[all] within [\"/srv/data\",\"/srv/shared/\"] not met (showcase.yaml:37)"} if not rule_2_requirement_0
 
 # showcase.yaml:37: requirement arguments.paths[all] not_glob "**/*.pem"
-unmet contains {"rule": 2, "condition": 1, "reason": "denied by rule showcase.yaml:34: requirement arguments.paths[all] not_glob \"**/*.pem\" not met (showcase.yaml:37)"} if {
-	deciding_rule.index == 2
-	not rule_2_requirement_1
-}
+rule_2_unmet contains {"condition": 1, "reason": "denied by rule showcase.yaml:34: requirement arguments.paths[all] not_glob \"**/*.pem\" not met (showcase.yaml:37)"} if not rule_2_requirement_1
 
 rule_2_requirement_0 if {
 	is_array(input.arguments.paths)
@@ -133,19 +118,10 @@ rule_3_not_0 if {
 }
 
 # showcase.yaml:50: requirement argument_not_matches sql "(?i)(DROP|DELETE)\\s+"
-unmet contains {"rule": 4, "condition": 0, "reason": "denied by rule showcase.yaml:47: requirement argument_not_matches sql \"(?i)(DROP|DELETE)\\\\s+\" not met (showcase.yaml:50)"} if {
-	deciding_rule.index == 4
-	lib.matches_regex(input.arguments.sql, ["(?i)(DROP|DELETE)\\s+"])
-}
+rule_4_unmet contains {"condition": 0, "reason": "denied by rule showcase.yaml:47: requirement argument_not_matches sql \"(?i)(DROP|DELETE)\\\\s+\" not met (showcase.yaml:50)"} if lib.matches_regex(input.arguments.sql, ["(?i)(DROP|DELETE)\\s+"])
 
 # showcase.yaml:51: requirement arguments.sql length {"lte":2000}
-unmet contains {"rule": 4, "condition": 1, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql length {\"lte\":2000} not met (showcase.yaml:51)"} if {
-	deciding_rule.index == 4
-	not lib.compare(lib.size(input.arguments.sql), "lte", 2000)
-}
+rule_4_unmet contains {"condition": 1, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql length {\"lte\":2000} not met (showcase.yaml:51)"} if not lib.compare(lib.size(input.arguments.sql), "lte", 2000)
 
 # showcase.yaml:51: requirement arguments.sql type "string"
-unmet contains {"rule": 4, "condition": 2, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql type \"string\" not met (showcase.yaml:51)"} if {
-	deciding_rule.index == 4
-	not lib.has_type(input.arguments.sql, ["string"])
-}
+rule_4_unmet contains {"condition": 2, "reason": "denied by rule showcase.yaml:47: requirement arguments.sql type \"string\" not met (showcase.yaml:51)"} if not lib.has_type(input.arguments.sql, ["string"])
