@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callInput } from '../../../src/policy/dialect/call-input.js';
@@ -83,6 +83,35 @@ describe('a watched policy', () => {
     await until(() => reloaded.length === 1, 'the reload after the fix');
     expect(reloaded[0].previousRevision).toBe(kept);
     expect(allowsEcho(handle.current())).toBe(false);
+  });
+
+  it('never takes an emptied, truncated or deleted policy file for a policy: the running one stays until the file is whole again', async () => {
+    const dir = folder();
+    const file = join(dir, 'policy.yaml');
+    writeFileSync(file, echoPolicy('deny'));
+    const { handle, reloaded, failed } = await watched(file);
+    const kept = handle.current();
+    const broken: Array<[string, () => void]> = [
+      ['emptied', () => writeFileSync(file, '')],
+      ['cut mid-rule', () => writeFileSync(file, echoPolicy('deny').slice(0, 60))],
+      ['deleted', () => rmSync(file)],
+    ];
+    for (const [what, breakIt] of broken) {
+      const before = failed.length;
+      breakIt();
+      await until(() => failed.length === before + 1, `the failed reload (${what})`);
+      expect(handle.current(), what).toBe(kept);
+      expect(handle.current().decide(callInput({ tool: 'anything_else' })).allow, what).toBe(false);
+    }
+    expect(failed.map((event) => event.error.split('\n')[0])).toEqual([
+      `${file}:1:1: policy_schema_error: a policy is a YAML mapping (version, rules, ...)`,
+      `${file}:4:5: policy_schema_error: rules[0] is missing the required key "tool"`,
+      `policy not found: ${file} (give a file, a folder, a bundle or one of minimal, standard, strict, enterprise)`,
+    ]);
+    expect(reloaded).toEqual([]);
+    writeFileSync(file, echoPolicy('allow'));
+    await until(() => reloaded.length === 1, 'the reload once the file is back');
+    expect(allowsEcho(handle.current())).toBe(true);
   });
 
   it('reports a Rego module that does not compile with its position, and keeps the policy', async () => {

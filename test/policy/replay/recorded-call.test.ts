@@ -1,4 +1,5 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAuditEvents } from '../../../src/audit/read-audit-events.js';
 import { recordedCall, type RecordedCall } from '../../../src/policy/replay/index.js';
@@ -51,6 +52,15 @@ describe('a call read back from the audit log', () => {
   it('marks a call whose arguments were redacted by the log, and carries the redacted values', async () => {
     const calls = await callsIn(await writeRecordedLog(folder.dir, 'cloudevents', 'redacted.log'));
     expect(calls[2]).toMatchObject({ tool: 'write_file', redacted: true, input: { arguments: { path: '/srv/data/out.csv', api_key: '[REDACTED]' } } });
+  });
+
+  it('gives fields of the wrong type in a hand-edited event their neutral value instead of passing them to the policy', async () => {
+    const file = join(folder.dir, 'odd.log');
+    const event = { seq: 1, id: 'x', time: '2026-01-01T00:00:00Z', type: 'policy.violation', source: 'urn:toolgate:%E2%80%AEsrv', prevhash: `sha256:${'0'.repeat(64)}`, hash: `sha256:${'1'.repeat(64)}` };
+    writeFileSync(file, `${JSON.stringify({ ...event, tool: 'x', decision: 'deny', arguments: 'rm -rf /', identity: ['admin'], client: null, findings: { detector: 'secret' }, session: 7 })}\n`);
+    const [call] = await callsIn(file);
+    expect(call).toMatchObject({ session: '', redacted: false, recorded: { allow: false } });
+    expect(call.input).toMatchObject({ arguments: {}, identity: {}, client: {}, findings: [], session: '', server: { name: '\u202esrv' } });
   });
 
   it('skips events that are not calls, and calls without a decision', async () => {
