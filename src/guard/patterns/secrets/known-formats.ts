@@ -23,6 +23,15 @@ interface SecretFormat {
   accept?: (value: string) => boolean;
   /** Characters that, right before the match, mean it is the middle of a longer token. */
   notAfter?: RegExp;
+  /**
+   * Strings, exactly as written, one of which every match contains: when the
+   * text holds none, the pattern is not run. `includes` finds a literal (or
+   * its absence) several times faster than the regex engine scans for the
+   * pattern (most of all a literal starting with a rare character: `_live_`
+   * rather than `sk_live_`). Left out for patterns matched in either case and
+   * for literals as costly to look for as the pattern (`sk-`, `eyJ`, `npm_`).
+   */
+  literals?: string[];
 }
 
 const alnum = /[A-Za-z0-9]/;
@@ -50,46 +59,54 @@ const secretFormats: SecretFormat[] = [
   },
   {
     kind: 'secret.github_token',
+    literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', '_pat_'],
     label: 'GitHub token',
     pattern: /(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
     notAfter: word,
   },
   {
     kind: 'secret.gitlab_token',
+    literals: ['glpat-'],
     label: 'GitLab token',
     pattern: /glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g,
     notAfter: wordOrDash,
   },
   {
     kind: 'secret.slack_token',
+    literals: ['xox'],
     label: 'Slack token',
     pattern: /(?<![A-Za-z0-9_-])xox[abposre]-[A-Za-z0-9-]{10,250}/g,
   },
   {
     kind: 'secret.slack_webhook',
+    literals: ['https://hooks.slack.com/'],
     label: 'Slack webhook URL',
     pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9]{8,12}\/[A-Za-z0-9]{8,12}\/[A-Za-z0-9]{20,32}/g,
   },
   {
     kind: 'secret.stripe_key',
+    literals: ['_live_', '_test_'],
     label: 'Stripe secret key',
     pattern: /[sr]k_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])/g,
     notAfter: word,
   },
   {
     kind: 'secret.stripe_webhook_secret',
+    literals: ['whsec_'],
     label: 'Stripe webhook signing secret',
     pattern: /whsec_[A-Za-z0-9]{32,64}(?![A-Za-z0-9_])/g,
     notAfter: word,
   },
   {
     kind: 'secret.google_api_key',
+    literals: ['AIza'],
     label: 'Google API key',
     pattern: /AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
     notAfter: wordOrDash,
   },
   {
     kind: 'secret.anthropic_api_key',
+    literals: ['-ant-'],
     label: 'Anthropic API key',
     pattern: /(?<![A-Za-z0-9_-])sk-ant-[a-z]{2,10}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
   },
@@ -107,6 +124,7 @@ const secretFormats: SecretFormat[] = [
   },
   {
     kind: 'secret.azure_storage_key',
+    literals: ['Key='],
     label: 'Azure storage account key',
     pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/dg,
     valueGroup: 1,
@@ -188,6 +206,7 @@ function findUrlPasswords(text: string): TextMatch[] {
 export function findKnownSecrets(text: string): TextMatch[] {
   const matches = [...findPrivateKeys(text), ...findUrlPasswords(text)];
   for (const format of secretFormats) {
+    if (format.literals && !format.literals.some((literal) => text.includes(literal))) continue;
     for (const match of allMatches(format.pattern, text)) {
       const span = format.valueGroup === undefined ? [match.index, match.index + match[0].length] : match.indices?.[format.valueGroup];
       if (!span) continue;
