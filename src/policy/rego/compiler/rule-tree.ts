@@ -118,7 +118,7 @@ function checkNode(node: RuleTreeNode): void {
         throw conflict(other, `conflicting rules ${pathString(node.path)} found`);
       }
     }
-    const below = node.dynamic[0] ?? [...node.children.values()].flatMap(subtree).flatMap((n) => [...n.exact, ...n.dynamic])[0];
+    const below = node.dynamic[0] ?? (node.children.size > 0 ? [...node.children.values()].flatMap(subtree).flatMap((n) => [...n.exact, ...n.dynamic])[0] : undefined);
     if (below) throw conflict(below, `rule ${pathString(node.path)} conflicts with a rule of a longer path`);
   }
   for (const c of node.children.values()) checkNode(c);
