@@ -24,6 +24,7 @@ export function mainThreadBuilder(): PolicyBuilder {
  */
 export function workerThreadBuilder(): PolicyBuilder {
   let worker: Worker | undefined;
+  let closed = false;
   let nextId = 1;
   const pending = new Map<number, { resolve: (built: BuiltToolgatePolicy) => void; reject: (error: Error) => void }>();
 
@@ -55,6 +56,7 @@ export function workerThreadBuilder(): PolicyBuilder {
 
   return {
     build(spec, options) {
+      if (closed) return Promise.reject(new Error('the policy builder is closed'));
       worker ??= start();
       const id = nextId++;
       const request: BuildRequest = { id, spec, options };
@@ -64,6 +66,7 @@ export function workerThreadBuilder(): PolicyBuilder {
       });
     },
     async close() {
+      closed = true;
       const stopping = worker;
       worker = undefined;
       failAll(new Error('the policy builder is closed'));
