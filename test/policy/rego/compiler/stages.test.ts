@@ -73,6 +73,16 @@ describe('the stage list', () => {
     ]);
   });
 
+  it('shares what needs no rewrite instead of copying it: a literal table comes out as the very node parsed', () => {
+    const module = parseModule('package test\n\nfacts := {"a": [1, {"b": "c"}], "d": {"e", "f"}}\n\np := x if {\n  x := facts.a\n  is_array([1, 2, 3])\n}\n', 'm.rego');
+    const state = runStages({ modules: [module], rules: [], lookupBuiltin, sources: new Map() });
+    const compiled = (name: string) => state.rules.find((e) => e.rule.head.ref[0].type === 'var' && e.rule.head.ref[0].name === name)!.rule;
+    const parsed = (name: string) => module.rules.find((r) => r.head.ref[0].type === 'var' && r.head.ref[0].name === name)!;
+    expect(compiled('facts').head.value).toBe(parsed('facts').head.value);
+    const literal = (rule: typeof module.rules[number]) => ((rule.body[1] as Extract<Expr, { kind: 'term' }>).term as Extract<Term, { type: 'call' }>).args[0];
+    expect(literal(compiled('p'))).toBe(literal(parsed('p')));
+  });
+
   it('leaves its input untouched (stages are pure)', () => {
     const module = parseModule('package test\n\nq := 1\np if { x := q; print(x) }\n', 'm.rego');
     const before = JSON.stringify(module);
