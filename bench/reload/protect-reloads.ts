@@ -17,11 +17,17 @@ export interface ProtectSample {
   rebuildMs: number;
 }
 
+export interface ProtectRun {
+  /** The first reload, 3 s after the start (the build worker has warmed up by then). */
+  firstMs: number;
+  samples: ProtectSample[];
+}
+
 const repo = join(import.meta.dirname, '..', '..');
 export const builtCli = join(repo, 'dist', 'cli', 'main.js');
 const everything = join(repo, 'node_modules', '@modelcontextprotocol', 'server-everything', 'dist', 'index.js');
 
-export async function protectReloads(profile: string, reloads: number): Promise<ProtectSample[]> {
+export async function protectReloads(profile: string, reloads: number): Promise<ProtectRun> {
   if (!existsSync(builtCli)) throw new Error(`${builtCli} is missing: run npm run build first`);
   const dir = mkdtempSync(join(tmpdir(), 'toolgate-bench-protect-'));
   const file = join(dir, 'policy.yaml');
@@ -34,7 +40,9 @@ export async function protectReloads(profile: string, reloads: number): Promise<
   });
   const client = new Client({ name: 'reload-bench', version: '1.0.0' });
   await client.connect(transport);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
   const latencies: number[] = [];
+  let firstMs = 0;
   try {
     for (let version = 1; version <= reloads + 1; version++) {
       const written = performance.now();
@@ -44,6 +52,7 @@ export async function protectReloads(profile: string, reloads: number): Promise<
         const now = performance.now();
         if (answer.content[0]?.text?.endsWith(`bench revision ${version}`)) {
           if (version > 1) latencies.push(now - written);
+          else firstMs = now - written;
           break;
         }
         if (now - written > 30_000) throw new Error(`${profile}: version ${version} was not decided within 30 s: ${JSON.stringify(answer)}`);
@@ -58,5 +67,5 @@ export async function protectReloads(profile: string, reloads: number): Promise<
     .map((line) => (JSON.parse(line) as { data: { duration_ms: number } }).data.duration_ms)
     .slice(1);
   rmSync(dir, { recursive: true, force: true });
-  return latencies.map((latencyMs, i) => ({ latencyMs, rebuildMs: rebuilds[i] }));
+  return { firstMs, samples: latencies.map((latencyMs, i) => ({ latencyMs, rebuildMs: rebuilds[i] })) };
 }

@@ -8,19 +8,20 @@ import type { BuildRequest, BuildResponse } from './build-worker.js';
 /** Reads and compiles a policy into a bundle; where that runs is the builder's business. */
 export interface PolicyBuilder {
   build(spec: string, options: PolicyLoadOptions): Promise<BuiltToolgatePolicy>;
+  /** Gets ready for a first build that does not wait for start-up: loads the toolchain and builds once, discarding the result. */
+  warmUp(spec: string, options: PolicyLoadOptions): void;
   close(): Promise<void>;
 }
 
 /** Builds on the calling thread: every decision waits while a policy compiles. */
 export function mainThreadBuilder(): PolicyBuilder {
-  return { build: buildToolgatePolicy, close: async () => {} };
+  return { build: buildToolgatePolicy, warmUp: () => {}, close: async () => {} };
 }
 
 /**
  * Builds on a worker thread, so the event loop that decides calls is free while
- * a policy compiles. The worker starts with the first build (a proxy whose
- * policy never changes pays nothing), is restarted if it dies, and never keeps
- * the process alive.
+ * a policy compiles. The worker starts with the first build or warm-up, is
+ * restarted if it dies, and never keeps the process alive.
  */
 export function workerThreadBuilder(): PolicyBuilder {
   let worker: Worker | undefined;
@@ -54,16 +55,21 @@ export function workerThreadBuilder(): PolicyBuilder {
     return started;
   };
 
+  const build = (spec: string, options: PolicyLoadOptions): Promise<BuiltToolgatePolicy> => {
+    if (closed) return Promise.reject(new Error('the policy builder is closed'));
+    worker ??= start();
+    const id = nextId++;
+    const request: BuildRequest = { id, spec, options };
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker!.postMessage(request);
+    });
+  };
+
   return {
-    build(spec, options) {
-      if (closed) return Promise.reject(new Error('the policy builder is closed'));
-      worker ??= start();
-      const id = nextId++;
-      const request: BuildRequest = { id, spec, options };
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker!.postMessage(request);
-      });
+    build,
+    warmUp(spec, options) {
+      if (worker === undefined && !closed) build(spec, options).catch(() => {});
     },
     async close() {
       closed = true;

@@ -21,6 +21,11 @@ export interface WatchPolicyOptions {
   reloadSignal?: NodeJS.Signals | null;
   /** Where rebuilds compile: a worker thread (default) or the thread that decides calls. */
   buildOn?: 'worker' | 'main';
+  /**
+   * The build worker starts this long after watching begins (default 2000 ms), so the
+   * first rebuild does not wait for it to load the toolchain; null: with the first rebuild.
+   */
+  warmUpAfterMs?: number | null;
   /** Where diagnostics go, without the "toolgate: " prefix (default: stderr, with it). */
   report?: (text: string) => void;
 }
@@ -34,6 +39,8 @@ export interface WatchedPolicy extends PolicyHandle {
 }
 
 export const DEFAULT_DEBOUNCE_MS = 100;
+/** Late enough that a short-lived proxy (a test, a one-off run) never starts the worker. */
+const DEFAULT_WARM_UP_AFTER_MS = 2000;
 
 /**
  * Loads a policy (and a shadow candidate) and keeps them current: a change to
@@ -101,10 +108,13 @@ export async function watchPolicy(spec: string, options: WatchPolicyOptions = {}
   const reloadSignal = options.reloadSignal === undefined ? 'SIGHUP' : options.reloadSignal;
   if (reloadSignal !== null) process.on(reloadSignal, onSignal);
 
+  const warmUpAfterMs = options.warmUpAfterMs === undefined ? DEFAULT_WARM_UP_AFTER_MS : options.warmUpAfterMs;
+  const warmUp = warmUpAfterMs === null ? undefined : setTimeout(() => builder.warmUp(spec, load), warmUpAfterMs).unref();
   const close = async () => {
     if (closed) return;
     closed = true;
     if (reloadSignal !== null) process.off(reloadSignal, onSignal);
+    clearTimeout(warmUp);
     options.signal?.removeEventListener('abort', onAbort);
     await Promise.all([builder.close(), ...opened.map(({ watcher }) => watcher.close())]);
   };

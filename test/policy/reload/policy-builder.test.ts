@@ -28,6 +28,19 @@ describe('building policies on a worker thread', () => {
     }
   });
 
+  it('warms up without a result to wait for, then builds', async () => {
+    const file = join(folder.dir, 'warm.yaml');
+    writeFileSync(file, echoPolicy('allow'));
+    const worker = workerThreadBuilder();
+    try {
+      worker.warmUp(join(folder.dir, 'missing.yaml'), {});
+      expect((await worker.build(file, {})).files).toEqual([file]);
+    } finally {
+      await worker.close();
+    }
+    expect(() => worker.warmUp(file, {})).not.toThrow();
+  });
+
   it('rejects builds in flight when closed, and every build after', async () => {
     const file = join(folder.dir, 'policy.yaml');
     writeFileSync(file, echoPolicy('deny'));

@@ -23,6 +23,7 @@ function scriptedBuilder() {
   const requests: Array<{ resolve(built: BuiltToolgatePolicy): void; reject(error: Error): void }> = [];
   const builder: PolicyBuilder = {
     build: () => new Promise((resolve, reject) => requests.push({ resolve, reject })),
+    warmUp: () => {},
     close: async () => {},
   };
   return { builder, requests };

@@ -50,8 +50,12 @@ describe('a watched policy', () => {
     const dir = folder();
     const file = join(dir, 'policy.yaml');
     writeFileSync(file, echoPolicy('allow'));
-    const { handle, reloaded, lines } = await watched(file, { buildOn: 'worker' });
+    const { handle, reloaded, lines } = await watched(file, { buildOn: 'worker', warmUpAfterMs: 0 });
     const first = handle.current().revision;
+    // the warm-up build changes nothing and reports nothing
+    await pause(1500);
+    expect(reloaded).toEqual([]);
+    expect(handle.current().revision).toBe(first);
     expect(allowsEcho(handle.current())).toBe(true);
     writeFileSync(file, echoPolicy('deny'));
     await until(() => reloaded.length === 1, 'the reload');
