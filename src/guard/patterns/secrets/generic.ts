@@ -25,16 +25,57 @@ export function looksLikeSecretValue(value: string): boolean {
   return classes >= 2 && shannonEntropy(value) >= 2.5;
 }
 
+const secretKeys = '(?:pass(?:word|wd|phrase)|pwd|secret(?:[_-]?key)?|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)';
+/** The longest key (`client_secret`, `refresh_token`), a quote and four spaces: how far a match starts before its separator. */
+const maxSeparatorOffset = 13 + 1 + 4;
+
 /** `password = "..."`, `API_KEY: ...`, `"client_secret": "..."` in free text (config files, env dumps, logs). */
-const assignment = new RegExp(
-  caseless('(?<![A-Za-z0-9])(?:pass(?:word|wd|phrase)|pwd|secret(?:[_-]?key)?|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)') +
-    String.raw`["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(["']?)([^\s"'\`,;)}\]]{8,200})\1`,
-  'dg',
+export const assignment = new RegExp(
+  caseless(`(?<![A-Za-z0-9])${secretKeys}`) + String.raw`["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(["']?)([^\s"'\`,;)}\]]{8,200})\1`,
+  'd',
 );
+
+/**
+ * The separators (`:` or `=`) right after a secret-named key. The regex engine
+ * looks for the separator first and checks the key behind it only there, which
+ * is several times faster than trying the key's many first letters at every
+ * position of a large text.
+ */
+const separatorAfterKey = new RegExp(`[:=](?<=${caseless(secretKeys)}` + String.raw`["']?[ \t]{0,4}[:=])`, 'g');
+
+/**
+ * What `matchAll` of `assignment` (made global) finds, found from the
+ * separators instead: a match starts at most `maxSeparatorOffset` characters
+ * before one, so trying the pattern at just those positions, in text order
+ * and never inside the previous match, gives the same matches. Each position
+ * is tried at most once.
+ */
+export function assignmentMatches(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  // A sticky copy per call: its lastIndex is set here and seen nowhere else.
+  const atPosition = new RegExp(assignment, 'dy');
+  // Positions before `next` have been tried or lie inside a match.
+  let next = 0;
+  for (const separator of allMatches(separatorAfterKey, text)) {
+    let start = Math.max(next, separator.index - maxSeparatorOffset);
+    while (start < separator.index) {
+      atPosition.lastIndex = start;
+      const match = atPosition.exec(text);
+      if (match === null) {
+        start++;
+        continue;
+      }
+      matches.push(match);
+      start += match[0].length;
+    }
+    next = start;
+  }
+  return matches;
+}
 
 function findAssignedSecrets(text: string): TextMatch[] {
   const matches: TextMatch[] = [];
-  for (const match of allMatches(assignment, text)) {
+  for (const match of assignmentMatches(text)) {
     const [start, end] = match.indices![2];
     if (!looksLikeSecretValue(match[2])) continue;
     matches.push({ kind: 'secret.assigned', label: 'credential assigned to a secret-named key', start, end });
