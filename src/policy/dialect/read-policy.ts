@@ -4,25 +4,14 @@ import { isAbsolutePath, readConditionList, type ConditionContext } from './cond
 import { parseLimit } from './limits.js';
 import { parseSlashRegex, regexError } from './patterns.js';
 import type { PolicyDiagnostic } from './policy-error.js';
-import type { AuditSettings, DetectorAction, PolicyRule, PolicyTest, ToolPattern } from './policy-types.js';
+import type { AuditSettings, Policy, PolicyRule, PolicyTest } from './policy-types.js';
 import { readToolPattern } from './tool-pattern.js';
 import type { YamlPath, YamlSource } from './yaml-source.js';
 
-/** One YAML file's own settings, before `extends` is merged in. */
-export interface PolicyLayer {
+/** One YAML file's own settings, before `extends` is merged in: a Policy whose mode and default may be left to the base. */
+export interface PolicyLayer extends Omit<Policy, 'mode' | 'defaultAction'>, Partial<Pick<Policy, 'mode' | 'defaultAction'>> {
   extends?: { target: string; origin: Origin };
   rego?: Array<{ file: string; origin: Origin }>;
-  mode?: 'enforce' | 'shadow';
-  defaultAction?: 'allow' | 'deny';
-  defaultOrigin?: Origin;
-  roots?: string[];
-  rules: PolicyRule[];
-  globalLimit?: LimitSpec;
-  perToolLimits: Array<{ tool: ToolPattern; limit: LimitSpec }>;
-  detectors: Record<string, DetectorAction>;
-  redact: string[];
-  tests: PolicyTest[];
-  audit?: AuditSettings;
 }
 
 export const REDACT_KINDS = ['secrets', 'pii', 'pii.email', 'pii.phone', 'pii.ssn', 'pii.card', 'pii.iban'];
