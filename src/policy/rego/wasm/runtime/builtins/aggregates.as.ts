@@ -1,24 +1,17 @@
 // count, sum, product, max, min, sort.
-import { T_ARRAY, T_NUMBER, T_OBJECT, T_SET, T_STRING, typeOf } from "../values.as";
-import { arrLen, arrOfLength, arrSet } from "../array.as";
-import { tableCount, tableSort } from "../table.as";
+import { T_NUMBER, T_SET, typeOf } from "../values.as";
+import { arrOfLength, arrSet } from "../array.as";
+import { tableSort } from "../table.as";
 import { numAdd, numInt, numMul } from "../number.as";
-import { strLen, strPtr, utf8Count } from "../string.as";
 import { valueCompare } from "../compare.as";
 import { elementTypeError, typeError } from "../errors.as";
 import { isList, listCount, listFindOtherType, listGet } from "./collections.as";
 import { malloc } from "../heap.as";
+import { rt_len } from "../ops.as";
 
 export function bi_count(v: u32): u32 {
-  switch (typeOf(v)) {
-    case T_ARRAY:
-      return numInt(arrLen(v));
-    case T_OBJECT:
-    case T_SET:
-      return numInt(tableCount(v));
-    case T_STRING:
-      return numInt(utf8Count(strPtr(v), strLen(v)));
-  }
+  const n = rt_len(v);
+  if (n != 0) return n;
   return typeError("count", 1, "one of {array, object, set, string}", v);
 }
 
