@@ -1,11 +1,7 @@
 import { Command, Option } from 'commander';
-import { buildAuditReport } from '../audit/audit-report.js';
 import { parseSince } from '../audit/parse-since.js';
 import { REPORT_FORMATS, type ReportFormat } from '../audit/report-format.js';
-import { keyIdOf, loadVerifyKey } from '../audit/signing-keys.js';
-import { verifyAuditLog } from '../audit/verify-log.js';
 import { VERIFY_EXIT_CODES, verifyVerdict } from '../audit/verify-verdict.js';
-import { listRotatedFiles } from '../audit/rotated-files.js';
 
 interface ReportFlags {
   violationsOnly?: boolean;
@@ -24,6 +20,7 @@ interface VerifyFlags {
 }
 
 async function report(files: string[], flags: ReportFlags): Promise<void> {
+  const { buildAuditReport } = await import('../audit/audit-report.js');
   const since = flags.since === undefined ? undefined : parseSince(flags.since);
   const result = await buildAuditReport(files, { ...flags, since });
   process.stdout.write(result.output);
@@ -33,6 +30,7 @@ async function report(files: string[], flags: ReportFlags): Promise<void> {
 }
 
 async function rotatedHint(files: string[]): Promise<string> {
+  const { listRotatedFiles } = await import('../audit/rotated-files.js');
   const rotated = await listRotatedFiles(files[0]).catch(() => []);
   return rotated.length > 0 && !files.includes(rotated[0])
     ? `\nhint: ${files[0]} has rotated files; verify them all, oldest first: toolgate audit verify ${files[0]}.* ${files[0]}`
@@ -40,6 +38,8 @@ async function rotatedHint(files: string[]): Promise<string> {
 }
 
 async function verify(files: string[], flags: VerifyFlags): Promise<void> {
+  const { keyIdOf, loadVerifyKey } = await import('../audit/signing-keys.js');
+  const { verifyAuditLog } = await import('../audit/verify-log.js');
   let publicKey;
   let report;
   try {

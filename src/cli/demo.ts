@@ -2,9 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { demoWorkspace, type DemoCall } from '../demo/scenario.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { DemoCall } from '../demo/scenario.js';
 
 const cliEntry = join(dirname(fileURLToPath(import.meta.url)), 'main.js');
 
@@ -14,6 +13,9 @@ export function registerDemo(program: Command): void {
     .description('Protect a real MCP filesystem server with a built-in profile, drive it with a real client, and show the decisions')
     .option('--policy <profile>', 'the profile (or policy file) to demonstrate', 'strict')
     .action(async (options: { policy: string }) => {
+      const { demoWorkspace } = await import('../demo/scenario.js');
+      const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+      const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
       const workspace = demoWorkspace();
       const transport = new StdioClientTransport({
         command: process.execPath,

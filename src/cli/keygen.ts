@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { writeSigningKeyPair } from '../audit/signing-keys.js';
 
 export function registerKeygen(program: Command): void {
   program
@@ -8,6 +7,7 @@ export function registerKeygen(program: Command): void {
     .option('-o, --out <prefix>', 'write <prefix>.key (private, mode 0600) and <prefix>.pub', 'toolgate-audit')
     .option('--force', 'replace existing key files')
     .action(async (flags: { out: string; force?: boolean }) => {
+      const { writeSigningKeyPair } = await import('../audit/signing-keys.js');
       const written = await writeSigningKeyPair(flags.out, { force: flags.force });
       process.stdout.write(
         [

@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { defaultPinsDirectory } from '../guard/pins/default-pins-directory.js';
-import { PinStore } from '../guard/pins/pin-store.js';
+import type { PinStore } from '../guard/pins/pin-store.js';
 import type { PinnedTool } from '../guard/pins/pins-file.js';
+
+async function openStore(directory: string | undefined): Promise<PinStore> {
+  const { PinStore } = await import('../guard/pins/pin-store.js');
+  return new PinStore({ directory: directory ?? defaultPinsDirectory() });
+}
 
 const short = (hash: string) => hash.replace(/^sha256:/, '').slice(0, 12);
 
@@ -46,8 +51,8 @@ export function registerPins(program: Command): void {
     .argument('[server]', 'only this server')
     .option(...directoryOption)
     .option('--json', 'print the pins files as JSON')
-    .action((server: string | undefined, flags: { dir?: string; json?: boolean }) => {
-      listPins(new PinStore({ directory: flags.dir ?? defaultPinsDirectory() }), server, flags.json ?? false);
+    .action(async (server: string | undefined, flags: { dir?: string; json?: boolean }) => {
+      listPins(await openStore(flags.dir), server, flags.json ?? false);
     });
 
   pins
@@ -56,8 +61,8 @@ export function registerPins(program: Command): void {
     .argument('<server>', 'the server, as named in the pins directory')
     .argument('[tools...]', 'the tools to approve')
     .option(...directoryOption)
-    .action((server: string, tools: string[], flags: { dir?: string }) => {
-      const store = new PinStore({ directory: flags.dir ?? defaultPinsDirectory() });
+    .action(async (server: string, tools: string[], flags: { dir?: string }) => {
+      const store = await openStore(flags.dir);
       const before = store.read(server);
       const approved = store.approve(server, tools);
       if (approved.length === 0) {

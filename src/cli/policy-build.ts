@@ -1,7 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { buildBundle, packBundle } from '../policy/engine/index.js';
-import { collectSources } from '../policy/engine/sources.js';
 
 export function registerPolicyBuild(policy: Command): void {
   policy
@@ -14,6 +12,7 @@ export function registerPolicyBuild(policy: Command): void {
     .option('--opa <path>', 'the opa binary for --toolchain opa')
     .option('--strict-builtin-errors', 'a builtin error fails the evaluation instead of making the call undefined')
     .action(async (paths: string[], options) => {
+      const { buildBundle, collectSources, packBundle } = await import('../policy/engine/index.js');
       const { modules, data } = await collectSources(paths);
       const bundle = await buildBundle({
         modules,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { compilePolicy, loadPolicyFile, PolicyError } from '../policy/dialect/index.js';
 import { resolvePolicyPath } from '../policy/dialect/resolve-policy-path.js';
 
 export function registerPolicyCompile(policy: Command): void {
@@ -8,7 +7,8 @@ export function registerPolicyCompile(policy: Command): void {
     .description('Print the Rego a YAML policy compiles to')
     .argument('<file>', 'policy YAML file, or minimal | standard | strict | enterprise')
     .option('--all', 'also print the library and hand-written modules the policy is built with')
-    .action((file: string, options: { all?: boolean }) => {
+    .action(async (file: string, options: { all?: boolean }) => {
+      const { compilePolicy, loadPolicyFile, PolicyError } = await import('../policy/dialect/index.js');
       try {
         const compiled = compilePolicy(loadPolicyFile(resolvePolicyPath(file)));
         const modules = options.all ? compiled.modules : compiled.modules.slice(0, 1);

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadBundle, unpackBundle } from '../policy/engine/index.js';
 
 export function registerPolicyEval(policy: Command): void {
   policy
@@ -10,6 +9,7 @@ export function registerPolicyEval(policy: Command): void {
     .requiredOption('-e, --entrypoint <path>', 'slash path under data, e.g. toolgate/decision')
     .option('--input <file>', 'input document as JSON; - reads standard input')
     .action(async (options) => {
+      const { loadBundle, unpackBundle } = await import('../policy/engine/index.js');
       const policy = await loadBundle(unpackBundle(await readFile(options.bundle)));
       const input = options.input === undefined ? undefined : JSON.parse(await readInput(options.input));
       process.stdout.write(JSON.stringify(policy.evaluate(input, options.entrypoint), null, 2) + '\n');

@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
 import type { DecisionDocument } from '../policy/documents.js';
 import { callInput, formatDecision } from '../policy/dialect/call-input.js';
-import { compilePolicy, loadPolicyFile, PolicyError } from '../policy/dialect/index.js';
 import { resolvePolicyPath } from '../policy/dialect/resolve-policy-path.js';
-
-/** The engine API (src/policy/engine/index.ts) this command runs the compiled policy with. */
-interface PolicyEngine {
-  buildBundle(options: { modules: Array<{ file: string; source: string }>; data?: unknown; entrypoints: string[] }): Promise<unknown>;
-  loadBundle(bundle: unknown): Promise<{ evaluate(input: unknown, entrypoint: string): Array<{ result: unknown }> }>;
-}
 
 export function registerPolicyExplain(policy: Command): void {
   policy
@@ -26,6 +19,7 @@ export function registerPolicyExplain(policy: Command): void {
         throw new Error(`--call is not JSON: ${(error as Error).message}`);
       }
       const input = callInput(call);
+      const { compilePolicy, loadPolicyFile, PolicyError } = await import('../policy/dialect/index.js');
       let compiled;
       try {
         compiled = compilePolicy(loadPolicyFile(resolvePolicyPath(file)));
@@ -36,7 +30,7 @@ export function registerPolicyExplain(policy: Command): void {
         return;
       }
       const data = options.root ? { toolgate: { roots: options.root } } : compiled.data;
-      const engine = (await import(ENGINE_MODULE)) as PolicyEngine;
+      const engine = await import('../policy/engine/index.js');
       const bundle = await engine.buildBundle({ modules: compiled.modules, data, entrypoints: [compiled.entrypoint, compiled.toolHiddenEntrypoint] });
       const policyRuntime = await engine.loadBundle(bundle);
       const decision = policyRuntime.evaluate(input, compiled.entrypoint)[0]?.result as DecisionDocument | undefined;
@@ -44,6 +38,3 @@ export function registerPolicyExplain(policy: Command): void {
       process.stdout.write(options.json ? `${JSON.stringify(decision, null, 2)}\n` : `${formatDecision(input.tool, decision)}\n`);
     });
 }
-
-// Loaded at run time: the engine is built alongside this command.
-const ENGINE_MODULE = '../policy/engine/index.js';

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { generatePolicyFromAudit } from '../audit/learn-policy/index.js';
 
 export function registerPolicyGenerate(policy: Command): void {
   policy
@@ -10,6 +9,7 @@ export function registerPolicyGenerate(policy: Command): void {
     .option('-o, --out <file>', 'write the policy here instead of standard output')
     .option('--headroom <factor>', 'rate limits are this many times the busiest minute observed', '2')
     .action(async (files: string[], flags: { out?: string; headroom: string }) => {
+      const { generatePolicyFromAudit } = await import('../audit/learn-policy/index.js');
       const headroom = Number(flags.headroom);
       const yaml = await generatePolicyFromAudit(files, { headroom });
       if (flags.out === undefined) process.stdout.write(yaml);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { PROFILES, profilePath } from '../policy/dialect/index.js';
+import { PROFILES, profilePath } from '../policy/dialect/paths.js';
 
 export function registerPolicyList(policy: Command): void {
   policy

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadPolicyFile, PolicyError } from '../policy/dialect/index.js';
 import { resolvePolicyPath } from '../policy/dialect/resolve-policy-path.js';
 
 export function registerPolicyValidate(policy: Command): void {
@@ -7,7 +6,8 @@ export function registerPolicyValidate(policy: Command): void {
     .command('validate')
     .description('Check a YAML policy (or a built-in profile name): every problem with file:line:col and a caret')
     .argument('<file>', 'policy YAML file, or minimal | standard | strict | enterprise')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { loadPolicyFile, PolicyError } = await import('../policy/dialect/index.js');
       try {
         const source = loadPolicyFile(resolvePolicyPath(file));
         const { policy: p } = source;

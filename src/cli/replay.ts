@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
-import { FAIL_ON, REPLAY_EXIT_CODES, REPLAY_FORMATS, formatReplay, gateFails, replayLog, type FailOn, type ReplayFormat } from '../policy/replay/index.js';
-import { loadToolgatePolicy } from '../policy/toolgate-policy.js';
+import { FAIL_ON, REPLAY_EXIT_CODES, gateFails, type FailOn } from '../policy/replay/replay-gate.js';
+import { REPLAY_FORMATS, formatReplay, type ReplayFormat } from '../policy/replay/replay-format.js';
 
 interface ReplayFlags {
   policy: string;
@@ -12,6 +12,8 @@ interface ReplayFlags {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 async function replay(files: string[], flags: ReplayFlags): Promise<void> {
+  const { replayLog } = await import('../policy/replay/replay-log.js');
+  const { loadToolgatePolicy } = await import('../policy/toolgate-policy.js');
   let report;
   try {
     const policy = await loadToolgatePolicy(flags.policy, flags.root.length > 0 ? { roots: flags.root } : {});

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { formatJsonReport, formatTextReport, runPolicyTests, TestSetupError } from '../policy/testing/index.js';
 
 const FORMATS = ['pretty', 'json'];
 
@@ -19,6 +18,7 @@ export function registerTest(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      const { formatJsonReport, formatTextReport, runPolicyTests, TestSetupError } = await import('../policy/testing/index.js');
       let results;
       try {
         results = await runPolicyTests({ paths, run: options.run, ignore: options.ignore });

@@ -1,6 +1,6 @@
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
-import { hostBuiltins } from './builtins/index.js';
 import { BuiltinError } from './builtins/errors.js';
+import { loadHostBuiltins, type HostBuiltin } from './builtins/host-builtin-categories.js';
 import type { Bundle } from './bundle.js';
 
 /** Raised when a policy fails at run time (conflicts, aborts, strict builtin errors). */
@@ -22,13 +22,17 @@ export interface LoadedBundle {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
-/** Loads a bundle with toolgate's host builtins wired in. */
+/** Loads a bundle with the host builtins its policy calls wired in (only their categories are imported). */
 export async function loadBundle(bundle: Bundle): Promise<LoadedBundle> {
   const strict = bundle.manifest.metadata?.strict_builtin_errors === true;
-  const policy = await loadPolicy(bundle.wasm, { initial: 5 }, builtinsFor(strict)).catch((error: unknown) => {
+  // the SDK looks custom builtins up when they are called, so they can be added once the module says which it calls
+  const builtins: Record<string, HostBuiltin> = {};
+  const policy = await loadPolicy(bundle.wasm, { initial: 5 }, builtins).catch((error: unknown) => {
     throw toEvaluationError(error);
   });
+  Object.assign(builtins, withErrorMode(strict, await loadHostBuiltins(guard(() => calledBuiltins(policy)))));
   if (bundle.data !== undefined) guard(() => policy.setData(asJsonBuffer(bundle.data)));
   return new WasmPolicy(policy, bundle.manifest.revision);
 }
@@ -63,10 +67,36 @@ function asJsonBuffer(value: unknown): ArrayBuffer {
   return (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
 }
 
+interface AbiExports {
+  builtins(): number;
+  opa_json_dump(address: number): number;
+  opa_heap_ptr_get(): number;
+  opa_heap_ptr_set(address: number): void;
+}
+
+/**
+ * The builtin names the module calls through opa_builtinN: the keys of its
+ * `builtins` export, read as the SDK reads them at load time. The heap pointer
+ * is put back, so the read leaves no trace in the policy's memory.
+ */
+function calledBuiltins(policy: LoadedPolicy): string[] {
+  const instance = 'instance' in policy.wasmInstance ? policy.wasmInstance.instance : policy.wasmInstance;
+  const abi = instance.exports as unknown as AbiExports;
+  const heap = abi.opa_heap_ptr_get();
+  try {
+    const start = abi.opa_json_dump(abi.builtins());
+    const bytes = new Uint8Array(policy.mem.buffer);
+    const end = bytes.indexOf(0, start);
+    return Object.keys(JSON.parse(decoder.decode(bytes.subarray(start, end))) as Record<string, number>);
+  } finally {
+    abi.opa_heap_ptr_set(heap);
+  }
+}
+
 /** OPA's default: a builtin error makes the call undefined; strict mode fails the evaluation. */
-function builtinsFor(strict: boolean): Record<string, (...args: unknown[]) => unknown> {
-  const wrapped: Record<string, (...args: unknown[]) => unknown> = {};
-  for (const [name, impl] of Object.entries(hostBuiltins)) {
+function withErrorMode(strict: boolean, builtins: Record<string, HostBuiltin>): Record<string, HostBuiltin> {
+  const wrapped: Record<string, HostBuiltin> = {};
+  for (const [name, impl] of Object.entries(builtins)) {
     wrapped[name] = (...args: unknown[]) => {
       try {
         return impl(...args);

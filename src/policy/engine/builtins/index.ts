@@ -1,32 +1,8 @@
-import { arrayBuiltins } from './arrays.js';
-import { awsBuiltins } from './aws-sigv4.js';
-import { cryptoBuiltins } from './crypto.js';
-import { encodingBuiltins } from './encoding.js';
-import { globBuiltins } from './glob.js';
-import { graphBuiltins } from './graphs.js';
-import { graphqlBuiltins } from './graphql/index.js';
-import { jwtBuiltins } from './jwt.js';
-import { jsonSchemaBuiltins } from './json-schema.js';
-import { jsonBuiltins } from './json.js';
-import { netBuiltins } from './net.js';
-import { numberBuiltins } from './numbers.js';
-import { objectBuiltins } from './objects.js';
-import { regexBuiltins } from './regex.js';
-import { regoModuleBuiltins } from './rego-module.js';
-import { runtimeBuiltins } from './runtime.js';
-import { semverBuiltins } from './semver.js';
-import { stringBuiltins } from './strings.js';
-import { timeBuiltins } from './time.js';
-import { unitBuiltins } from './units.js';
-import { uuidBuiltins } from './uuid.js';
-import { x509CsrBuiltins } from './x509-csr.js';
-import { x509Builtins } from './x509.js';
-import { yamlBuiltins } from './yaml.js';
+import { HOST_BUILTIN_NAMES, loadHostBuiltins, type HostBuiltin } from './host-builtin-categories.js';
 
 export { BuiltinError } from './errors.js';
 export { plainResult } from './values.js';
-
-export type HostBuiltin = (...args: unknown[]) => unknown;
+export { HOST_BUILTIN_NAMES, loadHostBuiltins, type HostBuiltin } from './host-builtin-categories.js';
 
 /**
  * Every host builtin toolgate implements, keyed by its declared Rego name
@@ -35,30 +11,8 @@ export type HostBuiltin = (...args: unknown[]) => unknown;
  * `undefined` means undefined; errors are thrown as BuiltinError. A result may
  * be an ArrayBuffer of JSON text (exact big integers), which the SDK passes on
  * as it is; other callers read it with `plainResult`.
+ *
+ * Importing this module loads every category; a loaded bundle takes only the
+ * ones its policy calls (`loadHostBuiltins`, used by ../load.ts).
  */
-export const hostBuiltins: Record<string, HostBuiltin> = {
-  ...stringBuiltins,
-  ...regexBuiltins,
-  ...globBuiltins,
-  ...objectBuiltins,
-  ...arrayBuiltins,
-  ...graphBuiltins,
-  ...jsonBuiltins,
-  ...jsonSchemaBuiltins,
-  ...yamlBuiltins,
-  ...encodingBuiltins,
-  ...unitBuiltins,
-  ...numberBuiltins,
-  ...timeBuiltins,
-  ...netBuiltins,
-  ...semverBuiltins,
-  ...uuidBuiltins,
-  ...cryptoBuiltins,
-  ...runtimeBuiltins,
-  ...jwtBuiltins,
-  ...x509Builtins,
-  ...x509CsrBuiltins,
-  ...graphqlBuiltins,
-  ...awsBuiltins,
-  ...regoModuleBuiltins,
-};
+export const hostBuiltins: Record<string, HostBuiltin> = await loadHostBuiltins(HOST_BUILTIN_NAMES);
