@@ -51,6 +51,8 @@ interface PendingRequest {
   context?: CallContext;
   /** Set when the request was forwarded as part of a batch that toolgate partly answered. */
   batch?: BatchMerge;
+  /** The request reached the server (a tools/call may still be being decided). */
+  forwarded?: boolean;
 }
 
 /** Answers toolgate gave to some elements of a batch, waiting to join the server's answers to the others. */
@@ -198,6 +200,7 @@ export class ProxyCore {
     let failed = 0;
     for (const request of this.pending.values()) {
       failed++;
+      if (request.forwarded && request.call !== undefined) this.observeUnanswered(request, error);
       const text = errorResponseText(request.id, error);
       if (request.batch === undefined) {
         this.toClient.writeMessage(text);
@@ -280,8 +283,12 @@ export class ProxyCore {
   }
 
   private applyClientOutcome(line: Buffer, outcome: ClientOutcome): void {
-    if (outcome.kind === 'forward') this.toServer.writeLine(line);
-    else if (outcome.kind === 'reply') this.toClient.writeMessage(outcome.text);
+    if (outcome.kind === 'forward') {
+      if (outcome.pending !== undefined) outcome.pending.forwarded = true;
+      this.toServer.writeLine(line);
+    } else if (outcome.kind === 'reply') {
+      this.toClient.writeMessage(outcome.text);
+    }
   }
 
   /** `memberCount` is known for a whole-line message; batch elements are counted when needed. */
@@ -425,7 +432,10 @@ export class ProxyCore {
     outcomes.forEach((outcome, i) => {
       if (outcome.kind === 'forward') {
         forwarded.push(elements[i]);
-        if (outcome.pending !== undefined) awaited.push(outcome.pending);
+        if (outcome.pending !== undefined) {
+          outcome.pending.forwarded = true;
+          awaited.push(outcome.pending);
+        }
       } else if (outcome.kind === 'reply') {
         replies.push(outcome.text);
       }
@@ -534,6 +544,24 @@ export class ProxyCore {
       return changed ? { ...done, replacement: resultResponseText(id, current) } : done;
     };
     return from(0);
+  }
+
+  /**
+   * A forwarded call the server will never answer: the result hooks see the
+   * error the client gets (so the audit log records the call); what they
+   * return is not used, the error is the answer.
+   */
+  private observeUnanswered(request: PendingRequest, error: JsonRpcError): void {
+    const response: ToolResponse = { error };
+    for (const hook of this.resultHooks) {
+      const failed = (reason: unknown) => this.options.report(`hook ${hook.name ?? '(unnamed)'} failed on an unanswered call: ${describe(reason)}`);
+      try {
+        const observed = (hook.onToolResult as NonNullable<ProxyHooks['onToolResult']>)(request.call as ToolCall, response, request.context as CallContext);
+        if (isPromiseLike(observed)) observed.then(undefined, failed);
+      } catch (reason) {
+        failed(reason);
+      }
+    }
   }
 
   private interceptToolResult(buf: Buffer, value: ScannedValue, pending: PendingRequest, done: ServerOutcome): Awaitable<ServerOutcome> {
