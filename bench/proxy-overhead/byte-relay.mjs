@@ -1,13 +1,8 @@
 // The floor for any Node stdio proxy: a relay that copies bytes between its
-// stdio and a child's, with no framing and no inspection. Same SIGUSR2 probe
-// as measured-toolgate.mjs.
+// stdio and a child's, with no framing and no inspection.
+import './usage-probe.mjs';
 import { spawn } from 'node:child_process';
 
-process.on('SIGUSR2', () => {
-  const cpu = process.cpuUsage();
-  const { maxRSS } = process.resourceUsage();
-  process.stderr.write(`BENCH-USAGE ${JSON.stringify({ cpuMicros: cpu.user + cpu.system, maxRssKiB: maxRSS })}\n`);
-});
 const [command, ...args] = process.argv.slice(2);
 const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
 process.stdin.on('data', (chunk) => child.stdin.write(chunk));

@@ -1,14 +1,10 @@
 // The issue's reference point, measured in the same run: a forwarder built on
 // the MCP SDK's stdio transports (every message parsed and validated with zod
-// on each hop, then re-serialized). Same SIGUSR2 probe as measured-toolgate.mjs.
+// on each hop, then re-serialized).
+import './usage-probe.mjs';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 
-process.on('SIGUSR2', () => {
-  const cpu = process.cpuUsage();
-  const { maxRSS } = process.resourceUsage();
-  process.stderr.write(`BENCH-USAGE ${JSON.stringify({ cpuMicros: cpu.user + cpu.system, maxRssKiB: maxRSS })}\n`);
-});
 const [command, ...args] = process.argv.slice(2);
 const server = new StdioClientTransport({ command, args, env: { ...getDefaultEnvironment(), ...process.env }, stderr: 'inherit' });
 const client = new StdioServerTransport();
