@@ -1,17 +1,16 @@
 import { decodedLayers, escapeSequences } from '../text/decode-escapes.js';
 import { decodeTagText } from '../text/invisible.js';
 import { foldLookalikes } from '../text/fold.js';
-import { searchWindows, triggerIndex, windowsAround } from './injection-windows.js';
+import { spacedLetterMatches } from '../text/spaced-letters.js';
+import { searchWindows, triggerIndex, windowsAround, windowsAroundSpans } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
 
 /** One pass over the text finds the windows for the plain and the leetspeak spellings alike. */
-const triggers = triggerIndex([...phrasePatterns.flatMap((p) => p.triggers), ...leetTriggers]);
+const triggers = triggerIndex(phrasePatterns.map((p) => p.triggers), leetTriggers);
 /** A digit or symbol standing in for a letter inside a word. */
 const leetInWord = /[a-z][013457@$!|]|[013457@$!|][a-z]/;
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
-/** Five single letters in a row, split by up to three non-letters: "i g n o r e", "I.G.N.O.R.E". */
-const spacedLetters = /(?:^|[^a-zA-Z])[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z][^a-zA-Z]{1,3}[a-zA-Z](?![a-zA-Z])/g;
 const nonLetter = /[^a-z]+/g;
 
 /**
@@ -21,15 +20,17 @@ const nonLetter = /[^a-z]+/g;
  */
 export function injectionLabels(unconfused: string): string[] {
   const labels = new Set<string>();
-  for (const [start, end] of searchWindows(unconfused, triggers)) {
+  for (const { start, end, patterns } of searchWindows(unconfused, triggers)) {
     const window = unconfused.slice(start, end).toLowerCase();
     const deLeeted = leetInWord.test(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
-    for (const { label, pattern } of phrasePatterns) {
-      if (pattern.test(window)) labels.add(label);
+    phrasePatterns.forEach(({ label, pattern }, index) => {
+      // A plain match contains one of the pattern's trigger words, found in this window or not at all.
+      if ((patterns & (1 << index)) !== 0 && pattern.test(window)) labels.add(label);
       else if (deLeeted !== undefined && pattern.test(deLeeted)) labels.add(`${label} (leetspeak)`);
-    }
+    });
   }
-  for (const [start, end] of windowsAround(unconfused, spacedLetters, 400)) {
+  // Letters spelled out one by one: "i g n o r e", "I.G.N.O.R.E".
+  for (const [start, end] of windowsAroundSpans(unconfused, spacedLetterMatches(unconfused), 400)) {
     const squashed = unconfused.slice(start, end).toLowerCase().replace(nonLetter, '');
     for (const { label, pattern } of squashedPatterns) if (pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
   }

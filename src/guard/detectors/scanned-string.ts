@@ -1,6 +1,6 @@
 import { decodeBase64Payloads, type DecodedPayload } from '../text/base64-payloads.js';
 import { decodedLayers } from '../text/decode-escapes.js';
-import { foldLookalikes } from '../text/fold.js';
+import { foldLookalikes, nonAsciiRuns } from '../text/fold.js';
 import type { StringLeaf } from '../walk/string-leaves.js';
 import { pathCandidates, pathForms, type PathForm } from './path-candidates.js';
 
@@ -18,6 +18,7 @@ export class ScannedString {
   private cachedPath?: Array<string | number>;
   private cachedDecoded?: string[];
   private cachedFolded?: string;
+  private cachedNonAsciiRuns?: Array<[number, number]>;
   private cachedPayloads?: DecodedPayload[];
 
   constructor(leaf: StringLeaf, shellTool: boolean) {
@@ -36,15 +37,19 @@ export class ScannedString {
     return this.leaf.fieldName;
   }
 
-
   /** Percent / `%u` / `\x` / overlong-UTF-8 decoded forms, one per layer peeled off. */
   get decoded(): string[] {
     return (this.cachedDecoded ??= decodedLayers(this.text));
   }
 
+  /** Where the non-ASCII characters are: what folding and normalization can change. */
+  get nonAsciiRuns(): Array<[number, number]> {
+    return (this.cachedNonAsciiRuns ??= nonAsciiRuns(this.text));
+  }
+
   /** Invisible characters removed, NFKC, confusables replaced; ASCII (and its case) untouched. */
   get unconfused(): string {
-    return (this.cachedFolded ??= foldLookalikes(this.text));
+    return (this.cachedFolded ??= foldLookalikes(this.text, this.nonAsciiRuns));
   }
 
   /** The parts that could be used as paths, each in every form a server could read it in. */

@@ -28,7 +28,8 @@ export function decodeBase64Payloads(text: string): DecodedPayload[] {
 }
 
 function collect(text: string, depth: number, out: DecodedPayload[], outer?: { start: number; end: number }): void {
-  for (const [start, end] of charRuns(text, base64Chars, minRunLength)) {
+  // Decoded payloads are scanned past the cache, which keeps the argument's runs for the secret scan.
+  for (const [start, end] of charRuns(text, base64Chars, minRunLength, { cache: depth === 1 })) {
     if (end - start > maxRunLength) continue;
     const decoded = decodeReadable(text.slice(start, end));
     if (decoded === undefined) continue;

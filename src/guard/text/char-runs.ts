@@ -11,15 +11,19 @@ export function asciiSet(chars: string): Uint8Array {
 
 /** Shortest run kept in the cache (base64 payloads need 24); callers asking for shorter runs bypass it. */
 const cachedMinimum = 24;
-/** The last scan: base64 payload decoding and the token scan ask about the same text back to back. */
+/**
+ * The last cached scan: base64 payload decoding and the token scan ask about the
+ * same argument, with decoding of nested payloads in between (which must not
+ * evict it: those ask with `cache: false`).
+ */
 let last: { text: string; set: Uint8Array; runs: Array<[number, number]> } | undefined;
 
 /**
  * Maximal runs of characters from `set` that are at least `minLength` long,
  * as [start, end) pairs: one pass over the text, no regex backtracking.
  */
-export function charRuns(text: string, set: Uint8Array, minLength: number): Array<[number, number]> {
-  if (minLength < cachedMinimum) return scanRuns(text, set, minLength);
+export function charRuns(text: string, set: Uint8Array, minLength: number, options: { cache?: boolean } = {}): Array<[number, number]> {
+  if (minLength < cachedMinimum || options.cache === false) return scanRuns(text, set, minLength);
   if (last === undefined || last.text !== text || last.set !== set) last = { text, set, runs: scanRuns(text, set, cachedMinimum) };
   return minLength === cachedMinimum ? last.runs : last.runs.filter(([start, end]) => end - start >= minLength);
 }

@@ -39,8 +39,25 @@ function foldRun(run: string): string {
  * the letter they imitate, lower case); ASCII left as it is. Only the
  * non-ASCII parts are touched, so a large mostly-ASCII text costs little.
  */
-export function foldLookalikes(text: string): string {
-  return nonAscii.test(text) ? text.replace(nonAsciiRun, foldRun) : text;
+export function foldLookalikes(text: string, runs: Array<[number, number]> = nonAsciiRuns(text)): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (const [start, end] of runs) {
+    const run = text.slice(start, end);
+    const folded = foldRun(run);
+    if (folded === run) continue;
+    parts.push(text.slice(copied, start), folded);
+    copied = end;
+  }
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** The [start, end) spans of maximal runs of non-ASCII characters, in text order. */
+export function nonAsciiRuns(text: string): Array<[number, number]> {
+  if (!nonAscii.test(text)) return [];
+  return allMatches(nonAsciiRun, text).map((match) => [match.index, match.index + match[0].length]);
 }
 
 /** The form text is matched in: look-alikes folded and everything lower case. */
@@ -54,13 +71,13 @@ export function foldForMatching(text: string): string {
  * of context on each side: where a value written in compatibility characters
  * can hide. Empty for text NFKC leaves alone, which is most text.
  */
-export function compatibilityWindows(text: string, reach: number): string[] {
-  if (!nonAscii.test(text)) return [];
+export function compatibilityWindows(text: string, reach: number, runs: Array<[number, number]> = nonAsciiRuns(text)): string[] {
   const windows: Array<[number, number]> = [];
-  for (const match of allMatches(nonAsciiRun, text)) {
-    if (match[0].normalize('NFKC') === match[0]) continue;
-    const start = Math.max(0, match.index - reach);
-    const end = Math.min(text.length, match.index + match[0].length + reach);
+  for (const [runStart, runEnd] of runs) {
+    const run = text.slice(runStart, runEnd);
+    if (run.normalize('NFKC') === run) continue;
+    const start = Math.max(0, runStart - reach);
+    const end = Math.min(text.length, runEnd + reach);
     const last = windows[windows.length - 1];
     if (last && start <= last[1]) last[1] = end;
     else windows.push([start, end]);

@@ -60,13 +60,6 @@ export class LiteralScan {
     }
   }
 
-  /** Whether any literal occurs in `text`. */
-  occursIn(text: string): boolean {
-    let found = false;
-    this.scan(text, () => (found = true));
-    return found;
-  }
-
   /** End of the longest literal starting at `i` (its index left in `matched`), or -1. */
   private longestAt(text: string, i: number): number {
     const { next, ends } = this;

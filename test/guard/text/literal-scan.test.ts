@@ -26,7 +26,6 @@ describe('LiteralScan', () => {
     for (let n = 0; n < 400; n++) {
       const text = Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
       expect(scanned(text), JSON.stringify(text)).toEqual(reference(text));
-      expect(literals.occursIn(text)).toBe(reference(text).length > 0);
     }
   });
 
