@@ -1,6 +1,6 @@
-import { decodedLayers, escapeSequences } from '../text/decode-escapes.js';
+import { decodedLayers, escapeSpans } from '../text/decode-escapes.js';
 import { isAscii } from '../text/fold.js';
-import { windowsAround } from './injection-windows.js';
+import { windowsAround, windowsAroundSpans } from './injection-windows.js';
 import type { ScannedString } from './scanned-string.js';
 import { knownCommands } from './shell-commands.js';
 import { isWholeCommand } from './shell-context.js';
@@ -25,7 +25,7 @@ const reach = 256;
  */
 function variantsOf(text: string): Array<{ text: string; how: string }> {
   const variants = [{ text, how: '' }];
-  for (const [start, end] of windowsAround(text, escapeSequences, reach)) {
+  for (const [start, end] of windowsAroundSpans(text, escapeSpans(text), reach)) {
     decodedLayers(text.slice(start, end)).forEach((decoded, i) => variants.push({ text: decoded, how: ` after ${i + 1} layer${i ? 's' : ''} of decoding` }));
   }
   if (!isAscii(text)) {

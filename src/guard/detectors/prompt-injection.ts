@@ -1,8 +1,8 @@
-import { decodedLayers, escapeSequences } from '../text/decode-escapes.js';
+import { decodedLayers, escapeSpans } from '../text/decode-escapes.js';
 import { decodeTagText } from '../text/invisible.js';
 import { foldLookalikes } from '../text/fold.js';
 import { spacedLetterMatches } from '../text/spaced-letters.js';
-import { searchWindows, triggerIndex, windowsAround, windowsAroundSpans } from './injection-windows.js';
+import { searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
 
@@ -46,7 +46,7 @@ export function detectPromptInjection(scanned: ScannedString): string[] {
   const details = new Set<string>();
   for (const label of injectionLabels(scanned.unconfused)) details.add(label);
   // Only the stretches around escape sequences can decode to something new.
-  for (const [start, end] of windowsAround(scanned.text, escapeSequences, 400)) {
+  for (const [start, end] of windowsAroundSpans(scanned.text, escapeSpans(scanned.text), 400)) {
     const decoded = decodedLayers(scanned.text.slice(start, end)).at(-1);
     if (decoded === undefined) continue;
     for (const label of injectionLabels(foldLookalikes(decoded))) details.add(`${label} after percent-decoding`);

@@ -97,7 +97,8 @@ const publicPemBlock = /-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509
 
 function publicPemRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  if (!text.includes('-----BEGIN ')) return ranges;
+  // "BEGIN " first: a search starting with a common character ("-") is several times slower.
+  if (!text.includes('BEGIN ') || !text.includes('-----BEGIN ')) return ranges;
   let coveredUntil = 0;
   for (const match of allMatches(publicPemBlock, text)) {
     if (match.index < coveredUntil) continue;

@@ -152,6 +152,8 @@ const maxPemLength = 64 * 1024;
 /** PEM private key blocks, from BEGIN to the end of the matching END line (or of the key body). */
 function findPrivateKeys(text: string): TextMatch[] {
   const matches: TextMatch[] = [];
+  // Looking for "BEGIN" is much faster than for the marker, whose dashes are common in text.
+  if (!text.includes('BEGIN')) return matches;
   let coveredUntil = 0;
   // The next END marker, looked up again only once passed, so many BEGINs cost one scan.
   let endMarker = -1;
