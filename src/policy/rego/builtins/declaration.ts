@@ -29,8 +29,11 @@ export interface BuiltinDecl {
   /** Argument types; the arity is args.length. */
   args: RegoType[];
   result: RegoType;
-  /** Where the implementation lives: the Wasm runtime, or TypeScript on the host. */
-  runsIn: 'wasm' | 'host';
+  /**
+   * Where the implementation lives: the Wasm runtime, TypeScript on the host, or
+   * the compiler, which replaces every call by its value (rego.metadata.*).
+   */
+  runsIn: 'wasm' | 'host' | 'compiler';
   /** The operator form, if any: "==", "+", "in". */
   infix?: string;
   /** Results depend on more than the arguments (time.now_ns, rand.intn, uuid.rfc4122, http.send). */

@@ -11,8 +11,10 @@ import type { BuiltinDecl, RegoType } from './declaration.js';
  * `runsIn: 'wasm'` marks what toolgate's own Wasm runtime implements (its
  * RUNTIME_BUILTINS; a few of them hand inputs they do not handle, such as a
  * regex feature outside the runtime's engine, to their host implementation);
- * every other builtin is called on the host through `opa_builtinN` and
- * implemented in src/policy/engine/builtins/, keyed by the same name.
+ * `runsIn: 'compiler'` marks the rego.metadata builtins, which the compiler
+ * replaces by their values; every other builtin is called on the host through
+ * `opa_builtinN` and implemented in src/policy/engine/builtins/, keyed by the
+ * same name.
  */
 
 const S = 'string';
@@ -289,8 +291,9 @@ export const BUILTINS: readonly BuiltinDecl[] = [
 
   // Rego and the runtime
   host('rego.parse_module', [S, S], STR_OBJ),
-  host('rego.metadata.chain', [], ARR),
-  host('rego.metadata.rule', [], A),
+  // Resolved at compile time (compiler/resolve-metadata-calls.ts): no call reaches Wasm or the host.
+  { name: 'rego.metadata.chain', args: [], result: ARR, runsIn: 'compiler' },
+  { name: 'rego.metadata.rule', args: [], result: A, runsIn: 'compiler' },
   host('opa.runtime', [], STR_OBJ, nondeterministic),
   host('trace', [S], B),
   host('print', [], B, { variadic: A }),

@@ -8,6 +8,7 @@ import { checkRecursion } from './check-recursion.js';
 import { collectRules } from './collect-rules.js';
 import { dropPrintCalls } from './drop-print-calls.js';
 import { reorderBodies } from './reorder-bodies.js';
+import { resolveMetadataCalls } from './resolve-metadata-calls.js';
 import { resolveRefs } from './resolve-refs.js';
 import { rewriteLocalVars } from './rewrite-local-vars.js';
 import type { CompileState, Stage } from './state.js';
@@ -18,6 +19,8 @@ export const stages: readonly Stage[] = [
   // Before rewriteLocalVars: it needs the source names to tell globals from locals.
   resolveRefs,
   rewriteLocalVars,
+  // Before buildRuleTree: the tree holds the rules with their metadata calls replaced.
+  resolveMetadataCalls,
   buildRuleTree,
   // After buildRuleTree: user functions are looked up in the tree.
   checkCalls,

@@ -66,6 +66,7 @@ describe('the stage list', () => {
       'dropPrintCalls',
       'resolveRefs',
       'rewriteLocalVars',
+      'resolveMetadataCalls',
       'buildRuleTree',
       'checkCalls',
       'checkRecursion',
