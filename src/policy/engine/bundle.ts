@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Header, Parser } from 'tar';
+
+type Tar = typeof import('tar');
+let tarModule: Tar | undefined;
+/** tar is loaded on the first archive, not with every policy: most loads never read or write one. */
+const tar = (): Tar => (tarModule ??= createRequire(import.meta.url)('tar') as Tar);
 
 /** The layout `opa build -t wasm` writes: /policy.wasm, /data.json, /.manifest. */
 export interface BundleManifest {
@@ -26,7 +31,7 @@ export function packBundle(bundle: Bundle): Buffer {
   const blocks: Buffer[] = [];
   for (const [path, body] of files) {
     const header = Buffer.alloc(512);
-    new Header({ path, mode: 0o644, size: body.length, mtime: new Date(0), type: 'File', uid: 0, gid: 0 }).encode(header);
+    new (tar().Header)({ path, mode: 0o644, size: body.length, mtime: new Date(0), type: 'File', uid: 0, gid: 0 }).encode(header);
     blocks.push(header, body, Buffer.alloc((512 - (body.length % 512)) % 512));
   }
   blocks.push(Buffer.alloc(1024));
@@ -36,7 +41,7 @@ export function packBundle(bundle: Bundle): Buffer {
 /** Reads a bundle written by `toolgate policy build` or by `opa build -t wasm`. */
 export function unpackBundle(archive: Uint8Array): Bundle {
   const files = new Map<string, Buffer>();
-  const parser = new Parser({
+  const parser = new (tar().Parser)({
     onReadEntry: (entry) => {
       const chunks: Buffer[] = [];
       entry.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,7 +1,6 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { execa } from 'execa';
 import { unpackBundle } from './bundle.js';
 import type { PolicyModule } from './sources.js';
 
@@ -17,6 +16,7 @@ export async function buildWithOpa(modules: PolicyModule[], entrypoints: string[
     }
     const out = join(dir, 'bundle.tar.gz');
     const args = ['build', '-t', 'wasm', ...entrypoints.flatMap((e) => ['-e', e]), '-o', out, src];
+    const { execa } = await import('execa');
     const result = await execa(opaPath, args, { reject: false });
     if ('code' in result && result.code === 'ENOENT') {
       throw new Error(`no opa binary at "${opaPath}": install opa or use the embedded toolchain`);
@@ -30,6 +30,8 @@ export async function buildWithOpa(modules: PolicyModule[], entrypoints: string[
 
 /** Whether an `opa` binary can be run. */
 export async function opaAvailable(opaPath = 'opa'): Promise<boolean> {
+  // execa is some 130 modules: loaded only when the opa backend is asked for
+  const { execa } = await import('execa');
   const result = await execa(opaPath, ['version'], { reject: false });
   return result.exitCode === 0;
 }
