@@ -13,8 +13,9 @@
  * 0). From a match's first letter to its last there are at least nine
  * characters and no two letters side by side, so every chain long enough has
  * two neighbouring positions (x, x + 1), x a multiple of 8, that are not both
- * letters. The scan looks only at those pairs, most of which sit inside
- * ordinary words, and follows a chain only from a pair that is not.
+ * letters. The scan looks only around those pairs, rules most of them out
+ * with one table lookup (they sit inside ordinary words or blank space) and
+ * follows a chain only from the rest.
  */
 
 const stride = 8;
@@ -46,6 +47,42 @@ function nextInChain(text: string, i: number): number {
   return -1;
 }
 
+/** 1 for an ASCII letter, by UTF-16 code unit. */
+const letters = new Uint8Array(65536);
+for (let code = 65; code <= 122; code++) if (code <= 90 || code >= 97) letters[code] = 1;
+
+/**
+ * Whether positions x and x + 1 can both lie between the first and the last
+ * letter of a chain, by which of x - 2 ... x + 3 are letters (bit k for x - 2
+ * + k): not two letters, a letter only if single, and two non-letters only
+ * with a letter at most two positions away on each side. A table lookup
+ * instead of branches on the characters, which no processor can predict.
+ */
+const mayBeInChain = new Uint8Array(64);
+for (let shape = 0; shape < 64; shape++) {
+  const at = (offset: number) => (shape >> (offset + 2)) & 1;
+  const [left, right] = [at(0), at(1)];
+  const fits = left ? !right && !at(-1) : right ? !at(2) : (at(-1) || at(-2)) && (at(2) || at(3));
+  mayBeInChain[shape] = fits ? 1 : 0;
+}
+
+/** Which of x - 2 ... x + 3 are letters, as bits (see `mayBeInChain`). */
+function shapeAt(text: string, x: number): number {
+  if (x < 2 || x + 3 >= text.length) {
+    let shape = 0;
+    for (let k = 0; k < 6; k++) if (isLetter(text, x - 2 + k)) shape |= 1 << k;
+    return shape;
+  }
+  return (
+    letters[text.charCodeAt(x - 2)] |
+    (letters[text.charCodeAt(x - 1)] << 1) |
+    (letters[text.charCodeAt(x)] << 2) |
+    (letters[text.charCodeAt(x + 1)] << 3) |
+    (letters[text.charCodeAt(x + 2)] << 4) |
+    (letters[text.charCodeAt(x + 3)] << 5)
+  );
+}
+
 /** [start, end) of every match, in text order. */
 export function spacedLetterMatches(text: string): Array<[number, number]> {
   const matches: Array<[number, number]> = [];
@@ -53,7 +90,7 @@ export function spacedLetterMatches(text: string): Array<[number, number]> {
   // Chains end before this position: probes there have been followed already.
   let doneUntil = 0;
   for (let x = 0; x < n; x += stride) {
-    if (x < doneUntil || (isLetter(text, x) && isLetter(text, x + 1))) continue;
+    if (x < doneUntil || mayBeInChain[shapeAt(text, x)] === 0) continue;
     // The chain letter at or before x: x itself, or the letter ending the gap x is in (not of a chain already followed).
     const lowest = Math.max(doneUntil, x - maxGap);
     let letter = x;
@@ -64,11 +101,11 @@ export function spacedLetterMatches(text: string): Array<[number, number]> {
     let count = 0;
     let groupStart = first;
     let last = first;
-    for (let letter = first; letter >= 0; letter = nextInChain(text, letter)) {
-      if (count % 5 === 0) groupStart = letter;
+    for (let member = first; member >= 0; member = nextInChain(text, member)) {
+      if (count % 5 === 0) groupStart = member;
       count++;
-      last = letter;
-      if (count % 5 === 0) matches.push([groupStart === 0 ? 0 : groupStart - 1, letter + 1]);
+      last = member;
+      if (count % 5 === 0) matches.push([groupStart === 0 ? 0 : groupStart - 1, member + 1]);
     }
     doneUntil = last + 1;
   }
