@@ -210,7 +210,7 @@ class BlockParser {
       this.fail(`${what}: ${(e as Error).message}`, rangeOf(node));
     }
     const bad = nonJSON(value);
-    if (bad) this.fail(`${what} holds ${bad}, which JSON cannot represent`, rangeOf(node));
+    if (bad) this.fail(`${what} holds ${bad}`, rangeOf(node));
     return value as MetaValue;
   }
 
@@ -265,17 +265,26 @@ function authorFromText(text: string): Author {
   return author;
 }
 
-/** A description of the first value that is not JSON data, or undefined. */
-function nonJSON(value: unknown): string | undefined {
+/** As deep as the Rego parser lets terms nest. */
+const MAX_NESTING = 256;
+
+/** What makes the value something other than JSON data of a sane depth, or undefined. */
+function nonJSON(value: unknown, depth = 0, ancestors: object[] = []): string | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : String(value);
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const bad = nonJSON(item);
-      if (bad) return bad;
-    }
-    return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${String(value)}, which JSON cannot represent`;
+  const isArray = Array.isArray(value);
+  if (!isArray && (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype)) {
+    return `a ${Object.prototype.toString.call(value).slice(8, -1)}, which JSON cannot represent`;
   }
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return nonJSON(Object.values(value as object));
-  return `a ${Object.prototype.toString.call(value).slice(8, -1)}`;
+  const container = value as object;
+  // An alias inside its own anchor makes a value that contains itself.
+  if (ancestors.includes(container)) return 'a value that contains itself (an alias inside its own anchor)';
+  if (depth >= MAX_NESTING) return `data nested more than ${MAX_NESTING} levels deep`;
+  ancestors.push(container);
+  for (const item of isArray ? (container as unknown[]) : Object.values(container)) {
+    const bad = nonJSON(item, depth + 1, ancestors);
+    if (bad) return bad;
+  }
+  ancestors.pop();
+  return undefined;
 }
