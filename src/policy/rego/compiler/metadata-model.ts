@@ -41,6 +41,7 @@ export interface Annotations {
   schemas: SchemaAnnotation[];
   entrypoint: boolean;
   custom?: { [key: string]: MetaValue };
+  labels?: { [key: string]: MetaValue };
   /** The `# METADATA` comment. */
   loc: Location;
 }
@@ -63,5 +64,6 @@ export function annotationsValue(a: Annotations, scope: AnnotationScope): { [key
     });
   }
   if (a.custom && Object.keys(a.custom).length > 0) out.custom = a.custom;
+  if (a.labels && Object.keys(a.labels).length > 0) out.labels = a.labels;
   return out;
 }

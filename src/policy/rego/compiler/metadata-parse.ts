@@ -69,7 +69,10 @@ class BlockParser {
           out.entrypoint = this.flag(value, at);
           break;
         case 'custom':
-          out.custom = this.custom(value, at);
+          out.custom = this.mapping(value, 'custom', at);
+          break;
+        case 'labels':
+          out.labels = this.mapping(value, 'labels', at);
           break;
         default:
           break;
@@ -135,8 +138,8 @@ class BlockParser {
       author = authorFromText(this.requiredText(node, 'author'));
     } else if (isMap(node)) {
       author = {};
-      const name = this.field(node, 'name', 'author name');
-      const email = this.field(node, 'email', 'author email');
+      const name = this.field(node, 'name', 'author name')?.trim();
+      const email = this.field(node, 'email', 'author email')?.trim();
       if (name) author.name = name;
       if (email) author.email = email;
     } else {
@@ -162,10 +165,10 @@ class BlockParser {
     });
   }
 
-  private custom(node: Node | undefined, at: Range | undefined): { [key: string]: MetaValue } | undefined {
+  private mapping(node: Node | undefined, what: string, at: Range | undefined): { [key: string]: MetaValue } | undefined {
     if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
-    if (!isMap(node)) this.fail('custom must be a mapping', at);
-    return this.json(node, 'custom') as { [key: string]: MetaValue };
+    if (!isMap(node)) this.fail(`${what} must be a mapping`, at);
+    return this.json(node, what) as { [key: string]: MetaValue };
   }
 
   /** A string field of a mapping entry (authors, related_resources). */

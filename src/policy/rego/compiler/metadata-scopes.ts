@@ -11,8 +11,9 @@
  *   (the rule's ground prefix), in any module. `package`: the package, in any
  *   module. `subpackages`: the package and every package below it.
  * - A path has at most one `document`, `package` and `subpackages` block
- *   (else rego_type_error, annotation redeclared); of several `rule` blocks on
- *   one rule the first counts.
+ *   (else rego_type_error, annotation redeclared). A rule may have several
+ *   `rule` blocks: the chain lists them all, nearest first, and
+ *   `rego.metadata.rule()` is the nearest.
  */
 import type { Location, Module, Rule, Term } from '../ast.js';
 import { RegoError } from '../errors.js';
@@ -31,8 +32,8 @@ interface Attached {
 type Statement = { kind: 'package' | 'import'; loc: Location } | { kind: 'rule'; loc: Location; rule: Rule };
 
 export class AnnotationSet {
-  /** Rule-scope blocks by module and the rule statement's offset. */
-  private readonly byRule = new Map<Module, Map<number, Attached>>();
+  /** Rule-scope blocks by module and the rule statement's offset, in source order. */
+  private readonly byRule = new Map<Module, Map<number, Attached[]>>();
   private readonly byDocument = new Map<string, Attached>();
   private readonly byPackage = new Map<string, Attached>();
   private readonly bySubpackages = new Map<string, Attached>();
@@ -50,19 +51,24 @@ export class AnnotationSet {
 
   /** `rego.metadata.rule()`: the rule's own annotations, an empty object when it has none. */
   ruleValue(entry: RuleEntry): MetaValue {
-    const own = this.byRule.get(entry.module)?.get(entry.rule.loc.offset);
-    return own ? annotationsValue(own.annotations, own.scope) : {};
+    const nearest = this.ownBlocks(entry)[0];
+    return nearest ? annotationsValue(nearest.annotations, nearest.scope) : {};
   }
 
   /** `rego.metadata.chain()`: the rule first (with or without annotations), then document, package and enclosing packages. */
   chainValue(entry: RuleEntry): MetaValue {
-    const own = this.byRule.get(entry.module)?.get(entry.rule.loc.offset);
+    const own = this.ownBlocks(entry);
     const path = groundPath(entry.ref);
-    const chain: MetaValue[] = [own ? link(own) : { path }];
+    const chain: MetaValue[] = own.length > 0 ? own.map(link) : [{ path }];
     const found = [this.byDocument.get(key(path)), this.byPackage.get(key(entry.pkg))];
     for (let n = entry.pkg.length; n > 0; n--) found.push(this.bySubpackages.get(key(entry.pkg.slice(0, n))));
     for (const a of found) if (a) chain.push(link(a));
     return chain;
+  }
+
+  /** The rule statement's own blocks, nearest first. */
+  private ownBlocks(entry: RuleEntry): Attached[] {
+    return [...(this.byRule.get(entry.module)?.get(entry.rule.loc.offset) ?? [])].reverse();
   }
 
   private addModule(module: Module): void {
@@ -97,7 +103,9 @@ export class AnnotationSet {
   private addRule(module: Module, rule: Rule, attached: Attached): void {
     let rules = this.byRule.get(module);
     if (!rules) this.byRule.set(module, (rules = new Map()));
-    if (!rules.has(rule.loc.offset)) rules.set(rule.loc.offset, attached);
+    const blocks = rules.get(rule.loc.offset);
+    if (blocks) blocks.push(attached);
+    else rules.set(rule.loc.offset, [attached]);
   }
 
   private addOnce(map: Map<string, Attached>, attached: Attached, source: string): void {

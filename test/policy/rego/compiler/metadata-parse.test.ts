@@ -49,6 +49,8 @@ describe('METADATA blocks parse into annotations', () => {
       'custom:',
       '  severity: high',
       '  weights: [1, 2.5, 12345678901234567890]',
+      'labels:',
+      '  team: platform',
     );
     expect(annotationsValue(a, a.scope!)).toEqual({
       scope: 'document',
@@ -64,6 +66,7 @@ describe('METADATA blocks parse into annotations', () => {
       ],
       entrypoint: true,
       custom: { severity: 'high', weights: [1n, 2.5, 12345678901234567890n] },
+      labels: { team: 'platform' },
     });
   });
 
@@ -74,12 +77,13 @@ describe('METADATA blocks parse into annotations', () => {
   });
 
   it('reads the short author form as OPA does: the last word in angle brackets is the email', () => {
-    const authors = block('authors:', '- "  Jane   van  Doe   <jane@example.com> "', '- <only@example.com>', '- Just A Name', '- a <b> c').authors;
+    const authors = block('authors:', '- "  Jane   van  Doe   <jane@example.com> "', '- <only@example.com>', '- Just A Name', '- a <b> c', '- {name: "  Padded  ", email: " p@example.com "}').authors;
     expect(authors).toEqual([
       { name: 'Jane van Doe', email: 'jane@example.com' },
       { email: 'only@example.com' },
       { name: 'Just A Name' },
       { name: 'a <b> c' },
+      { name: 'Padded', email: 'p@example.com' },
     ]);
   });
 
@@ -123,6 +127,7 @@ describe('malformed METADATA blocks are positioned rego_parse_errors', () => {
     expect(blockError('organizations:', '- [x]').message).toBe('organizations entry must be a string');
     expect(blockError('entrypoint: yes').message).toBe('entrypoint must be true or false');
     expect(blockError('custom: [1, 2]').message).toBe('custom must be a mapping');
+    expect(blockError('labels: team').message).toBe('labels must be a mapping');
     expect(blockError('authors: Jane').message).toBe('authors must be a list');
     expect(blockError('authors:', '- [Jane]').message).toMatch(/^author must be a string/);
     expect(blockError('authors:', '- {name: ""}').message).toBe('author must have a name or an email');

@@ -32,9 +32,15 @@ describe('rego.metadata.rule()', () => {
     expect(evalOne(src, 'a/p')).toEqual([1, {}]);
   });
 
-  it('takes the first of two rule-scope blocks on one rule, as OPA does', () => {
-    const src = mod('package a', '', '# METADATA', '# title: one', '', '# METADATA', '# title: two', 'p := rego.metadata.rule()');
-    expect(evalOne(src, 'a/p')).toEqual({ scope: 'rule', title: 'one' });
+  it('is the nearest of several rule-scope blocks on one rule; the chain lists them all, nearest first, as OPA does', () => {
+    const src = mod('package a', '', '# METADATA', '# title: far', '', '# METADATA', '# title: near', 'p := [rego.metadata.rule(), rego.metadata.chain()]');
+    expect(evalOne(src, 'a/p')).toEqual([
+      { scope: 'rule', title: 'near' },
+      [
+        { path: ['a', 'p'], annotations: { scope: 'rule', title: 'near' } },
+        { path: ['a', 'p'], annotations: { scope: 'rule', title: 'far' } },
+      ],
+    ]);
   });
 
   it('attaches a block to the next statement even when blank lines or plain comments come between', () => {
