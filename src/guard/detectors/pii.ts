@@ -1,7 +1,28 @@
-import { piiKinds } from '../kinds.js';
+import { piiKinds, type PiiKind } from '../kinds.js';
 import { piiMatchers } from '../patterns/pii/index.js';
+import { findInternationalPhoneNumbers, findNorthAmericanPhoneNumbers } from '../patterns/pii/phone.js';
+import type { TextMatch } from '../patterns/text-match.js';
+import { linesWithDigitPair } from '../text/digit-lines.js';
 import { compatibilityWindows } from '../text/fold.js';
 import type { ScannedString } from './scanned-string.js';
+
+/** From this length on, the number patterns are searched only in the lines holding two digits in a row. */
+const numberLinesMinimum = 16 * 1024;
+
+/**
+ * The matches of one PII kind in `text`. With `numberLines` (the lines of
+ * `text` holding two digits in a row), the number patterns search only those:
+ * every card, social security, North American phone number and IBAN they
+ * report holds two digits in a row, and none spans a line break, so they find
+ * the same numbers there (at other positions: only the kinds are used here).
+ * E-mail addresses and "+" numbers (whose digits may all be single) are
+ * searched in the whole text.
+ */
+function matchesOf(kind: PiiKind, text: string, numberLines: string | undefined): TextMatch[] {
+  if (numberLines === undefined || kind === 'pii.email') return piiMatchers[kind](text);
+  if (kind === 'pii.phone') return [...findInternationalPhoneNumbers(text), ...findNorthAmericanPhoneNumbers(numberLines)];
+  return piiMatchers[kind](numberLines);
+}
 
 /** Personal data: email, phone, SSN, payment card (Luhn), IBAN (mod 97); also in full-width digits and letters. */
 export function detectPii(scanned: ScannedString): string[] {
@@ -9,8 +30,9 @@ export function detectPii(scanned: ScannedString): string[] {
   // Around full-width and other compatibility characters, the NFKC form too (an IBAN is at most 42 characters long).
   const variants = [scanned.text, ...compatibilityWindows(scanned.text, 48, scanned.nonAsciiRuns)];
   for (const text of variants) {
+    const numberLines = text.length >= numberLinesMinimum ? linesWithDigitPair(text) : undefined;
     for (const kind of piiKinds) {
-      for (const match of piiMatchers[kind](text)) details.add(`${match.kind}: ${match.label}`);
+      for (const match of matchesOf(kind, text, numberLines)) details.add(`${match.kind}: ${match.label}`);
     }
   }
   return [...details];

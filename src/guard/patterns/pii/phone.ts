@@ -28,7 +28,7 @@ function isWordChar(code: number): boolean {
  * International numbers written with a leading "+" (E.164): 8 to 15 digits,
  * with single spaces, dots, dashes or parentheses between them.
  */
-function findInternational(text: string): TextMatch[] {
+export function findInternationalPhoneNumbers(text: string): TextMatch[] {
   const matches: TextMatch[] = [];
   for (let plus = text.indexOf('+'); plus >= 0; plus = text.indexOf('+', plus + 1)) {
     const before = plus > 0 ? text.charCodeAt(plus - 1) : 32;
@@ -54,13 +54,17 @@ function findInternational(text: string): TextMatch[] {
   return matches;
 }
 
+export function findNorthAmericanPhoneNumbers(text: string): TextMatch[] {
+  return allMatches(northAmerican, text).map((match) => ({ kind: 'pii.phone', label: 'phone number', start: match.index, end: match.index + match[0].length }));
+}
+
+/** Both kinds; a North American number inside an international one is not listed again. */
 export function findPhoneNumbers(text: string): TextMatch[] {
-  const international = findInternational(text);
+  const international = findInternationalPhoneNumbers(text);
   const matches = [...international];
-  for (const match of allMatches(northAmerican, text)) {
-    const start = match.index;
-    if (international.some((m) => start >= m.start && start < m.end)) continue;
-    matches.push({ kind: 'pii.phone', label: 'phone number', start, end: start + match[0].length });
+  for (const match of findNorthAmericanPhoneNumbers(text)) {
+    if (international.some((m) => match.start >= m.start && match.start < m.end)) continue;
+    matches.push(match);
   }
   return matches.sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../../src/guard/detect.js';
+import { piiKinds } from '../../../src/guard/kinds.js';
+import { piiMatchers } from '../../../src/guard/patterns/pii/index.js';
+import { linesWithDigitPair } from '../../../src/guard/text/digit-lines.js';
+
+/** Numbers of every kind, valid or nearly so, and look-alikes with single digits only. */
+const pieces = [
+  '4111 1111 1111 1111', '4111-1111-1111-1111', '4111111111111111', '3782 822463 10005', '4 1 1 1 1 1 1 1 1 1 1 1 1', '123-45-6789', '123 45 6789',
+  'SSN: 123456789', 'social security number 234567890', '(415) 555-2671', '415.555.2671', '1-415-555-2671', '+44 20 7946 0958', '+1 2 3 4 5 6 7 8 9',
+  'GB82 WEST 1234 5698 7654 32', 'GB82WEST12345698765432', 'DE89370400440532013000', 'jane.doe@example.com', 'v1.2.3', '2024-01-02',
+];
+const glue = [' ', '\n', '\n\n', ', ', '-', '.', '(', 'x', '\t'];
+
+function kindsIn(text: string): string[] {
+  return [...new Set(piiKinds.flatMap((kind) => piiMatchers[kind](text).map((m) => `${m.kind}: ${m.label}`)))].sort();
+}
+
+describe('PII in large texts', () => {
+  it('reports the kinds the matchers find in the whole text, though numbers are searched only in lines with two digits in a row', () => {
+    let seed = 13;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    for (let n = 0; n < 40; n++) {
+      const parts: string[] = [];
+      while (parts.join('').length < 20_000) parts.push(random() < 0.02 ? pick(pieces) : 'lorem ipsum dolor sit', pick(glue));
+      const text = parts.join('');
+      const reported = detect({ text }, { tool: 'note' }, { detectors: ['pii'], maxFindingsPerDetector: 1000 }).map((f) => f.detail).sort();
+      expect(reported, `case ${n}`).toEqual(kindsIn(text));
+    }
+  });
+
+  it('finds each kind alone in a large text, on a line of its own or inside prose', () => {
+    const filler = 'lorem ipsum dolor sit amet\n'.repeat(800);
+    for (const piece of pieces) {
+      for (const text of [`${filler}${piece}\n${filler}`, `${filler}see ${piece}, then${filler}`]) {
+        const reported = detect({ text }, { tool: 'note' }, { detectors: ['pii'] }).map((f) => f.detail).sort();
+        expect(reported, piece).toEqual(kindsIn(text));
+      }
+    }
+  });
+
+  it('keeps exactly the lines with two digits in a row, in order', () => {
+    expect(linesWithDigitPair('a 1 b\nphone 415\nnone\n42\n7 7')).toBe('phone 415\n42');
+    expect(linesWithDigitPair('12')).toBe('12');
+    expect(linesWithDigitPair('no digits')).toBe('');
+  });
+});
