@@ -47,17 +47,30 @@ export class LiteralScan {
   scan(text: string, found: (word: number, start: number, end: number) => void): void {
     const { starts } = this;
     const n = text.length;
-    // The gram of the three characters from i on, rolled forward one character per step.
+    // The gram of the three characters from i on (0 past the end), rolled forward one character per step.
     let gram = n > 1 ? (asciiLower[text.charCodeAt(0)] << 7) | asciiLower[text.charCodeAt(1)] : n > 0 ? asciiLower[text.charCodeAt(0)] << 7 : 0;
     let resumeAt = 0;
-    for (let i = 0; i < n; i++) {
-      gram = ((gram << 7) | (i + 2 < n ? asciiLower[text.charCodeAt(i + 2)] : 0)) & gramMask;
+    // The last two positions get their own loop, so the hot one has no end-of-text test.
+    const bulkEnd = n - 2;
+    let i = 0;
+    for (; i < bulkEnd; i++) {
+      gram = ((gram << 7) | asciiLower[text.charCodeAt(i + 2)]) & gramMask;
       if ((starts[gram >> 3] & (1 << (gram & 7))) === 0 || i < resumeAt) continue;
-      const end = this.longestAt(text, i);
-      if (end < 0) continue;
-      found(this.matched, i, end);
-      resumeAt = end;
+      resumeAt = this.report(text, i, resumeAt, found);
     }
+    for (; i < n; i++) {
+      gram = (gram << 7) & gramMask;
+      if ((starts[gram >> 3] & (1 << (gram & 7))) === 0 || i < resumeAt) continue;
+      resumeAt = this.report(text, i, resumeAt, found);
+    }
+  }
+
+  /** Reports the longest literal at `i`, if any; returns where the scan resumes. */
+  private report(text: string, i: number, resumeAt: number, found: (word: number, start: number, end: number) => void): number {
+    const end = this.longestAt(text, i);
+    if (end < 0) return resumeAt;
+    found(this.matched, i, end);
+    return end;
   }
 
   /** End of the longest literal starting at `i` (its index left in `matched`), or -1. */
