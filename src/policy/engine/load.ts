@@ -1,7 +1,8 @@
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
-import { BuiltinError } from './builtins/errors.js';
 import { loadHostBuiltins, type HostBuiltin } from './builtins/host-builtin-categories.js';
 import type { Bundle } from './bundle.js';
+import { EvaluationMemo } from './evaluation-memo.js';
+import { hostCall } from './host-builtin-call.js';
 
 /** Raised when a policy fails at run time (conflicts, aborts, strict builtin errors). */
 export class EvaluationError extends Error {
@@ -32,9 +33,12 @@ export async function loadBundle(bundle: Bundle): Promise<LoadedBundle> {
   const policy = await loadPolicy(bundle.wasm, { initial: 5 }, builtins).catch((error: unknown) => {
     throw toEvaluationError(error);
   });
-  Object.assign(builtins, withErrorMode(strict, await loadHostBuiltins(guard(() => calledBuiltins(policy)))));
+  const options = { strict, tagged: speaksTaggedJson(policy), memo: new EvaluationMemo() };
+  for (const [name, impl] of Object.entries(await loadHostBuiltins(guard(() => calledBuiltins(policy))))) {
+    builtins[name] = hostCall(name, impl, options);
+  }
   if (bundle.data !== undefined) guard(() => policy.setData(asJsonBuffer(bundle.data)));
-  return new WasmPolicy(policy, bundle.manifest.revision);
+  return new WasmPolicy(policy, bundle.manifest.revision, options.memo);
 }
 
 class WasmPolicy implements LoadedBundle {
@@ -43,12 +47,14 @@ class WasmPolicy implements LoadedBundle {
   constructor(
     private readonly policy: LoadedPolicy,
     readonly revision: string,
+    private readonly memo: EvaluationMemo,
   ) {
     this.entrypoints = Object.keys(policy.entrypoints as Record<string, number>);
   }
 
   evaluate(input: unknown, entrypoint: string): ResultSet {
     if (!this.entrypoints.includes(entrypoint)) throw new EvaluationError(`unknown entrypoint ${entrypoint}`);
+    this.memo.clear();
     return guard(() => this.policy.evaluate(input === undefined ? undefined : asJsonBuffer(input), entrypoint)) as ResultSet;
   }
 
@@ -74,14 +80,22 @@ interface AbiExports {
   opa_heap_ptr_set(address: number): void;
 }
 
+function instanceOf(policy: LoadedPolicy) {
+  return 'instance' in policy.wasmInstance ? policy.wasmInstance.instance : policy.wasmInstance;
+}
+
+/** Modules built by toolgate's toolchain pass host values in tagged JSON (host-values.ts); OPA's do not. */
+function speaksTaggedJson(policy: LoadedPolicy): boolean {
+  return 'toolgate_host_values' in instanceOf(policy).exports;
+}
+
 /**
  * The builtin names the module calls through opa_builtinN: the keys of its
  * `builtins` export, read as the SDK reads them at load time. The heap pointer
  * is put back, so the read leaves no trace in the policy's memory.
  */
 function calledBuiltins(policy: LoadedPolicy): string[] {
-  const instance = 'instance' in policy.wasmInstance ? policy.wasmInstance.instance : policy.wasmInstance;
-  const abi = instance.exports as unknown as AbiExports;
+  const abi = instanceOf(policy).exports as unknown as AbiExports;
   const heap = abi.opa_heap_ptr_get();
   try {
     const start = abi.opa_json_dump(abi.builtins());
@@ -91,22 +105,6 @@ function calledBuiltins(policy: LoadedPolicy): string[] {
   } finally {
     abi.opa_heap_ptr_set(heap);
   }
-}
-
-/** OPA's default: a builtin error makes the call undefined; strict mode fails the evaluation. */
-function withErrorMode(strict: boolean, builtins: Record<string, HostBuiltin>): Record<string, HostBuiltin> {
-  const wrapped: Record<string, HostBuiltin> = {};
-  for (const [name, impl] of Object.entries(builtins)) {
-    wrapped[name] = (...args: unknown[]) => {
-      try {
-        return impl(...args);
-      } catch (error) {
-        if (!strict && error instanceof BuiltinError) return undefined;
-        throw error;
-      }
-    };
-  }
-  return wrapped;
 }
 
 function guard<T>(run: () => T): T {

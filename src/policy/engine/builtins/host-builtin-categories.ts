@@ -1,5 +1,16 @@
-/** A host builtin implementation, called by the SDK with JSON-decoded arguments (see index.ts). */
-export type HostBuiltin = (...args: unknown[]) => unknown;
+import { builtinOfHostImport } from '../../rego/wasm/host-import-names.js';
+
+/**
+ * A host builtin implementation, called with decoded arguments (see index.ts).
+ * `exactIntegers`: integers beyond 2^53 arrive as BigInt instead of the
+ * nearest double (see takesExactIntegers).
+ */
+export type HostBuiltin = ((...args: any[]) => unknown) & { readonly exactIntegers?: true };
+
+/** Marks a builtin that reads integers beyond 2^53 exactly (as BigInt), such as nanosecond timestamps. */
+export function takesExactIntegers<F extends (...args: any[]) => unknown>(impl: F): F & { readonly exactIntegers: true } {
+  return Object.assign(impl, { exactIntegers: true as const });
+}
 
 /** One category module of host builtins: the names it implements, and how to import it. */
 interface HostBuiltinCategory {
@@ -118,13 +129,18 @@ const categoryOf = new Map(Object.values(HOST_BUILTIN_CATEGORIES).flatMap((categ
 export const HOST_BUILTIN_NAMES: readonly string[] = [...categoryOf.keys()];
 
 /**
- * The implementations of the given builtins, importing only their categories.
- * Names toolgate does not implement are left out: calling one fails in the SDK
- * as it would with every category loaded.
+ * The implementations of the given builtins, importing only their categories,
+ * keyed by the names given: Rego names, or the aliases a module imports some
+ * under (../../rego/wasm/host-import-names.ts). Names toolgate does not
+ * implement are left out: calling one fails in the SDK as it would with every
+ * category loaded.
  */
 export async function loadHostBuiltins(names: Iterable<string>): Promise<Record<string, HostBuiltin>> {
-  const wanted = [...new Set(names)].filter((name) => categoryOf.has(name));
-  const categories = [...new Set(wanted.map((name) => categoryOf.get(name)!))];
+  const wanted = [...new Set(names)].filter((name) => categoryOf.has(builtinOfHostImport(name)));
+  const categories = [...new Set(wanted.map((name) => categoryOf.get(builtinOfHostImport(name))!))];
   const loaded = new Map(await Promise.all(categories.map(async (category) => [category, await category.load()] as const)));
-  return Object.fromEntries(wanted.map((name) => [name, loaded.get(categoryOf.get(name)!)![name]]));
+  return Object.fromEntries(wanted.map((name) => {
+    const builtin = builtinOfHostImport(name);
+    return [name, loaded.get(categoryOf.get(builtin)!)![builtin]];
+  }));
 }

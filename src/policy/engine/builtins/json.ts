@@ -1,6 +1,8 @@
 import { builtinError, typeError } from './errors.js';
 import { goJson, parseJson } from './json-text.js';
 import { type JsonObject, ensureObject, ensureOneOf, ensureString, isObject, typeNameOf } from './operands.js';
+import { RegoSet, regoSet } from './rego-set.js';
+import { valuesEqual } from './values.js';
 
 function marshal(value: unknown): string {
   return goJson(value);
@@ -131,13 +133,19 @@ function remove(obj: unknown, paths: unknown): unknown {
 
 class PatchFailure extends Error {}
 
-function pointer(path: unknown): string[] {
-  if (Array.isArray(path)) return path.map(String);
-  if (typeof path !== 'string' || (path !== '' && !path.startsWith('/'))) throw new PatchFailure('bad path');
-  return path === '' ? [] : path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+/**
+ * A path's segments: strings from a JSON pointer (the leading / optional, as
+ * OPA reads them), the values themselves from an array path (set elements need them).
+ */
+function pointer(path: unknown): unknown[] {
+  if (Array.isArray(path)) return path;
+  if (typeof path !== 'string') throw new PatchFailure('bad path');
+  const body = path.startsWith('/') ? path.slice(1) : path;
+  return path === '' ? [] : body.split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function arrayIndex(arr: unknown[], key: string, forInsert: boolean): number {
+function arrayIndex(arr: unknown[], segment: unknown, forInsert: boolean): number {
+  const key = String(segment);
   if (forInsert && key === '-') return arr.length;
   if (!/^(0|[1-9]\d*)$/.test(key)) throw new PatchFailure('bad index');
   const i = Number(key);
@@ -145,40 +153,63 @@ function arrayIndex(arr: unknown[], key: string, forInsert: boolean): number {
   return i;
 }
 
-function getAt(doc: unknown, path: string[]): unknown {
+/** A set element is addressed by its value. */
+function setIndex(set: RegoSet, segment: unknown): number {
+  const i = set.findIndex((element) => valuesEqual(element, segment));
+  if (i < 0) throw new PatchFailure('missing');
+  return i;
+}
+
+/** A deep copy that keeps sets sets (structuredClone would make them arrays). */
+function copy(value: unknown): unknown {
+  if (value instanceof RegoSet) return regoSet(value.map(copy));
+  if (Array.isArray(value)) return value.map(copy);
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)]));
+  return value;
+}
+
+function getAt(doc: unknown, path: unknown[]): unknown {
   let node = doc;
-  for (const key of path) {
-    if (Array.isArray(node)) node = node[arrayIndex(node, key, false)];
-    else if (isObject(node) && Object.hasOwn(node, key)) node = node[key];
+  for (const segment of path) {
+    if (node instanceof RegoSet) node = node[setIndex(node, segment)];
+    else if (Array.isArray(node)) node = node[arrayIndex(node, segment, false)];
+    else if (isObject(node) && Object.hasOwn(node, String(segment))) node = node[String(segment)];
     else throw new PatchFailure('missing');
   }
   return node;
 }
 
 /** Returns the new document (the root may be replaced). */
-function setAt(doc: unknown, path: string[], value: unknown, mode: 'add' | 'replace'): unknown {
+function setAt(doc: unknown, path: unknown[], value: unknown, mode: 'add' | 'replace'): unknown {
   if (path.length === 0) return value;
   const parent = getAt(doc, path.slice(0, -1));
-  const key = path[path.length - 1];
-  if (Array.isArray(parent)) {
-    const i = arrayIndex(parent, key, mode === 'add');
+  const segment = path[path.length - 1];
+  if (parent instanceof RegoSet) {
+    // OPA: the element's path segment is the element itself
+    if (!valuesEqual(segment, value)) throw new PatchFailure('set element and path differ');
+    if (mode === 'replace') setIndex(parent, segment);
+    else if (!parent.some((element) => valuesEqual(element, value))) parent.push(value);
+  } else if (Array.isArray(parent)) {
+    const i = arrayIndex(parent, segment, mode === 'add');
     if (mode === 'add') parent.splice(i, 0, value);
     else parent[i] = value;
   } else if (isObject(parent)) {
+    const key = String(segment);
     if (mode === 'replace' && !Object.hasOwn(parent, key)) throw new PatchFailure('missing');
-    parent[key] = value;
+    Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
   } else {
     throw new PatchFailure('not a container');
   }
   return doc;
 }
 
-function removeAt(doc: unknown, path: string[]): unknown {
+function removeAt(doc: unknown, path: unknown[]): unknown {
   if (path.length === 0) throw new PatchFailure('cannot remove the root');
   const parent = getAt(doc, path.slice(0, -1));
-  const key = path[path.length - 1];
-  if (Array.isArray(parent)) parent.splice(arrayIndex(parent, key, false), 1);
-  else if (isObject(parent) && Object.hasOwn(parent, key)) delete parent[key];
+  const segment = path[path.length - 1];
+  if (parent instanceof RegoSet) parent.splice(setIndex(parent, segment), 1);
+  else if (Array.isArray(parent)) parent.splice(arrayIndex(parent, segment, false), 1);
+  else if (isObject(parent) && Object.hasOwn(parent, String(segment))) delete parent[String(segment)];
   else throw new PatchFailure('missing');
   return doc;
 }
@@ -188,21 +219,21 @@ function applyOperation(doc: unknown, op: JsonObject): unknown {
   switch (op.op) {
     case 'add':
       if (!Object.hasOwn(op, 'value')) throw new PatchFailure('missing value');
-      return setAt(doc, path, structuredClone(op.value), 'add');
+      return setAt(doc, path, copy(op.value), 'add');
     case 'replace':
       if (!Object.hasOwn(op, 'value')) throw new PatchFailure('missing value');
       getAt(doc, path);
-      return setAt(doc, path, structuredClone(op.value), 'replace');
+      return setAt(doc, path, copy(op.value), 'replace');
     case 'remove':
       return removeAt(doc, path);
     case 'move': {
       const from = pointer(op.from);
-      if (from.length < path.length && from.every((s, i) => s === path[i])) throw new PatchFailure('move into own child');
+      if (from.length < path.length && from.every((s, i) => valuesEqual(s, path[i]))) throw new PatchFailure('move into own child');
       const value = getAt(doc, from);
       return setAt(removeAt(doc, from), path, value, 'add');
     }
     case 'copy':
-      return setAt(doc, path, structuredClone(getAt(doc, pointer(op.from))), 'add');
+      return setAt(doc, path, copy(getAt(doc, pointer(op.from))), 'add');
     case 'test': {
       if (!Object.hasOwn(op, 'value')) throw new PatchFailure('missing value');
       if (goJson(getAt(doc, path)) !== goJson(op.value)) throw new PatchFailure('test failed');
@@ -216,7 +247,7 @@ function applyOperation(doc: unknown, op: JsonObject): unknown {
 /** RFC 6902 JSON Patch; paths may also be arrays of segments. A patch that cannot apply is undefined. */
 function patch(doc: unknown, operations: unknown): unknown {
   ensureOneOf('json.patch', 2, operations, ['array']);
-  let out = structuredClone(doc);
+  let out = copy(doc);
   try {
     for (const op of operations as unknown[]) {
       if (!isObject(op)) throw typeError('json.patch', `operand 2 must be array of objects but got array containing ${typeNameOf(op)}`);

@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { builtinError } from './errors.js';
 import { ensureOneOf, ensureString, isObject } from './operands.js';
+import { RegoSet } from './rego-set.js';
 
 /*
  * CIDR builtins with Go's net package semantics: strict dotted-quad IPv4 (no
@@ -179,13 +180,16 @@ type Keyed = [key: unknown, cidr: string];
 
 /**
  * Elements of a cidr_contains_matches operand with the key each match
- * reports: the string itself, an array index, an object key. An element may be
- * a string or an array whose first element is the CIDR or address.
+ * reports: the string itself, an array index, an object key, a set element
+ * itself. An element may be a string or an array whose first element is the
+ * CIDR or address.
  */
 function keyedElements(builtin: string, pos: number, value: unknown): Keyed[] {
   ensureOneOf(builtin, pos, value, ['string', 'array', 'object', 'set']);
   if (typeof value === 'string') return [[value, value]];
-  const entries: [unknown, unknown][] = isObject(value) ? Object.entries(value) : (value as unknown[]).map((v, i) => [i, v]);
+  const entries: [unknown, unknown][] = isObject(value)
+    ? Object.entries(value)
+    : (value as unknown[]).map((v, i) => [value instanceof RegoSet ? v : i, v]);
   return entries.map(([key, element]) => {
     if (typeof element === 'string') return [key, element];
     if (Array.isArray(element) && typeof element[0] === 'string') return [key, element[0]];

@@ -1,10 +1,12 @@
 import { typeError } from './errors.js';
+import { RegoSet } from './rego-set.js';
 
 /*
  * Operand checks shared by every host builtin, so each type error reads the
- * same: "<builtin>: operand <n> must be <type> but got <type>". Arguments reach
- * the host JSON-decoded, so a Rego set arrives as an array; "set" and "array"
- * both accept arrays here.
+ * same: "<builtin>: operand <n> must be <type> but got <type>". A Rego set
+ * arrives as a RegoSet from toolgate's modules, and as a plain array from
+ * bundles built by OPA, so "set" accepts any array; "array" takes no RegoSet.
+ * Integers beyond 2^53 arrive as BigInt to builtins that ask for them.
  */
 
 export type JsonObject = { [key: string]: unknown };
@@ -14,11 +16,13 @@ export type OperandType = 'null' | 'boolean' | 'number' | 'string' | 'array' | '
 /** The Rego type name of a JSON-decoded value. */
 export function typeNameOf(value: unknown): OperandType {
   if (value === null) return 'null';
+  if (value instanceof RegoSet) return 'set';
   if (Array.isArray(value)) return 'array';
   switch (typeof value) {
     case 'boolean':
       return 'boolean';
     case 'number':
+    case 'bigint':
       return 'number';
     case 'string':
       return 'string';

@@ -1,13 +1,14 @@
 import { builtinError } from './errors.js';
 import { type Civil, LayoutError, NAMED_LAYOUTS, NS_PER_SECOND, WEEKDAYS, civilFromNs, formatCivil, parseLayout } from './go-time.js';
 import { ensureInteger, ensureNumber, ensureOneOf, ensureString, typeNameOf } from './operands.js';
+import { takesExactIntegers } from './host-builtin-categories.js';
 import { exactInteger } from './values.js';
 
 /*
  * Time builtins over int64 nanoseconds since the epoch, as OPA keeps them.
- * Arguments arrive as JSON numbers, so nanosecond values above 2^53 carry the
- * rounding of a double; results are exact where the platform can emit exact
- * JSON integers (see exactInteger).
+ * Timestamps arrive exactly (as BigInt beyond 2^53, see takesExactIntegers)
+ * from toolgate's modules, as doubles from bundles built by OPA; results are
+ * exact (see exactInteger).
  */
 
 const MIN_NS = -(2n ** 63n);
@@ -18,9 +19,17 @@ function checkRange(builtin: string, ns: bigint): bigint {
   return ns;
 }
 
-function nsOf(builtin: string, n: number): bigint {
+function nsOf(builtin: string, n: number | bigint): bigint {
+  if (typeof n === 'bigint') {
+    if (n > MAX_NS || n < MIN_NS) throw builtinError(builtin, 'timestamp too big');
+    return n;
+  }
   if (!Number.isFinite(n) || n > Number(MAX_NS) || n < Number(MIN_NS)) throw builtinError(builtin, 'timestamp too big');
   return BigInt(Math.trunc(n));
+}
+
+function isNumber(value: unknown): value is number | bigint {
+  return typeof value === 'number' || typeof value === 'bigint';
 }
 
 interface TimeArg {
@@ -32,13 +41,13 @@ interface TimeArg {
 /** A time operand: ns, [ns, zone] or, for time.format, [ns, zone, layout]. */
 function timeArg(builtin: string, pos: number, value: unknown, allowLayout = false): TimeArg {
   ensureOneOf(builtin, pos, value, ['number', 'array']);
-  if (typeof value === 'number') return { ns: nsOf(builtin, value), zone: 'UTC' };
+  if (isNumber(value)) return { ns: nsOf(builtin, value), zone: 'UTC' };
   const arr = value as unknown[];
   if (arr.length < 2 || arr.length > (allowLayout ? 3 : 2)) {
     throw builtinError(builtin, `operand ${pos} array must have ${allowLayout ? '2 or 3' : '2'} elements`);
   }
   const [ns, zone, layout] = arr;
-  if (typeof ns !== 'number') throw builtinError(builtin, `operand ${pos} first element must be number but got ${typeNameOf(ns)}`);
+  if (!isNumber(ns)) throw builtinError(builtin, `operand ${pos} first element must be number but got ${typeNameOf(ns)}`);
   if (typeof zone !== 'string') throw builtinError(builtin, `operand ${pos} second element must be string but got ${typeNameOf(zone)}`);
   if (layout !== undefined && typeof layout !== 'string') throw builtinError(builtin, `operand ${pos} third element must be string but got ${typeNameOf(layout)}`);
   return { ns: nsOf(builtin, ns), zone, layout: layout as string | undefined };
@@ -124,7 +133,8 @@ function weekday(value: unknown): string {
 /** Go's Time.AddDate in UTC: overflowing months and days normalize (Oct 31 + 1 month is Dec 1). */
 function addDate(ns: unknown, years: unknown, months: unknown, days: unknown): unknown {
   const builtin = 'time.add_date';
-  const t = nsOf(builtin, ensureNumber(builtin, 1, ns));
+  ensureNumber(builtin, 1, ns);
+  const t = nsOf(builtin, ns as number | bigint);
   const y = ensureInteger(builtin, 2, years);
   const mo = ensureInteger(builtin, 3, months);
   const d = ensureInteger(builtin, 4, days);
@@ -184,10 +194,10 @@ export const timeBuiltins = {
   'time.parse_ns': parseNs,
   'time.parse_rfc3339_ns': parseRfc3339Ns,
   'time.parse_duration_ns': parseDurationNs,
-  'time.date': date,
-  'time.clock': clock,
-  'time.weekday': weekday,
-  'time.add_date': addDate,
-  'time.diff': diff,
-  'time.format': format,
+  'time.date': takesExactIntegers(date),
+  'time.clock': takesExactIntegers(clock),
+  'time.weekday': takesExactIntegers(weekday),
+  'time.add_date': takesExactIntegers(addDate),
+  'time.diff': takesExactIntegers(diff),
+  'time.format': takesExactIntegers(format),
 };

@@ -30,13 +30,13 @@ function scale(value: Exact, multiplier: bigint | number): Exact {
   return { mantissa: value.mantissa, exponent: value.exponent + multiplier };
 }
 
-function toNumber({ mantissa, exponent }: Exact): number | ArrayBuffer {
+function toNumber({ mantissa, exponent }: Exact): number | bigint {
   if (exponent >= 0) return exactInteger(mantissa * 10n ** BigInt(exponent));
   const divisor = 10n ** BigInt(-exponent);
   return mantissa % divisor === 0n ? exactInteger(mantissa / divisor) : Number(`${mantissa}e${exponent}`);
 }
 
-function truncate({ mantissa, exponent }: Exact): number | ArrayBuffer {
+function truncate({ mantissa, exponent }: Exact): number | bigint {
   return exactInteger(exponent >= 0 ? mantissa * 10n ** BigInt(exponent) : mantissa / 10n ** BigInt(-exponent));
 }
 
@@ -49,7 +49,7 @@ function unquote(s: string): string {
 }
 
 /** units.parse: SI suffixes (k, M, G, T, P, E; lower-case m is milli) and binary ones (Ki, Mi, ...), any case but m/M. */
-function parse(value: unknown): number | ArrayBuffer {
+function parse(value: unknown): number | bigint {
   const builtin = 'units.parse';
   const s = unquote(ensureString(builtin, 1, value));
   if (s === '') throw builtinError(builtin, 'no amount provided');
@@ -75,7 +75,7 @@ function parse(value: unknown): number | ArrayBuffer {
 }
 
 /** units.parse_bytes: k/kb/K/KB are 1000, ki/kib/KiB 1024, and so on; the result is whole bytes. */
-function parseBytes(value: unknown): number | ArrayBuffer {
+function parseBytes(value: unknown): number | bigint {
   const builtin = 'units.parse_bytes';
   const s = unquote(ensureString(builtin, 1, value));
   if (/\s/.test(s)) throw builtinError(builtin, 'spaces not allowed in resource strings');

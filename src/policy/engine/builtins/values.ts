@@ -1,4 +1,5 @@
 import { isObject, typeNameOf } from './operands.js';
+import { RegoSet } from './rego-set.js';
 
 /*
  * Rego semantics for JSON-decoded values on the host: ordering, equality, and
@@ -72,11 +73,12 @@ export function formatNumber(n: number): string {
   return String(n);
 }
 
-/** The Rego text of a value, as OPA prints terms: strings quoted, `{"a": 1}`, `[1, 2]`. */
+/** The Rego text of a value, as OPA prints terms: strings quoted, `{"a": 1}`, `[1, 2]`, `{1, 2}`, `set()`. */
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') return formatNumber(value);
-  if (value === null || typeof value === 'boolean') return String(value);
+  if (value === null || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof RegoSet) return value.length === 0 ? 'set()' : `{${toSet(value).map(formatValue).join(', ')}}`;
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
   if (isObject(value)) {
     const keys = Object.keys(value).sort(compareStrings);
@@ -86,9 +88,9 @@ export function formatValue(value: unknown): string {
 }
 
 /**
- * A host result given as JSON text. The SDK hands an ArrayBuffer result to the
- * Wasm side as it is (parsed there, not stringified), so integers beyond 2^53
- * keep every digit.
+ * A host result given as JSON text, passed to the module as it is (so numbers
+ * keep every digit). Its objects must have no key starting with U+0000, which
+ * toolgate's tagged JSON reserves (../host-values.ts).
  */
 export function rawJson(text: string): ArrayBuffer {
   const bytes = new TextEncoder().encode(text);
@@ -97,11 +99,12 @@ export function rawJson(text: string): ArrayBuffer {
 
 /** A host result as a plain JavaScript value, for callers other than the SDK (raw JSON decoded; big integers round to doubles). */
 export function plainResult(result: unknown): unknown {
+  if (typeof result === 'bigint') return Number(result);
   return result instanceof ArrayBuffer ? JSON.parse(new TextDecoder().decode(result)) : result;
 }
 
-/** An integer for a host result: a number when a double holds it exactly, else its digits as raw JSON. */
-export function exactInteger(n: bigint): number | ArrayBuffer {
-  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER)) return rawJson(n.toString());
+/** An integer for a host result: a number when a double holds it exactly, else the BigInt (written as exact digits). */
+export function exactInteger(n: bigint): number | bigint {
+  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < BigInt(Number.MIN_SAFE_INTEGER)) return n;
   return Number(n);
 }

@@ -8,6 +8,7 @@ import type { Func, Policy } from '../ir.js';
 import { CodeBuilder } from './binary/code-builder.js';
 import { EXTERNAL, VALTYPE, type Export, type FuncType } from './binary/module.js';
 import { EmitContext } from './emit-context.js';
+import { hostImportName } from './host-import-names.js';
 import { FunctionEmitter, emitMemoWrapper } from './emit-function.js';
 import { link, TypeTable } from './link.js';
 import { loadRuntime } from './runtime-module.js';
@@ -88,7 +89,7 @@ export function emitPolicy(policy: Policy, options: EmitOptions = {}): Uint8Arra
   define(evalCtx, emitEvalCtx(ctx, dispatch, memoSlots.size));
   // The builtins and entrypoints exports: JSON objects name -> id, parsed on demand.
   const encoder = new TextEncoder();
-  const builtinsJson = encoder.encode(JSON.stringify(Object.fromEntries(ctx.hostBuiltins.map((name, id) => [name, id]))));
+  const builtinsJson = encoder.encode(JSON.stringify(Object.fromEntries(ctx.hostBuiltins.map((name, id) => [hostImportName(name), id]))));
   const entrypointsJson = encoder.encode(JSON.stringify(Object.fromEntries(policy.plans.map((p, i) => [p.name, i]))));
   define(builtinsFn, emitStaticJson(ctx, data.raw(builtinsJson), builtinsJson.length));
   define(entrypointsFn, emitStaticJson(ctx, data.raw(entrypointsJson), entrypointsJson.length));

@@ -2,7 +2,8 @@
  * Links a policy's functions, constants and exports with the prebuilt runtime.
  * Nothing of the runtime is renumbered: its imports are declared up front and
  * the policy's functions and types are appended. The runtime's internal exports
- * (rt_*, bi_*) are dropped; its ABI exports (opa_*) are kept.
+ * (rt_*, bi_*) are dropped; its ABI exports (opa_*) and toolgate's own markers
+ * (toolgate_*, read by the loader) are kept.
  */
 import { EXTERNAL, type Export, type FuncType, type WasmModule, writeModule } from './binary/module.js';
 import type { Runtime } from './runtime-module.js';
@@ -72,7 +73,7 @@ export function link(rt: Runtime, parts: PolicyParts): Uint8Array<ArrayBuffer> {
       return g;
     }),
     exports: [
-      ...m.exports.filter((e) => e.name.startsWith('opa_') && !(e.kind === EXTERNAL.func && e.name === 'opa_eval')),
+      ...m.exports.filter((e) => (e.name.startsWith('opa_') && !(e.kind === EXTERNAL.func && e.name === 'opa_eval')) || e.name.startsWith('toolgate_')),
       ...parts.exports,
     ],
     start: parts.start,

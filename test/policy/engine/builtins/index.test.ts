@@ -32,10 +32,11 @@ describe('host builtin registry', () => {
     expect([...NOT_IMPLEMENTED].filter((name) => hostBuiltins[name])).toEqual([]);
   });
 
-  it('reads raw JSON results as plain values for callers other than the SDK', () => {
+  it('reads exact and raw JSON results as plain values for callers other than the SDK', () => {
     const ns = hostBuiltins['time.parse_rfc3339_ns']('2017-06-02T19:00:00-07:00');
-    expect(ns).toBeInstanceOf(ArrayBuffer);
+    expect(ns).toBe(1496455200000000000n);
     expect(plainResult(ns)).toBe(1496455200e9);
+    expect(plainResult(hostBuiltins['rego.parse_module']('x.rego', 'package a'))).toMatchObject({ package: {} });
     expect(plainResult({ a: 1 })).toEqual({ a: 1 });
   });
 

@@ -1,8 +1,9 @@
 import { plainResult } from '../../../../src/policy/engine/builtins/index.js';
+import { encodeResult } from '../../../../src/policy/engine/host-values.js';
 
-/** The JSON text the Wasm side receives for a host result (an ArrayBuffer result is already JSON text). */
+/** The JSON text the Wasm side receives for a host result (tagged, as toolgate's modules read it). */
 export function jsonText(result: unknown): string {
-  return result instanceof ArrayBuffer ? new TextDecoder().decode(result) : JSON.stringify(result);
+  return new TextDecoder().decode(encodeResult(result, true));
 }
 
 /** A host result as a JavaScript value (integers beyond 2^53 round to the nearest double). */

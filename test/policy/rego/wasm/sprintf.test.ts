@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { hostBuiltins } from '../../../../src/policy/engine/builtins/index.js';
+import { hostImportName } from '../../../../src/policy/rego/wasm/host-import-names.js';
 import { asJson, evaluateRaw, rego, regoPolicy } from './support.js';
 
 describe('sprintf in the runtime', () => {
   it('formats %s %v %d %q %% as Go does, with OPA argument conversion, without the host', async () => {
     const calls: string[] = [];
-    const builtins = { sprintf: (...a: unknown[]) => (calls.push('sprintf'), hostBuiltins.sprintf(...a)) };
+    const builtins = { [hostImportName('sprintf')]: (...a: unknown[]) => (calls.push('sprintf'), hostBuiltins.sprintf(...a)) };
     const p = await regoPolicy('package test\nout := [sprintf(f, a) | some [f, a] in input]', ['test/out'], { builtins });
     const cases = [
       ['hi %s', ['there']], ['%v %v %v', [1, 2.5, 'x']], ['%d', [42]], ['%d', [-7]], ['%q', ['a"b\n\t\u0001é']], ['%v', [[1, 'a', { b: null }]]],
@@ -23,12 +24,15 @@ describe('sprintf in the runtime', () => {
     ]);
   });
 
-  it('leaves other verbs, flags, widths and argument count mismatches to the host', async () => {
-    // the SDK's own sprintf (sprintf-js) shadows any custom one of that name: these are its answers
-    const p = await regoPolicy('package test\nout := [sprintf(f, a) | some [f, a] in input]', ['test/out']);
+  it("leaves other verbs, flags, widths and argument count mismatches to toolgate's host sprintf, not the SDK's", async () => {
+    // the SDK's own sprintf (sprintf-js) would shadow a custom one named sprintf: the module imports it under an alias
+    const calls: unknown[][] = [];
+    const builtins = { [hostImportName('sprintf')]: (...a: unknown[]) => (calls.push(a), hostBuiltins.sprintf(...a)) };
+    const p = await regoPolicy('package test\nout := [sprintf(f, a) | some [f, a] in input]', ['test/out'], { builtins });
     const cases: Array<[string, unknown[]]> = [['%5d', [1]], ['%x', [255]], ['%.2f', [1.5]], ['%s %s', ['one', 'two', 'three']]];
     const got = (p.evaluate(asJson(cases), 'test/out') as Array<{ result: unknown }>)[0].result;
-    expect(got).toEqual(['    1', 'ff', '1.50', 'one two']);
+    expect(got).toEqual(['    1', 'ff', '1.50', 'one two%!(EXTRA string=three)']);
+    expect(calls).toEqual(cases);
   });
 });
 

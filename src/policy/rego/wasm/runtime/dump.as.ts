@@ -1,10 +1,11 @@
 // Values -> text: JSON (objects with sorted keys, sets as sorted arrays,
 // non-string object keys as their JSON text in a string) or Rego (sets as
-// {...} / set(), any key type). Iterative, like the parser.
+// {...} / set(), any key type); JSON for the host may be tagged (sets and big
+// integers kept, see host-call.as.ts). Iterative, like the parser.
 import { malloc } from "./heap.as";
 import { T_ARRAY, T_BOOLEAN, T_NULL, T_NUMBER, T_OBJECT, T_SET, T_STRING, typeOf } from "./values.as";
 import { bufByte, bufBytes, bufInt, bufLen, bufNew, bufPtr, bufReserve, bufAdvance, bufText } from "./buffer.as";
-import { numGetInt, numIsInt, numTextLen, numTextPtr } from "./number.as";
+import { numGetInt, numIsInt, numIsIntegral, numTextLen, numTextPtr } from "./number.as";
 import { strLen, strPtr } from "./string.as";
 import { arrGet, arrLen } from "./array.as";
 import { entryAt, tableCount, tableSort } from "./table.as";
@@ -17,6 +18,11 @@ const HEX = "0123456789abcdef";
  */
 export function writeJsonString(b: u32, p: u32, n: u32, goStyle: bool = false): void {
   bufByte(b, 34);
+  writeJsonStringBody(b, p, n, goStyle);
+  bufByte(b, 34);
+}
+
+function writeJsonStringBody(b: u32, p: u32, n: u32, goStyle: bool): void {
   let run = p;
   const stop = p + n;
   for (let q = p; q < stop; q++) {
@@ -47,12 +53,24 @@ export function writeJsonString(b: u32, p: u32, n: u32, goStyle: bool = false): 
     }
   }
   if (stop > run) bufBytes(b, run, stop - run);
-  bufByte(b, 34);
 }
 
-function writeNumber(b: u32, v: u32): void {
+const MAX_SAFE_INTEGER: i64 = 9007199254740991;
+
+function writeNumber(b: u32, v: u32, tagged: bool): void {
+  const exact = tagged && (numIsInt(v) ? numGetInt(v) > MAX_SAFE_INTEGER || numGetInt(v) < -MAX_SAFE_INTEGER : numIsIntegral(v));
+  if (exact) bufText(b, '{"\\u0000int":"');
   if (numIsInt(v)) bufInt(b, numGetInt(v));
   else bufBytes(b, numTextPtr(v), numTextLen(v));
+  if (exact) bufText(b, '"}');
+}
+
+/** A key for tagged JSON: one starting with U+0000 gets another in front, so it never reads as a tag. */
+function writeTaggedKey(b: u32, k: u32): void {
+  bufByte(b, 34);
+  if (strLen(k) > 0 && load<u8>(strPtr(k)) == 0) bufText(b, "\\u0000");
+  writeJsonStringBody(b, strPtr(k), strLen(k), false);
+  bufByte(b, 34);
 }
 
 // Frames: [u32 container][u32 next index][u32 phase (objects: 0 = key next, 1 = value next)]
@@ -60,9 +78,10 @@ const FRAME: u32 = 12;
 
 /**
  * Appends the text of v to buffer b; spaced: ", " and ": " separators (OPA's
- * term text, for sprintf); goStyle: strings escaped as Go's encoding/json does.
+ * term text, for sprintf); goStyle: strings escaped as Go's encoding/json does;
+ * tagged: JSON for toolgate's host codec (never with rego).
  */
-export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false, goStyle: bool = false): void {
+export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false, goStyle: bool = false, tagged: bool = false): void {
   let cap: u32 = 16;
   let stack = malloc(cap * FRAME);
   let depth: u32 = 0;
@@ -72,7 +91,7 @@ export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false, goSty
       const t = typeOf(next);
       if (t == T_NULL) bufText(b, "null");
       else if (t == T_BOOLEAN) bufText(b, load<u32>(next, 4) != 0 ? "true" : "false");
-      else if (t == T_NUMBER) writeNumber(b, next);
+      else if (t == T_NUMBER) writeNumber(b, next, tagged);
       else if (t == T_STRING) writeJsonString(b, strPtr(next), strLen(next), goStyle);
       else {
         let count: u32;
@@ -82,11 +101,13 @@ export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false, goSty
         } else {
           tableSort(next);
           count = tableCount(next);
+          if (t == T_SET && tagged) bufText(b, '{"\\u0000set":');
           if (t == T_SET && rego && count == 0) bufText(b, "set()");
           else bufByte(b, t == T_SET && !rego ? 91 : 123);
         }
         if (count == 0) {
           if (!(t == T_SET && rego)) bufByte(b, t == T_OBJECT || rego ? 125 : 93);
+          if (t == T_SET && tagged) bufByte(b, 125);
         } else {
           if (depth == cap) {
             const s = malloc(cap * 2 * FRAME);
@@ -119,6 +140,7 @@ export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false, goSty
     const n = t == T_ARRAY ? arrLen(c) : tableCount(c);
     if (i == n) {
       bufByte(b, t == T_ARRAY || (t == T_SET && !rego) ? 93 : 125);
+      if (t == T_SET && tagged) bufByte(b, 125);
       depth--;
       continue;
     }
@@ -135,7 +157,9 @@ export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false, goSty
     } else {
       const key = load<u32>(entryAt(c, i));
       store<u32>(f, 1, 8);
-      if (rego || typeOf(key) == T_STRING) {
+      if (tagged && typeOf(key) == T_STRING) {
+        writeTaggedKey(b, key);
+      } else if (rego || typeOf(key) == T_STRING) {
         next = key;
       } else {
         // JSON keys must be strings: the key's own JSON text, quoted
@@ -148,9 +172,9 @@ export function dumpInto(b: u32, v: u32, rego: bool, spaced: bool = false, goSty
 }
 
 /** A NUL-terminated dump of v. */
-export function dumpToCString(v: u32, rego: bool): u32 {
+export function dumpToCString(v: u32, rego: bool, tagged: bool = false): u32 {
   const b = bufNew(64);
-  dumpInto(b, v, rego);
+  dumpInto(b, v, rego, false, false, tagged);
   store<u8>(bufReserve(b, 1), 0);
   bufAdvance(b, 1);
   return bufPtr(b);

@@ -2,7 +2,7 @@
 // plan: result set, memoization slots, `with` nesting, host builtin calls.
 import { heapSet, malloc, mallocZeroed } from "./heap.as";
 import { fatal } from "./fatal.as";
-import { opa_builtin0, opa_builtin1, opa_builtin2, opa_builtin3, opa_builtin4 } from "./env.as";
+import { hostCall0, hostCall1, hostCall2, hostCall3, hostCall4, hostCallReset } from "./host-call.as";
 import { jsonParse } from "./json-parse.as";
 import { dumpToCString } from "./dump.as";
 import { setNew, setAdd } from "./table.as";
@@ -16,6 +16,7 @@ let withDepth: u32 = 0;
 const MEMO_UNDEFINED: u32 = 1;
 
 function resetState(memoSlots: u32): void {
+  hostCallReset();
   withDepth = 0;
   resultSet = setNew();
   memoBase = mallocZeroed(memoSlots << 2);
@@ -112,23 +113,23 @@ export function rt_bad_entrypoint(): void {
 // Host builtins: the id is the index in the policy's `builtins` export; ctx is unused (0).
 
 export function rt_host0(id: i32): u32 {
-  return opa_builtin0(id, 0);
+  return hostCall0(id);
 }
 
 export function rt_host1(id: i32, a: u32): u32 {
-  return opa_builtin1(id, 0, a);
+  return hostCall1(id, a);
 }
 
 export function rt_host2(id: i32, a: u32, b: u32): u32 {
-  return opa_builtin2(id, 0, a, b);
+  return hostCall2(id, a, b);
 }
 
 export function rt_host3(id: i32, a: u32, b: u32, c: u32): u32 {
-  return opa_builtin3(id, 0, a, b, c);
+  return hostCall3(id, a, b, c);
 }
 
 export function rt_host4(id: i32, a: u32, b: u32, c: u32, d: u32): u32 {
-  return opa_builtin4(id, 0, a, b, c, d);
+  return hostCall4(id, a, b, c, d);
 }
 
 /** Host results declared as sets arrive as JSON arrays: make them sets again. */

@@ -5,6 +5,7 @@ export {
   opa_json_parse, opa_value_parse, opa_json_dump, opa_value_dump, rt_init,
 } from "./abi.as";
 export { rt_heap_ptr } from "./heap.as";
+export { toolgate_host_values } from "./host-call.as";
 export { rt_strict } from "./errors.as";
 export { rt_persist_size } from "./persist.as";
 export * from "./eval.as";

@@ -1,19 +1,62 @@
 // JSON text -> values. Iterative (an explicit stack of open containers), so
 // nesting depth is bounded by memory, not by the Wasm call stack. Strings
-// without escapes reference the JSON bytes instead of copying them.
+// without escapes reference the JSON bytes instead of copying them. Results of
+// host builtins are tagged JSON (sets and big integers, see host-call.as.ts).
 import { malloc } from "./heap.as";
-import { FALSE, NULL, TRUE, T_ARRAY } from "./values.as";
-import { stringAlloc, stringRef, utf8Encode, STRING_SIZE } from "./string.as";
+import { FALSE, NULL, TRUE, T_ARRAY, T_STRING, typeOf } from "./values.as";
+import { stringAlloc, stringRef, strLen, strPtr, utf8Encode, STRING_SIZE } from "./string.as";
 import { numFromJsonText } from "./number.as";
-import { arrNew, arrPush } from "./array.as";
-import { objectNew, tableInsert } from "./table.as";
+import { arrGet, arrLen, arrNew, arrPush } from "./array.as";
+import { objectNew, setAdd, setNew, tableCount, tableInsert } from "./table.as";
 
 let end: u32 = 0;
 let pos: u32 = 0;
+let tagged = false;
 
 // @ts-ignore: decorator
 @inline function peek(): u32 {
   return pos < end ? <u32>load<u8>(pos) : 0;
+}
+
+// What a key starting with U+0000 is in tagged JSON. The two tags stand in for
+// the pending key of their frame (no string value lives at address 1 or 2).
+const KEY_PLAIN: u32 = 0;
+const TAG_SET: u32 = 1;
+const TAG_INT: u32 = 2;
+const KEY_ESCAPED: u32 = 3;
+const KEY_INVALID: u32 = 4;
+
+function keyKind(k: u32): u32 {
+  const n = strLen(k);
+  const p = strPtr(k);
+  if (n == 0 || load<u8>(p) != 0) return KEY_PLAIN;
+  if (n >= 2 && load<u8>(p + 1) == 0) return KEY_ESCAPED;
+  if (n != 4) return KEY_INVALID;
+  const rest = load<u32>(p) >>> 8;
+  if (rest == 0x746573) return TAG_SET; // "set"
+  if (rest == 0x746e69) return TAG_INT; // "int"
+  return KEY_INVALID;
+}
+
+/** The set or number a tagged object's member stands for; 0 if malformed. */
+function untag(tag: u32, v: u32): u32 {
+  if (tag == TAG_SET) {
+    if (typeOf(v) != T_ARRAY) return 0;
+    const s = setNew();
+    const n = arrLen(v);
+    for (let i: u32 = 0; i < n; i++) setAdd(s, arrGet(v, i));
+    return s;
+  }
+  if (typeOf(v) != T_STRING) return 0;
+  const savedPos = pos;
+  const savedEnd = end;
+  pos = strPtr(v);
+  end = pos + strLen(v);
+  const num = parseNumber();
+  const whole = num != 0 && pos == end;
+  pos = savedPos;
+  end = savedEnd;
+  return whole ? num : 0;
 }
 
 function skipWs(): void {
@@ -189,8 +232,18 @@ function push(container: u32): void {
 function parseKey(): bool {
   skipWs();
   if (peek() != 34) return false;
-  const k = parseString();
+  let k = parseString();
   if (k == 0) return false;
+  if (tagged) {
+    const kind = keyKind(k);
+    if (kind == KEY_ESCAPED) k = stringRef(strPtr(k) + 1, strLen(k) - 1);
+    else if (kind == KEY_INVALID) return false;
+    else if (kind != KEY_PLAIN) {
+      // a tag is the first and only member of its object
+      if (tableCount(load<u32>(stack + ((depth - 1) << 3))) != 0) return false;
+      k = kind;
+    }
+  }
   skipWs();
   if (peek() != 58) return false;
   pos++;
@@ -199,9 +252,10 @@ function parseKey(): bool {
 }
 
 /** Parses JSON text at [p, p+n); returns the value, or 0 if the text is not valid JSON. */
-export function jsonParse(p: u32, n: u32): u32 {
+export function jsonParse(p: u32, n: u32, taggedJson: bool = false): u32 {
   end = p + n;
   pos = p;
+  tagged = taggedJson;
   depth = 0;
   stack = 0;
   stackCap = 0;
@@ -254,6 +308,15 @@ export function jsonParse(p: u32, n: u32): u32 {
       const frame = stack + ((depth - 1) << 3);
       const container = load<u32>(frame);
       const isArray = load<u8>(container) == <u8>T_ARRAY;
+      const key = load<u32>(frame, 4);
+      if (!isArray && key <= TAG_INT) {
+        v = untag(key, v);
+        skipWs();
+        if (v == 0 || peek() != 125) return 0;
+        pos++;
+        depth--;
+        continue;
+      }
       if (isArray) arrPush(container, v);
       else tableInsert(container, load<u32>(frame, 4), v);
       skipWs();

@@ -41,6 +41,7 @@ class EvalError extends Error {
 function toJson(v: unknown): unknown {
   if (v instanceof RegoSet) return toSet(v.items.map(toJson));
   if (v instanceof ArrayBuffer) return JSON.parse(new TextDecoder().decode(v));
+  if (typeof v === 'bigint') return Number(v);
   if (Array.isArray(v)) return v.map(toJson);
   if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toJson(x)]));
   return v;

@@ -8,7 +8,7 @@ import { entryAt, tableCount } from "../table.as";
 import { jsonParse } from "../json-parse.as";
 import { dumpInto } from "../dump.as";
 import { bufLen, bufNew, bufPtr } from "../buffer.as";
-import { opa_builtin1 } from "../env.as";
+import { hostCall1 } from "../host-call.as";
 
 export function bi_json_is_valid(v: u32): u32 {
   if (typeOf(v) != T_STRING) return FALSE;
@@ -16,9 +16,9 @@ export function bi_json_is_valid(v: u32): u32 {
 }
 
 export function bi_json_unmarshal(host: i32, v: u32): u32 {
-  if (typeOf(v) != T_STRING) return opa_builtin1(host, 0, v);
+  if (typeOf(v) != T_STRING) return hostCall1(host, v);
   const parsed = jsonParse(strPtr(v), strLen(v));
-  return parsed != 0 ? parsed : opa_builtin1(host, 0, v);
+  return parsed != 0 ? parsed : hostCall1(host, v);
 }
 
 /** Whether v has an object key that is not a string anywhere inside. */
@@ -39,7 +39,7 @@ function hasNonStringKey(v: u32): bool {
 }
 
 export function bi_json_marshal(host: i32, v: u32): u32 {
-  if (hasNonStringKey(v)) return opa_builtin1(host, 0, v);
+  if (hasNonStringKey(v)) return hostCall1(host, v);
   const b = bufNew(64);
   dumpInto(b, v, false, false, true);
   return stringCopy(bufPtr(b), bufLen(b));

@@ -6,7 +6,7 @@ import { T_ARRAY, T_NULL, T_STRING, boolValue, typeOf } from "../values.as";
 import { strLen, strPtr } from "../string.as";
 import { arrGet, arrLen } from "../array.as";
 import { bufByte, bufBytes, bufLen, bufNew, bufPtr } from "../buffer.as";
-import { opa_builtin2, opa_builtin3 } from "../env.as";
+import { hostCall2, hostCall3 } from "../host-call.as";
 import { HOST, cacheFlush, cacheGet, cachePut, entryCompiled, entryKey } from "../regex/cache.as";
 import { permanentEnd, persistEpoch } from "../persist.as";
 import { parseRegex } from "../regex/syntax.as";
@@ -86,7 +86,7 @@ function compiled(key: u32, keyLen: u32, src: u32, n: u32): u32 {
 }
 
 export function bi_regex_match(host: i32, pattern: u32, value: u32): u32 {
-  if (typeOf(pattern) != T_STRING || typeOf(value) != T_STRING) return opa_builtin2(host, 0, pattern, value);
+  if (typeOf(pattern) != T_STRING || typeOf(value) != T_STRING) return hostCall2(host, pattern, value);
   let re: u32;
   const slot = fastGet(KIND_REGEX, pattern);
   if (slot != 0) {
@@ -99,12 +99,12 @@ export function bi_regex_match(host: i32, pattern: u32, value: u32): u32 {
     re = entry == 0 ? HOST : entryCompiled(entry);
     if (entry != 0) fastPut(KIND_REGEX, pattern, re, 0, 0);
   }
-  if (re == HOST) return opa_builtin2(host, 0, pattern, value);
+  if (re == HOST) return hostCall2(host, pattern, value);
   return boolValue(regexMatches(re, strPtr(value), strLen(value)));
 }
 
 export function bi_glob_match(host: i32, pattern: u32, delimiters: u32, value: u32): u32 {
-  if (typeOf(pattern) != T_STRING || typeOf(value) != T_STRING) return opa_builtin3(host, 0, pattern, delimiters, value);
+  if (typeOf(pattern) != T_STRING || typeOf(value) != T_STRING) return hostCall3(host, pattern, delimiters, value);
   const slot = fastGet(KIND_GLOB, pattern);
   let re: u32 = 0;
   if (slot != 0 && sameDelimiters(delimiters, load<u32>(slot, 12), load<u32>(slot, 16))) {
@@ -119,11 +119,11 @@ export function bi_glob_match(host: i32, pattern: u32, delimiters: u32, value: u
       if (n == 0) bufByte(b, 46);
       for (let i: u32 = 0; i < n; i++) {
         const d = arrGet(delimiters, i);
-        if (typeOf(d) != T_STRING) return opa_builtin3(host, 0, pattern, delimiters, value);
+        if (typeOf(d) != T_STRING) return hostCall3(host, pattern, delimiters, value);
         bufBytes(b, strPtr(d), strLen(d));
       }
     } else if (dt != T_NULL) {
-      return opa_builtin3(host, 0, pattern, delimiters, value);
+      return hostCall3(host, pattern, delimiters, value);
     }
     const delimsLen = bufLen(b) - 1;
     bufByte(b, 0xff);
@@ -138,6 +138,6 @@ export function bi_glob_match(host: i32, pattern: u32, delimiters: u32, value: u
     re = entry == 0 ? HOST : entryCompiled(entry);
     if (entry != 0) fastPut(KIND_GLOB, pattern, re, entryKey(entry) + 1, delimsLen);
   }
-  if (re == HOST) return opa_builtin3(host, 0, pattern, delimiters, value);
+  if (re == HOST) return hostCall3(host, pattern, delimiters, value);
   return boolValue(regexMatches(re, strPtr(value), strLen(value)));
 }

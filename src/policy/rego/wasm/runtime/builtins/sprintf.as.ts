@@ -10,7 +10,7 @@ import { bufByte, bufBytes, bufInt, bufLen, bufNew, bufPtr, bufText } from "../b
 import { numGetInt, numIsInt, numTextLen, numTextPtr, numToF64 } from "../number.as";
 import { decDigits, decCount, decExp, decNeg, decFromF64 } from "../decimal.as";
 import { dumpInto } from "../dump.as";
-import { opa_builtin2 } from "../env.as";
+import { hostCall2 } from "../host-call.as";
 
 const HEX = "0123456789abcdef";
 
@@ -117,7 +117,7 @@ function writeQuoted(b: u32, s: u32): void {
 }
 
 export function bi_sprintf(host: i32, format: u32, args: u32): u32 {
-  if (typeOf(format) != T_STRING || typeOf(args) != T_ARRAY) return opa_builtin2(host, 0, format, args);
+  if (typeOf(format) != T_STRING || typeOf(args) != T_ARRAY) return hostCall2(host, format, args);
   const p = strPtr(format);
   const n = strLen(format);
   const count = arrLen(args);
@@ -133,14 +133,14 @@ export function bi_sprintf(host: i32, format: u32, args: u32): u32 {
       i = j;
       continue;
     }
-    if (i + 1 >= n) return opa_builtin2(host, 0, format, args);
+    if (i + 1 >= n) return hostCall2(host, format, args);
     const verb = <u32>load<u8>(p + i + 1);
     i += 2;
     if (verb == 37) {
       bufByte(b, 37);
       continue;
     }
-    if (next >= count) return opa_builtin2(host, 0, format, args);
+    if (next >= count) return hostCall2(host, format, args);
     const v = arrGet(args, next++);
     if (verb == 115 || verb == 118) {
       writeValue(b, v);
@@ -149,9 +149,9 @@ export function bi_sprintf(host: i32, format: u32, args: u32): u32 {
     } else if (verb == 113 && typeOf(v) == T_STRING) {
       writeQuoted(b, v);
     } else {
-      return opa_builtin2(host, 0, format, args);
+      return hostCall2(host, format, args);
     }
   }
-  if (next != count) return opa_builtin2(host, 0, format, args);
+  if (next != count) return hostCall2(host, format, args);
   return stringCopy(bufPtr(b), bufLen(b));
 }
