@@ -70,6 +70,16 @@ export function searchWindows(text: string, index: TriggerIndex): SearchWindow[]
   return windows;
 }
 
+/** The patterns (bit set) with one of their trigger words somewhere in `text`, as a word of its own where required. */
+export function patternsIn(text: string, index: TriggerIndex): number {
+  let patterns = 0;
+  index.scan.scan(text, (word, start, end) => {
+    const { whole, patterns: of } = index.reach[word];
+    if (!whole || !(isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end)))) patterns |= of;
+  });
+  return patterns;
+}
+
 /** Windows around each match of `pattern` (global), `reach` characters each side. */
 export function windowsAround(text: string, pattern: RegExp, reach: number): Array<[number, number]> {
   // `search` leaves the shared pattern's lastIndex as it found it.

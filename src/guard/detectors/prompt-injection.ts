@@ -2,7 +2,7 @@ import { decodedLayers, escapeSpans } from '../text/decode-escapes.js';
 import { decodeTagText } from '../text/invisible.js';
 import { foldLookalikes } from '../text/fold.js';
 import { spacedLetterMatches } from '../text/spaced-letters.js';
-import { searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
+import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
 
@@ -23,10 +23,12 @@ export function injectionLabels(unconfused: string): string[] {
   for (const { start, end, patterns } of searchWindows(unconfused, triggers)) {
     const window = unconfused.slice(start, end).toLowerCase();
     const deLeeted = leetInWord.test(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
+    // A match contains one of its pattern's trigger words: patterns without one are not tried.
+    const deLeetedPatterns = deLeeted === undefined ? 0 : patternsIn(deLeeted, triggers);
     phrasePatterns.forEach(({ label, pattern }, index) => {
-      // A plain match contains one of the pattern's trigger words, found in this window or not at all.
-      if ((patterns & (1 << index)) !== 0 && pattern.test(window)) labels.add(label);
-      else if (deLeeted !== undefined && pattern.test(deLeeted)) labels.add(`${label} (leetspeak)`);
+      const bit = 1 << index;
+      if ((patterns & bit) !== 0 && pattern.test(window)) labels.add(label);
+      else if ((deLeetedPatterns & bit) !== 0 && pattern.test(deLeeted!)) labels.add(`${label} (leetspeak)`);
     });
   }
   // Letters spelled out one by one: "i g n o r e", "I.G.N.O.R.E".

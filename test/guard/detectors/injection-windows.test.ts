@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchWindows, triggerIndex } from '../../../src/guard/detectors/injection-windows.js';
+import { patternsIn, searchWindows, triggerIndex } from '../../../src/guard/detectors/injection-windows.js';
 import { leetTriggers, phrasePatterns } from '../../../src/guard/detectors/prompt-injection-patterns.js';
 
 const index = triggerIndex(phrasePatterns.map((p) => p.triggers), leetTriggers);
@@ -43,6 +43,23 @@ describe('searchWindows', () => {
       });
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('names every pattern that matches a text among the patterns of its trigger words', () => {
+    let seed = 17;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    let matched = 0;
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: 12 }, () => (random() < 0.15 ? pick(phrases) : pick(filler))).join(pick([' ', '-', '\n'])).toLowerCase();
+      const found = patternsIn(text, index);
+      phrasePatterns.forEach(({ pattern }, p) => {
+        if (!pattern.test(text)) return;
+        matched++;
+        expect(found & (1 << p), `pattern ${p} in ${JSON.stringify(text)}`).not.toBe(0);
+      });
+    }
+    expect(matched).toBeGreaterThan(500);
   });
 
   it('lists only the patterns whose trigger words stand as words in the window', () => {
