@@ -39,6 +39,14 @@ describe('host builtin categories (the name → category table)', () => {
     expect(builtins['regex.match']('^a', 'abc')).toBe(true);
   });
 
+  it('registers builtins the SDK shadows under the alias the module imports them by', async () => {
+    const imported = watchCategoryLoads();
+    const builtins = await loadHostBuiltins(['toolgate:sprintf', 'toolgate:yaml.is_valid', 'toolgate:no.such_builtin']);
+    expect(Object.keys(builtins).sort()).toEqual(['toolgate:sprintf', 'toolgate:yaml.is_valid']);
+    expect(imported().sort()).toEqual(['strings', 'yaml']);
+    expect(builtins['toolgate:yaml.is_valid'](1)).toBe(false);
+  });
+
   it('imports nothing for a policy that calls no host builtin', async () => {
     const imported = watchCategoryLoads();
     expect(await loadHostBuiltins([])).toEqual({});
