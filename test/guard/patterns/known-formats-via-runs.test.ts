@@ -9,7 +9,8 @@ const pieces = [
   `glpat-${alnum(20, 'aB3-xK9_')}`, `glpat-${alnum(19, 'aB3')}`, `sk_live_${alnum(24, 'aB3xK9mQ')}`, `rk_test_${alnum(16, 'Qq1')}`,
   `whsec_${alnum(32, 'aB3xK9mQ7')}`, `AIza${alnum(35, 'aB3_xK9-')}`, `sk-ant-api03-${alnum(40, 'aB3_xK9-')}`, `npm_${alnum(36, 'aB3xK9mQ')}`,
   `npm_${alnum(37, 'aB3xK9mQ')}`, 'AKIAIOSFODNN7EXAMPLE', `sk-proj-${alnum(30, 'aB3xK9')}`, 'xoxb-1234567890-abcdefABCDEF',
-  'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefgh12', 'postgres://user:s3cretPw@db', 'AccountKey=' + alnum(86, 'aB3+/') + '==',
+  'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefgh12', 'https://hooks.slack.com/services/T0ABCDEFG/B0ABCDEFG/' + alnum(24, 'aB3xK9'),
+  'https://hooks.slack.com/workflows/T0ABCDEFG/B0ABCDEFG/' + alnum(20, 'Zz9'), 'hooks.slack.com/services/x', 'postgres://user:s3cretPw@db', 'AccountKey=' + alnum(86, 'aB3+/') + '==',
 ];
 const glue = [' ', '\n', '.', ':', '"', '=', '/', '_', '-', 'x', '+', '(', 'é', ''];
 

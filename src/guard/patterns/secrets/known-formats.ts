@@ -42,6 +42,12 @@ interface SecretFormat {
    * is searched through its joined runs (`RunText`), which finds the same.
    */
   withinRun?: true;
+  /**
+   * Strings one of which lies inside a base64 run of 24 or more characters of
+   * every match: when the joined runs of a large text hold none, the pattern
+   * is not run (in place of `literals`, which would search the whole text).
+   */
+  runLiterals?: string[];
 }
 
 /** The shortest run `RunText` is built from: the length base64 decoding and the token scan ask for (and cache). */
@@ -97,6 +103,8 @@ const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.slack_webhook',
     literals: ['https://hooks.slack.com/'],
+    // The path after "hooks.slack.com" is one run: "com/services/T0.../B0.../...".
+    runLiterals: ['com/services/', 'com/workflows/'],
     label: 'Slack webhook URL',
     pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9]{8,12}\/[A-Za-z0-9]{8,12}\/[A-Za-z0-9]{20,32}/g,
   },
@@ -229,6 +237,14 @@ function findUrlPasswords(text: string): TextMatch[] {
   return matches;
 }
 
+/** False when the text holds none of the strings every match of `format` contains. */
+function mayMatch(format: SecretFormat, text: string, runs: RunText | undefined): boolean {
+  // The joined runs are short: the pattern is searched there about as fast as its literals would be.
+  if (runs && format.withinRun) return true;
+  if (runs && format.runLiterals) return format.runLiterals.some((literal) => runs.text.includes(literal));
+  return !format.literals || format.literals.some((literal) => text.includes(literal));
+}
+
 /**
  * Every credential of a known format in `text`, in text order. `viaRuns`
  * (the default for large texts) searches the formats marked `withinRun` in
@@ -241,7 +257,7 @@ export function findKnownSecrets(text: string, viaRuns = text.length >= runTextM
   for (const format of secretFormats) {
     const scanned = format.withinRun && runs ? runs : undefined;
     const searched = scanned?.text ?? text;
-    if (format.literals && !format.literals.some((literal) => searched.includes(literal))) continue;
+    if (!mayMatch(format, text, runs)) continue;
     for (const match of allMatches(format.pattern, searched)) {
       const span = format.valueGroup === undefined ? [match.index, match.index + match[0].length] : match.indices?.[format.valueGroup];
       if (!span) continue;
