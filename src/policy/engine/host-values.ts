@@ -38,14 +38,21 @@ export function decodeArgument(value: unknown, exactIntegers: boolean): unknown 
     return value;
   }
   const object = value as Record<string, unknown>;
+  if (hasMarkedKey(object)) return decodeMarked(object, exactIntegers);
+  for (const k in object) object[k] = decodeArgument(object[k], exactIntegers);
+  return object;
+}
+
+function hasMarkedKey(object: Record<string, unknown>): boolean {
+  for (const k in object) if (k.charCodeAt(0) === 0) return true;
+  return false;
+}
+
+/** A tag, or (rare) an object with escaped keys: rebuilt in order, defined (not assigned) so no key can reach a prototype. */
+function decodeMarked(object: Record<string, unknown>, exactIntegers: boolean): unknown {
   const keys = Object.keys(object);
   if (keys.length === 1 && keys[0] === SET_TAG) return decodeSet(object[SET_TAG], exactIntegers);
   if (keys.length === 1 && keys[0] === INT_TAG) return decodeInteger(object[INT_TAG], exactIntegers);
-  if (!keys.some((k) => k.startsWith(MARK))) {
-    for (const k of keys) object[k] = decodeArgument(object[k], exactIntegers);
-    return object;
-  }
-  // rare: keys that start with U+0000 come escaped; rebuilt in order, defined (not assigned) so no key can reach a prototype
   const restored: Record<string, unknown> = {};
   for (const k of keys) {
     if (k.startsWith(MARK) && !k.startsWith(MARK + MARK)) throw new HostValueError(`unknown tag ${JSON.stringify(k)}`);
@@ -89,35 +96,40 @@ export function encodeResult(value: unknown, tagged: boolean): ArrayBuffer | und
   if (value === undefined) return undefined;
   if (value instanceof ArrayBuffer) return value;
   const bytes = encoder.encode(jsonText(value, tagged));
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
 }
 
-function jsonText(value: unknown, tagged: boolean): string {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-    case 'bigint':
-      return value.toString();
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object':
-      break;
-    default:
-      return 'null';
+/** Whether JSON.stringify would get the value wrong: a set, a BigInt, or (tagged) a key to escape somewhere in it. */
+function needsOwnText(value: unknown, tagged: boolean): boolean {
+  if (typeof value === 'bigint') return true;
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    if (value instanceof RegoSet) return true;
+    for (const element of value) if (needsOwnText(element, tagged)) return true;
+    return false;
   }
-  if (value === null) return 'null';
+  const object = value as Record<string, unknown>;
+  for (const k in object) {
+    if ((tagged && k.charCodeAt(0) === 0) || needsOwnText(object[k], tagged)) return true;
+  }
+  return false;
+}
+
+/** JSON.stringify's text wherever it gets the value right (most of any result); written here around sets, BigInts and marked keys. */
+function jsonText(value: unknown, tagged: boolean): string {
+  if (!needsOwnText(value, tagged)) return JSON.stringify(value) ?? 'null';
+  if (typeof value === 'bigint') return value.toString();
   if (value instanceof RegoSet) {
     const elements = tagged ? value : toSet(value);
     const list = `[${elements.map((e) => jsonText(e, tagged)).join(',')}]`;
     return tagged ? `{${JSON.stringify(SET_TAG)}:${list}}` : list;
   }
-  if (Array.isArray(value)) return `[${value.map((e) => (e === undefined ? 'null' : jsonText(e, tagged))).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map((e) => jsonText(e, tagged)).join(',')}]`;
   const withJson = value as { toJSON?: () => unknown };
   if (typeof withJson.toJSON === 'function') return jsonText(withJson.toJSON(), tagged);
   const members: string[] = [];
-  for (const [k, v] of Object.entries(value)) {
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     const key = tagged && k.startsWith(MARK) ? MARK + k : k;
     members.push(`${JSON.stringify(key)}:${jsonText(v, tagged)}`);
