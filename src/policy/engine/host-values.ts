@@ -1,4 +1,4 @@
-import { RegoSet } from './builtins/rego-set.js';
+import { RegoSet } from './rego-set.js';
 import { toSet } from './builtins/values.js';
 
 /*

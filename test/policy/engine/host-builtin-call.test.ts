@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BuiltinError } from '../../../src/policy/engine/builtins/errors.js';
 import { takesExactIntegers } from '../../../src/policy/engine/builtins/host-builtin-categories.js';
-import { RegoSet, regoSet } from '../../../src/policy/engine/builtins/rego-set.js';
+import { RegoSet, regoSet } from '../../../src/policy/engine/rego-set.js';
 import { EvaluationMemo } from '../../../src/policy/engine/evaluation-memo.js';
 import { hostCall } from '../../../src/policy/engine/host-builtin-call.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RegoSet, regoSet } from '../../../src/policy/engine/builtins/rego-set.js';
+import { RegoSet, regoSet } from '../../../src/policy/engine/rego-set.js';
 import { decodeArgument, encodeResult, HostValueError } from '../../../src/policy/engine/host-values.js';
 
 /** An argument as the SDK hands it over: JSON.parse of the text the module dumped. */

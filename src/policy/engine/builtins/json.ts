@@ -1,7 +1,7 @@
 import { builtinError, typeError } from './errors.js';
 import { goJson, parseJson } from './json-text.js';
 import { type JsonObject, ensureObject, ensureOneOf, ensureString, isObject, typeNameOf } from './operands.js';
-import { RegoSet, regoSet } from './rego-set.js';
+import { RegoSet, regoSet } from '../rego-set.js';
 import { valuesEqual } from './values.js';
 
 function marshal(value: unknown): string {

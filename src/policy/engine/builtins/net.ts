@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { builtinError } from './errors.js';
 import { ensureOneOf, ensureString, isObject } from './operands.js';
-import { RegoSet } from './rego-set.js';
+import { RegoSet } from '../rego-set.js';
 
 /*
  * CIDR builtins with Go's net package semantics: strict dotted-quad IPv4 (no

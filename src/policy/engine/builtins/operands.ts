@@ -1,5 +1,5 @@
 import { typeError } from './errors.js';
-import { RegoSet } from './rego-set.js';
+import { RegoSet } from '../rego-set.js';
 
 /*
  * Operand checks shared by every host builtin, so each type error reads the

@@ -1,5 +1,5 @@
 import { isObject, typeNameOf } from './operands.js';
-import { RegoSet } from './rego-set.js';
+import { RegoSet } from '../rego-set.js';
 
 /*
  * Rego semantics for JSON-decoded values on the host: ordering, equality, and

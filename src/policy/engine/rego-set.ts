@@ -1,7 +1,7 @@
 /**
  * A Rego set on the host: an array of its elements, so every builtin that
  * reads sets as arrays keeps working, that goes back to the policy as a set
- * (see ../host-values.ts). Methods that derive a new array (map, filter,
+ * (see host-values.ts). Methods that derive a new array (map, filter,
  * slice, concat) return plain arrays: only what a builtin builds as a set is one.
  */
 export class RegoSet extends Array<unknown> {
