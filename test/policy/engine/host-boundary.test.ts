@@ -48,10 +48,28 @@ describe('sets through host builtins', () => {
     expect(value(p.evaluate({}, 't/body_kept'))).toEqual([true]);
   });
 
-  it('an input object whose key looks like a tag stays an object', async () => {
+  it('input objects whose keys look like tags come back unchanged, at any depth', async () => {
     const p = await policy('out := json.patch(input, [])', ['t/out']);
-    const input = { '\u0000set': ['a'], x: { '\u0000\u0000int': '1' } };
+    const lookalikes = ['\u0000set', '\u0000int', '\u0000', '\u0000\u0000set', '\u0000SET', '\u0000set ', '\u2400set', '\ufeff\u0000set', 'se\u0000t', '\u0000sét'];
+    const input = Object.fromEntries(lookalikes.map((k, i) => [k, i % 2 === 0 ? [k] : { [k]: i }]));
     expect(value(p.evaluate(input, 't/out'))).toEqual([input]);
+    let deep: unknown = { '\u0000set': [1] };
+    for (let i = 0; i < 1000; i++) deep = { '\u0000set': deep, x: [i] };
+    expect(value(p.evaluate(deep, 't/out'))).toEqual([deep]);
+  });
+
+  it('input nested deeper than the host can walk fails the evaluation, and the policy keeps working', async () => {
+    const p = await policy('out := json.patch(input, [])', ['t/out']);
+    let deep: unknown = 1;
+    for (let i = 0; i < 3900; i++) deep = [deep];
+    let outcome: unknown;
+    try {
+      outcome = value(p.evaluate(deep, 't/out'))[0];
+    } catch (error) {
+      outcome = error;
+    }
+    if (!(outcome instanceof EvaluationError)) expect(outcome).toEqual(deep);
+    expect(value(p.evaluate({ a: 1 }, 't/out'))).toEqual([{ a: 1 }]);
   });
 });
 
