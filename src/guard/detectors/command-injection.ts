@@ -25,7 +25,7 @@ const reach = 256;
  */
 function variantsOf(text: string): Array<{ text: string; how: string }> {
   const variants = [{ text, how: '' }];
-  for (const [start, end] of windowsAroundSpans(text, escapeSpans(text), reach)) {
+  for (const [start, end] of windowsAroundSpans(text.length, escapeSpans(text), reach)) {
     decodedLayers(text.slice(start, end)).forEach((decoded, i) => variants.push({ text: decoded, how: ` after ${i + 1} layer${i ? 's' : ''} of decoding` }));
   }
   if (!isAscii(text)) {

@@ -1,4 +1,5 @@
 import { allMatches } from '../patterns/text-match.js';
+import type { FoldedText } from '../text/folded-text.js';
 import { LiteralScan } from '../text/literal-scan.js';
 import type { Trigger } from './prompt-injection-patterns.js';
 
@@ -20,6 +21,8 @@ export interface TriggerIndex {
    * (a bit per pattern; none for words that only open windows).
    */
   reach: Array<{ before: number; after: number; whole: boolean; patterns: number }>;
+  /** 1 for each character a trigger word holds, and for ASCII letters (which decide whether a word stands alone). */
+  wordChars: Uint8Array;
 }
 
 /** `triggers[i]` are the triggers of pattern `i`; `windowOnly` triggers open windows without belonging to a pattern. */
@@ -27,6 +30,7 @@ export function triggerIndex(triggers: Trigger[][], windowOnly: Trigger[] = []):
   if (triggers.length > 31) throw new Error('at most 31 patterns fit in the pattern bit set');
   const reach = new Map<string, { before: number; after: number; whole: boolean; patterns: number }>();
   const add = ({ word, before, after, whole }: Trigger, patterns: number) => {
+    if (/\s/.test(word)) throw new Error(`trigger '${word}' must not hold white space (scans are split there)`);
     const known = reach.get(word);
     reach.set(word, {
       before: Math.max(before, known?.before ?? 0),
@@ -37,7 +41,9 @@ export function triggerIndex(triggers: Trigger[][], windowOnly: Trigger[] = []):
   };
   triggers.forEach((ofPattern, pattern) => ofPattern.forEach((trigger) => add(trigger, 1 << pattern)));
   windowOnly.forEach((trigger) => add(trigger, 0));
-  return { scan: new LiteralScan([...reach.keys()]), reach: [...reach.values()] };
+  const wordChars = new Uint8Array(128);
+  for (const char of `${[...reach.keys()].join('')}abcdefghijklmnopqrstuvwxyz`) wordChars[char.toLowerCase().charCodeAt(0)] = wordChars[char.toUpperCase().charCodeAt(0)] = 1;
+  return { scan: new LiteralScan([...reach.keys()]), reach: [...reach.values()], wordChars };
 }
 
 /** A stretch of text worth searching, with the patterns whose trigger words were found in it. */
@@ -49,12 +55,22 @@ export interface SearchWindow {
 }
 
 /**
- * Merged windows of `text` worth searching. Every phrase contains one of its
- * pattern's trigger words as a word of its own, so a pattern can only match
- * in a window whose `patterns` has its bit set. A short text is one window
- * when any trigger word occurs in it.
+ * Merged windows of `text` worth searching (positions in the folded text for
+ * a `FoldedText`). Every phrase contains one of its pattern's trigger words as
+ * a word of its own, so a pattern can only match in a window whose `patterns`
+ * has its bit set. A short text is one window when any trigger word occurs in it.
  */
-export function searchWindows(text: string, index: TriggerIndex): SearchWindow[] {
+export function searchWindows(text: string | FoldedText, index: TriggerIndex): SearchWindow[] {
+  if (typeof text !== 'string') {
+    if (text.length <= wholeTextLimit) return searchWindows(text.toString(), index);
+    if (text.changes.length === 0) return searchWindows(text.source, index);
+    const windows: SearchWindow[] = [];
+    for (const { word, start, end } of foldedHits(text, index)) {
+      const { before, after, patterns } = index.reach[word];
+      addWindow(windows, Math.max(0, start - before), Math.min(text.length, end + after), patterns);
+    }
+    return windows;
+  }
   const whole = text.length <= wholeTextLimit;
   const windows: SearchWindow[] = [];
   let anyWord = false;
@@ -68,6 +84,68 @@ export function searchWindows(text: string, index: TriggerIndex): SearchWindow[]
   });
   if (whole) return anyWord ? [{ start: 0, end: text.length, patterns: wholePatterns }] : [];
   return windows;
+}
+
+interface Hit {
+  word: number;
+  start: number;
+  end: number;
+}
+
+/** Trigger words standing as words where required, in `text`, positions shifted by `offset`. */
+function acceptedHits(text: string, index: TriggerIndex, offset: number, hits: Hit[], keep: (start: number) => boolean = () => true): void {
+  index.scan.scan(text, (word, start, end) => {
+    if (!keep(start)) return;
+    if (index.reach[word].whole && (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end)))) return;
+    hits.push({ word, start: start + offset, end: end + offset });
+  });
+}
+
+function isWhiteSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13;
+}
+
+/**
+ * The accepted trigger words of the folded text, in order, found in its
+ * source. A changed run replaced by characters none of which is in a trigger
+ * word or an ASCII letter reads the same to the scan as the non-ASCII run it
+ * replaces (neither is part of a word nor a letter next to one, and both keep
+ * their neighbours apart), so the source's words are the folded text's,
+ * shifted. Around the other changed
+ * runs, out to the nearest white space on each side (which no trigger word
+ * holds, so no word spans it and the scan's state does not carry over it),
+ * the folded text itself is scanned instead.
+ */
+function foldedHits(folded: FoldedText, index: TriggerIndex): Hit[] {
+  const { source } = folded;
+  const zones: Array<[number, number]> = [];
+  for (const change of folded.changes) {
+    if (change.folded.length > 0 && ![...change.folded].some((char) => char.charCodeAt(0) < 128 && index.wordChars[char.charCodeAt(0)] === 1)) continue;
+    let start = change.start;
+    while (start > 0 && !isWhiteSpace(source.charCodeAt(start - 1))) start--;
+    let end = change.end;
+    while (end < source.length && !isWhiteSpace(source.charCodeAt(end))) end++;
+    const last = zones[zones.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else zones.push([start, end]);
+  }
+  const hits: Hit[] = [];
+  let zone = 0;
+  acceptedHits(source, index, 0, hits, (start) => {
+    while (zone < zones.length && zones[zone][1] <= start) zone++;
+    return zone >= zones.length || start < zones[zone][0];
+  });
+  // Source positions outside changed runs: shifted by the changes before them.
+  for (const hit of hits) {
+    const shifted = folded.fromSource(hit.start);
+    hit.end += shifted - hit.start;
+    hit.start = shifted;
+  }
+  for (const [start, end] of zones) {
+    const from = folded.fromSource(start);
+    acceptedHits(folded.slice(from, folded.fromSource(end)), index, from, hits);
+  }
+  return hits.sort((a, b) => a.start - b.start);
 }
 
 /** The patterns (bit set) with one of their trigger words somewhere in `text`, as a word of its own where required. */
@@ -84,15 +162,15 @@ export function patternsIn(text: string, index: TriggerIndex): number {
 export function windowsAround(text: string, pattern: RegExp, reach: number): Array<[number, number]> {
   // `search` leaves the shared pattern's lastIndex as it found it.
   if (text.length <= wholeTextLimit) return text.search(pattern) >= 0 ? [[0, text.length]] : [];
-  return windowsAroundSpans(text, allMatches(pattern, text).map((match) => [match.index, match.index + match[0].length]), reach);
+  return windowsAroundSpans(text.length, allMatches(pattern, text).map((match) => [match.index, match.index + match[0].length]), reach);
 }
 
-/** Windows around each [start, end) span (in text order), `reach` characters each side; a short text is one window. */
-export function windowsAroundSpans(text: string, spans: Array<[number, number]>, reach: number): Array<[number, number]> {
+/** Windows around each [start, end) span (in order) of a text `length` long, `reach` characters each side; a short text is one window. */
+export function windowsAroundSpans(length: number, spans: Array<[number, number]>, reach: number): Array<[number, number]> {
   if (spans.length === 0) return [];
-  if (text.length <= wholeTextLimit) return [[0, text.length]];
+  if (length <= wholeTextLimit) return [[0, length]];
   const windows: SearchWindow[] = [];
-  for (const [start, end] of spans) addWindow(windows, Math.max(0, start - reach), Math.min(text.length, end + reach), 0);
+  for (const [start, end] of spans) addWindow(windows, Math.max(0, start - reach), Math.min(length, end + reach), 0);
   return windows.map(({ start, end }) => [start, end]);
 }
 

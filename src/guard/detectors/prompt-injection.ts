@@ -1,7 +1,8 @@
 import { decodedLayers, escapeSpans } from '../text/decode-escapes.js';
 import { decodeTagText } from '../text/invisible.js';
 import { foldLookalikes } from '../text/fold.js';
-import { spacedLetterMatches } from '../text/spaced-letters.js';
+import type { FoldedText } from '../text/folded-text.js';
+import { foldedSpacedLetterMatches, spacedLetterMatches } from '../text/spaced-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
@@ -15,10 +16,10 @@ const nonLetter = /[^a-z]+/g;
 
 /**
  * The labels of the injection phrases and role tokens in a text whose
- * look-alikes are folded (`foldLookalikes`); case does not matter: only the
- * windows searched are lower-cased.
+ * look-alikes are folded (`foldLookalikes`, or a `FoldedText`); case does not
+ * matter: only the windows searched are lower-cased.
  */
-export function injectionLabels(unconfused: string): string[] {
+export function injectionLabels(unconfused: string | FoldedText): string[] {
   const labels = new Set<string>();
   for (const { start, end, patterns } of searchWindows(unconfused, triggers)) {
     const window = unconfused.slice(start, end).toLowerCase();
@@ -32,7 +33,8 @@ export function injectionLabels(unconfused: string): string[] {
     });
   }
   // Letters spelled out one by one: "i g n o r e", "I.G.N.O.R.E".
-  for (const [start, end] of windowsAroundSpans(unconfused, spacedLetterMatches(unconfused), 400)) {
+  const spaced = typeof unconfused === 'string' ? spacedLetterMatches(unconfused) : foldedSpacedLetterMatches(unconfused);
+  for (const [start, end] of windowsAroundSpans(unconfused.length, spaced, 400)) {
     const squashed = unconfused.slice(start, end).toLowerCase().replace(nonLetter, '');
     for (const { label, pattern } of squashedPatterns) if (pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
   }
@@ -46,9 +48,9 @@ export function injectionLabels(unconfused: string): string[] {
  */
 export function detectPromptInjection(scanned: ScannedString): string[] {
   const details = new Set<string>();
-  for (const label of injectionLabels(scanned.unconfused)) details.add(label);
+  for (const label of injectionLabels(scanned.folded)) details.add(label);
   // Only the stretches around escape sequences can decode to something new.
-  for (const [start, end] of windowsAroundSpans(scanned.text, escapeSpans(scanned.text), 400)) {
+  for (const [start, end] of windowsAroundSpans(scanned.text.length, escapeSpans(scanned.text), 400)) {
     const decoded = decodedLayers(scanned.text.slice(start, end)).at(-1);
     if (decoded === undefined) continue;
     for (const label of injectionLabels(foldLookalikes(decoded))) details.add(`${label} after percent-decoding`);

@@ -1,6 +1,7 @@
 import { decodeBase64Payloads, type DecodedPayload } from '../text/base64-payloads.js';
 import { decodedLayers } from '../text/decode-escapes.js';
-import { foldLookalikes, nonAsciiRuns } from '../text/fold.js';
+import { foldedRuns, nonAsciiRuns } from '../text/fold.js';
+import { FoldedText } from '../text/folded-text.js';
 import type { StringLeaf } from '../walk/string-leaves.js';
 import { pathCandidates, pathForms, type PathForm } from './path-candidates.js';
 
@@ -17,7 +18,7 @@ export class ScannedString {
   private cachedPathForms?: PathForm[];
   private cachedPath?: Array<string | number>;
   private cachedDecoded?: string[];
-  private cachedFolded?: string;
+  private cachedFolded?: FoldedText;
   private cachedNonAsciiRuns?: Array<[number, number]>;
   private cachedPayloads?: DecodedPayload[];
 
@@ -48,8 +49,8 @@ export class ScannedString {
   }
 
   /** Invisible characters removed, NFKC, confusables replaced; ASCII (and its case) untouched. */
-  get unconfused(): string {
-    return (this.cachedFolded ??= foldLookalikes(this.text, this.nonAsciiRuns));
+  get folded(): FoldedText {
+    return (this.cachedFolded ??= new FoldedText(this.text, foldedRuns(this.text, this.nonAsciiRuns)));
   }
 
   /** The parts that could be used as paths, each in every form a server could read it in. */

@@ -33,23 +33,39 @@ function foldRun(run: string): string {
   return out;
 }
 
+/** A run of non-ASCII characters that folding changes, and what it becomes. */
+export interface FoldedRun {
+  start: number;
+  end: number;
+  folded: string;
+}
+
+/** The runs (from `nonAsciiRuns`) that folding changes, in text order. */
+export function foldedRuns(text: string, runs: Array<[number, number]> = nonAsciiRuns(text)): FoldedRun[] {
+  const changed: FoldedRun[] = [];
+  for (const [start, end] of runs) {
+    const run = text.slice(start, end);
+    const folded = foldRun(run);
+    if (folded !== run) changed.push({ start, end, folded });
+  }
+  return changed;
+}
+
 /**
  * Every non-ASCII run folded (invisible characters removed, NFKC for
  * full-width and mathematical letters, Cyrillic "а" or Greek "ο" replaced by
  * the letter they imitate, lower case); ASCII left as it is. Only the
  * non-ASCII parts are touched, so a large mostly-ASCII text costs little.
  */
-export function foldLookalikes(text: string, runs: Array<[number, number]> = nonAsciiRuns(text)): string {
+export function foldLookalikes(text: string): string {
+  const changed = foldedRuns(text);
+  if (changed.length === 0) return text;
   const parts: string[] = [];
   let copied = 0;
-  for (const [start, end] of runs) {
-    const run = text.slice(start, end);
-    const folded = foldRun(run);
-    if (folded === run) continue;
+  for (const { start, end, folded } of changed) {
     parts.push(text.slice(copied, start), folded);
     copied = end;
   }
-  if (copied === 0) return text;
   parts.push(text.slice(copied));
   return parts.join('');
 }
