@@ -71,13 +71,16 @@ function decodeSet(elements: unknown, exactIntegers: boolean): RegoSet {
 
 const INTEGER_TEXT = /^-?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
+/** Beyond this many digits an exact integer means nothing to any builtin (int64 has 19), and 1e999999999 would exhaust memory. */
+const MAX_EXACT_DIGITS = 40;
+
 /** OPA's exact integers: "123456789012345678901", or in exponent form ("1e30", "1.5e20") when they are that big. */
 function decodeInteger(text: unknown, exact: boolean): number | bigint {
   const m = typeof text === 'string' ? INTEGER_TEXT.exec(text) : null;
   if (!m) throw new HostValueError(`a tagged integer must hold its digits, not ${JSON.stringify(text)}`);
-  if (!exact) return Number(text);
   const fraction = m[2] ?? '';
   const exponent = Number(m[3] ?? '0') - fraction.length;
+  if (!exact || m[1].length + fraction.length + exponent > MAX_EXACT_DIGITS) return Number(text);
   const digits = BigInt(m[1] + fraction);
   if (exponent < 0 && digits % 10n ** BigInt(-exponent) !== 0n) throw new HostValueError(`${text} is not an integer`);
   const magnitude = exponent >= 0 ? digits * 10n ** BigInt(exponent) : digits / 10n ** BigInt(-exponent);

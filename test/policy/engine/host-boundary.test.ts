@@ -95,9 +95,10 @@ describe('exact integers to host builtins', () => {
     expect(value(p.evaluate({}, 't/d'))).toEqual([[2022, 12, 2]]);
   });
 
-  it('a timestamp beyond int64 is still "timestamp too big"', async () => {
-    const p = await policy('f := time.format(1582977600 * 10e12)', ['t/f'], true);
+  it('a timestamp beyond int64 is still "timestamp too big", however many digits it has', async () => {
+    const p = await policy('f := time.format(1582977600 * 10e12)\ng := time.format((1e300 * 1e300) * 1e300)', ['t/f', 't/g'], true);
     expect(() => p.evaluate({}, 't/f')).toThrow(/timestamp too big/);
+    expect(() => p.evaluate({}, 't/g')).toThrow(/timestamp too big/);
   });
 });
 

@@ -47,6 +47,12 @@ describe('host values: tagged arguments', () => {
     expect(arg('{"\\u0000int":"1670006453141828752"}', false)).toBe(1670006453141828752);
   });
 
+  it('gives integers of more than 40 digits as doubles even to exact builtins (1e999999999 must not be built)', () => {
+    expect(arg('{"\\u0000int":"1e999999999"}', true)).toBe(Infinity);
+    expect(arg('{"\\u0000int":"-1e50"}', true)).toBe(-1e50);
+    expect(arg('{"\\u0000int":"1234567890123456789012345678901234567890"}', true)).toBe(1234567890123456789012345678901234567890n);
+  });
+
   it('rejects malformed tags with a clear error', () => {
     expect(() => arg('{"\\u0000set":"a"}')).toThrow(HostValueError);
     expect(() => arg('{"\\u0000int":12}')).toThrow(/must hold its digits/);

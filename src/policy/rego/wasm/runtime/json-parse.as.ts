@@ -318,7 +318,7 @@ export function jsonParse(p: u32, n: u32, taggedJson: bool = false): u32 {
         continue;
       }
       if (isArray) arrPush(container, v);
-      else tableInsert(container, load<u32>(frame, 4), v);
+      else tableInsert(container, key, v);
       skipWs();
       const d = peek();
       if (d == 44) {
