@@ -87,11 +87,12 @@ export function ensureCollection(builtin: string, pos: number, value: unknown, t
   return value as unknown[];
 }
 
-/** Every element of a collection operand must be a string. */
-export function ensureStrings(builtin: string, pos: number, values: readonly unknown[], what = 'array of strings'): string[] {
+/** Every element of a collection operand must be a string ("operand 1 must be set of strings but got set containing number"). */
+export function ensureStrings(builtin: string, pos: number, values: readonly unknown[]): string[] {
+  const collection = typeNameOf(values);
   for (const v of values) {
     if (typeof v !== 'string') {
-      throw typeError(builtin, `operand ${pos} must be ${what} but got array containing ${typeNameOf(v)}`);
+      throw typeError(builtin, `operand ${pos} must be ${collection} of strings but got ${collection} containing ${typeNameOf(v)}`);
     }
   }
   return values as string[];

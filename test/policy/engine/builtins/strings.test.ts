@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hostBuiltins as b } from '../../../../src/policy/engine/builtins/index.js';
+import { regoSet } from '../../../../src/policy/engine/rego-set.js';
 
 describe('sprintf (Go verbs)', () => {
   const f = (format: string, ...args: unknown[]) => b.sprintf(format, args);
@@ -78,6 +79,8 @@ describe('string builtins', () => {
     expect(b['strings.any_suffix_match']('file.exe', ['.sh', '.exe'])).toBe(true);
     expect(b['strings.any_prefix_match']('', [''])).toBe(true);
     expect(() => b['strings.any_prefix_match'](['a', 1], 'a')).toThrow('operand 1 must be array of strings but got array containing number');
+    expect(() => b['strings.any_suffix_match']('a', regoSet(['a', 1]))).toThrow('operand 2 must be set of strings but got set containing number');
+    expect(b['strings.any_suffix_match'](regoSet(['x.rego']), regoSet(['.rego']))).toBe(true);
   });
 
   it('render_template supports fields, range, if/else and fails on missing keys', () => {
