@@ -5,10 +5,10 @@ import { builtinOfHostImport } from '../../rego/wasm/host-import-names.js';
  * `exactIntegers`: integers beyond 2^53 arrive as BigInt instead of the
  * nearest double (see takesExactIntegers).
  */
-export type HostBuiltin = ((...args: any[]) => unknown) & { readonly exactIntegers?: true };
+export type HostBuiltin = ((...args: unknown[]) => unknown) & { readonly exactIntegers?: true };
 
 /** Marks a builtin that reads integers beyond 2^53 exactly (as BigInt), such as nanosecond timestamps. */
-export function takesExactIntegers<F extends (...args: any[]) => unknown>(impl: F): F & { readonly exactIntegers: true } {
+export function takesExactIntegers<F extends (...args: never[]) => unknown>(impl: F): F & { readonly exactIntegers: true } {
   return Object.assign(impl, { exactIntegers: true as const });
 }
 
