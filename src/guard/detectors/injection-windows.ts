@@ -121,12 +121,15 @@ function foldedHits(folded: FoldedText, index: TriggerIndex): Hit[] {
   const zones: Array<[number, number]> = [];
   for (const change of folded.changes) {
     if (change.folded.length > 0 && ![...change.folded].some((char) => char.charCodeAt(0) < 128 && index.wordChars[char.charCodeAt(0)] === 1)) continue;
+    const last = zones[zones.length - 1];
+    // A zone ends at white space past its changed runs: a run before that is in it already.
+    if (last && change.start < last[1]) continue;
+    const floor = last ? last[1] : 0;
     let start = change.start;
-    while (start > 0 && !isWhiteSpace(source.charCodeAt(start - 1))) start--;
+    while (start > floor && !isWhiteSpace(source.charCodeAt(start - 1))) start--;
     let end = change.end;
     while (end < source.length && !isWhiteSpace(source.charCodeAt(end))) end++;
-    const last = zones[zones.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    if (last && start <= last[1]) last[1] = end;
     else zones.push([start, end]);
   }
   const hits: Hit[] = [];

@@ -48,7 +48,7 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
  */
 export function detectPromptInjection(scanned: ScannedString): string[] {
   const details = new Set<string>();
-  for (const label of injectionLabels(scanned.folded)) details.add(label);
+  for (const label of injectionLabels(scanned.unconfused)) details.add(label);
   // Only the stretches around escape sequences can decode to something new.
   for (const [start, end] of windowsAroundSpans(scanned.text.length, escapeSpans(scanned.text), 400)) {
     const decoded = decodedLayers(scanned.text.slice(start, end)).at(-1);

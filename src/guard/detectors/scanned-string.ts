@@ -1,9 +1,12 @@
 import { decodeBase64Payloads, type DecodedPayload } from '../text/base64-payloads.js';
 import { decodedLayers } from '../text/decode-escapes.js';
-import { foldedRuns, nonAsciiRuns } from '../text/fold.js';
+import { foldedRuns, foldLookalikes, nonAsciiRuns, nonAsciiRunsUpTo } from '../text/fold.js';
 import { FoldedText } from '../text/folded-text.js';
 import type { StringLeaf } from '../walk/string-leaves.js';
 import { pathCandidates, pathForms, type PathForm } from './path-candidates.js';
+
+/** Texts with at most one non-ASCII run per this many characters are folded as a `FoldedText`. */
+const sparseRuns = 64;
 
 /**
  * One string from the arguments, with the derived forms detectors match on,
@@ -18,7 +21,7 @@ export class ScannedString {
   private cachedPathForms?: PathForm[];
   private cachedPath?: Array<string | number>;
   private cachedDecoded?: string[];
-  private cachedFolded?: FoldedText;
+  private cachedFolded?: FoldedText | string;
   private cachedNonAsciiRuns?: Array<[number, number]>;
   private cachedPayloads?: DecodedPayload[];
 
@@ -48,9 +51,20 @@ export class ScannedString {
     return (this.cachedNonAsciiRuns ??= nonAsciiRuns(this.text));
   }
 
-  /** Invisible characters removed, NFKC, confusables replaced; ASCII (and its case) untouched. */
-  get folded(): FoldedText {
-    return (this.cachedFolded ??= new FoldedText(this.text, foldedRuns(this.text, this.nonAsciiRuns)));
+  /**
+   * Invisible characters removed, NFKC, confusables replaced; ASCII (and its
+   * case) untouched. A `FoldedText` over the source where non-ASCII runs are
+   * sparse (no copy of a large text), else the folded copy, which is cheaper
+   * to make than working around each of many runs.
+   */
+  get unconfused(): FoldedText | string {
+    if (this.cachedFolded === undefined) {
+      const limit = Math.floor(this.text.length / sparseRuns);
+      const runs = this.cachedNonAsciiRuns ?? nonAsciiRunsUpTo(this.text, limit);
+      if (runs === undefined || runs.length > limit) this.cachedFolded = foldLookalikes(this.text);
+      else this.cachedFolded = new FoldedText(this.text, foldedRuns(this.text, (this.cachedNonAsciiRuns = runs)));
+    }
+    return this.cachedFolded;
   }
 
   /** The parts that could be used as paths, each in every form a server could read it in. */

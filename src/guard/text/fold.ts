@@ -58,22 +58,26 @@ export function foldedRuns(text: string, runs: Array<[number, number]> = nonAsci
  * non-ASCII parts are touched, so a large mostly-ASCII text costs little.
  */
 export function foldLookalikes(text: string): string {
-  const changed = foldedRuns(text);
-  if (changed.length === 0) return text;
-  const parts: string[] = [];
-  let copied = 0;
-  for (const { start, end, folded } of changed) {
-    parts.push(text.slice(copied, start), folded);
-    copied = end;
-  }
-  parts.push(text.slice(copied));
-  return parts.join('');
+  return nonAscii.test(text) ? text.replace(nonAsciiRun, foldRun) : text;
 }
 
 /** The [start, end) spans of maximal runs of non-ASCII characters, in text order. */
 export function nonAsciiRuns(text: string): Array<[number, number]> {
   if (!nonAscii.test(text)) return [];
   return allMatches(nonAsciiRun, text).map((match) => [match.index, match.index + match[0].length]);
+}
+
+/** `nonAsciiRuns(text)`, or undefined as soon as there are more than `limit`. */
+export function nonAsciiRunsUpTo(text: string, limit: number): Array<[number, number]> | undefined {
+  const runs: Array<[number, number]> = [];
+  if (!nonAscii.test(text)) return runs;
+  // A copy: its lastIndex is seen nowhere else.
+  const run = new RegExp(nonAsciiRun);
+  for (let match = run.exec(text); match !== null; match = run.exec(text)) {
+    if (runs.length === limit) return undefined;
+    runs.push([match.index, match.index + match[0].length]);
+  }
+  return runs;
 }
 
 /** The form text is matched in: look-alikes folded and everything lower case. */

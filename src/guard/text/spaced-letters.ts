@@ -141,9 +141,15 @@ export function foldedSpacedLetterMatches(folded: FoldedText): Array<[number, nu
   const plain = (i: number) => !inRelevant(i);
   const zones: Array<[number, number]> = [];
   for (const change of relevant) {
+    const last = zones[zones.length - 1];
+    // The walk that ended the last zone went past every relevant run before its end.
+    if (last && change.start < last[1]) continue;
+    const floor = last ? last[1] : 0;
+    // Back to and with two letters side by side or four non-letters (or to the last zone, or the start).
     let start = change.start;
-    for (let letters = 0, others = 0; start > 0; ) {
+    for (let letters = 0, others = 0; start > floor; ) {
       const i = start - 1;
+      start = i;
       if (!plain(i)) {
         letters = others = 0;
       } else if (isLetter(source, i)) {
@@ -153,9 +159,7 @@ export function foldedSpacedLetterMatches(folded: FoldedText): Array<[number, nu
         letters = 0;
         if (++others === 4) break;
       }
-      start = i;
     }
-    if (start > 0) start--;
     // Up to and with two letters side by side, or up to the last of four non-letters (which may lead a match after the zone).
     let end = change.end;
     for (let letters = 0, others = 0; end < source.length; ) {
@@ -174,7 +178,6 @@ export function foldedSpacedLetterMatches(folded: FoldedText): Array<[number, nu
         }
       }
     }
-    const last = zones[zones.length - 1];
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else zones.push([start, end]);
   }
