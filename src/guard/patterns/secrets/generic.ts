@@ -175,8 +175,9 @@ function findHighEntropyTokens(text: string): TextMatch[] {
     while (range < shared.length && shared[range][1] <= start) range++;
     if (end - start > maxTokenLength || (range < shared.length && shared[range][0] <= start)) continue;
     const run = text.slice(start, end);
+    // Digits first: most runs (identifiers, paths) have fewer than two.
+    if (countMatching(run, 48, 57) < 2 || countMatching(run, 65, 90) < 2 || countMatching(run, 97, 122) < 2) continue;
     if (integrityHash.test(run) || sshWireFormat.test(run) || alphabetTable.test(run)) continue;
-    if (countMatching(run, 65, 90) < 2 || countMatching(run, 97, 122) < 2 || countMatching(run, 48, 57) < 2) continue;
     if (shannonEntropy(run) < 4.2 || looksLikeIdentifier(run) || decodeReadable(run) !== undefined || insideUrl(text, start)) continue;
     matches.push({ kind: 'secret.high_entropy', label: 'high-entropy token', start, end });
   }
