@@ -33,7 +33,7 @@ export async function loadBundle(bundle: Bundle): Promise<LoadedBundle> {
   const policy = await loadPolicy(bundle.wasm, { initial: 5 }, builtins).catch((error: unknown) => {
     throw toEvaluationError(error);
   });
-  const options = { strict, tagged: speaksTaggedJson(policy), memo: new EvaluationMemo() };
+  const options = { strict, tagged: speaksTaggedJson(policy), memo: new EvaluationMemo(), callSite: callSiteReader(policy) };
   for (const [name, impl] of Object.entries(await loadHostBuiltins(guard(() => calledBuiltins(policy))))) {
     builtins[name] = hostCall(name, impl, options);
   }
@@ -78,6 +78,8 @@ interface AbiExports {
   opa_json_dump(address: number): number;
   opa_heap_ptr_get(): number;
   opa_heap_ptr_set(address: number): void;
+  /** toolgate's modules: the "file:row" string value of the builtin call in flight, or 0. */
+  toolgate_call_site?(): number;
 }
 
 function instanceOf(policy: LoadedPolicy) {
@@ -90,21 +92,36 @@ function speaksTaggedJson(policy: LoadedPolicy): boolean {
 }
 
 /**
- * The builtin names the module calls through opa_builtinN: the keys of its
- * `builtins` export, read as the SDK reads them at load time. The heap pointer
- * is put back, so the read leaves no trace in the policy's memory.
+ * A value of the module as JSON, through opa_json_dump. The heap pointer is
+ * put back, so the read leaves no trace in the policy's memory.
  */
-function calledBuiltins(policy: LoadedPolicy): string[] {
-  const abi = instanceOf(policy).exports as unknown as AbiExports;
+function readValue(policy: LoadedPolicy, abi: AbiExports, address: number): unknown {
   const heap = abi.opa_heap_ptr_get();
   try {
-    const start = abi.opa_json_dump(abi.builtins());
+    const start = abi.opa_json_dump(address);
     const bytes = new Uint8Array(policy.mem.buffer);
     const end = bytes.indexOf(0, start);
-    return Object.keys(JSON.parse(decoder.decode(bytes.subarray(start, end))) as Record<string, number>);
+    return JSON.parse(decoder.decode(bytes.subarray(start, end)));
   } finally {
     abi.opa_heap_ptr_set(heap);
   }
+}
+
+/** The builtin names the module calls through opa_builtinN: the keys of its `builtins` export, read as the SDK reads them at load time. */
+function calledBuiltins(policy: LoadedPolicy): string[] {
+  const abi = instanceOf(policy).exports as unknown as AbiExports;
+  return Object.keys(readValue(policy, abi, abi.builtins()) as Record<string, number>);
+}
+
+/** Reads where the builtin call in flight is written, for modules that record it (not OPA's). */
+function callSiteReader(policy: LoadedPolicy): (() => string | undefined) | undefined {
+  const abi = instanceOf(policy).exports as unknown as AbiExports;
+  const callSite = abi.toolgate_call_site;
+  if (typeof callSite !== 'function') return undefined;
+  return () => {
+    const address = callSite();
+    return address === 0 ? undefined : String(readValue(policy, abi, address));
+  };
 }
 
 function guard<T>(run: () => T): T {

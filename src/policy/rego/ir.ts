@@ -24,6 +24,13 @@ export type Operand =
   /** An index into Policy.static.strings. */
   | { kind: 'string'; index: number };
 
+/** A place in the policy's sources: file indexes Policy.static.files; row and col are 1-based. */
+export interface SourceLocation {
+  file: number;
+  row: number;
+  col: number;
+}
+
 export interface Block {
   stmts: Stmt[];
 }
@@ -36,8 +43,10 @@ export type Stmt =
    * "internal.member_2"). Undefined result fails the statement; builtin errors
    * follow the builtin's error mode. A relation builtin (BuiltinDecl.relation: walk)
    * returns the array of all its solutions; the planner scans it.
+   * `location` (builtin calls) is where the call is written: run-time errors the builtin
+   * raises are prefixed "file:row: ", as OPA prints them.
    */
-  | { op: 'call'; func: string; args: Operand[]; result: Local }
+  | { op: 'call'; func: string; args: Operand[]; result: Local; location?: SourceLocation }
   /** Dispatch on a function path computed at run time (`data[x].f(...)`); args are locals. */
   | { op: 'callDynamic'; path: Operand[]; args: Local[]; result: Local }
   /**

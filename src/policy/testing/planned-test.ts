@@ -14,9 +14,12 @@ export function timed<T>(body: () => T): { value: T; durationNs: number } {
   return { value, durationNs: Number(process.hrtime.bigint() - start) };
 }
 
-/** `eval_builtin_error: div: divide by zero` → code and message; other errors are eval_internal_error. */
+/**
+ * `eval_builtin_error: div: divide by zero` → code and message (after the `file:row: ` of the failing call,
+ * when the error names it); other errors are eval_internal_error.
+ */
 export function evaluationFailure(error: unknown): { code: string; message: string } {
   const text = error instanceof Error ? error.message : String(error);
-  const coded = /^([a-z][a-z_]*_error): ([\s\S]*)$/.exec(text);
+  const coded = /^(?:[^\n]*?:\d+: )?([a-z][a-z_]*_error): ([\s\S]*)$/.exec(text);
   return coded ? { code: coded[1], message: coded[2] } : { code: 'eval_internal_error', message: text };
 }

@@ -6,7 +6,7 @@ import { EvaluationMemo } from '../../../src/policy/engine/evaluation-memo.js';
 import { hostCall } from '../../../src/policy/engine/host-builtin-call.js';
 
 const text = (result: unknown) => (result === undefined ? undefined : new TextDecoder().decode(result as ArrayBuffer));
-const options = (over: Partial<{ strict: boolean; tagged: boolean }> = {}) => ({ strict: false, tagged: true, memo: new EvaluationMemo(), ...over });
+const options = (over: Partial<{ strict: boolean; tagged: boolean; callSite: () => string | undefined }> = {}) => ({ strict: false, tagged: true, memo: new EvaluationMemo(), ...over });
 
 describe('a host builtin as the SDK calls it', () => {
   it('decodes tagged arguments for toolgate modules, and encodes the result back as tagged JSON text', () => {
@@ -38,6 +38,21 @@ describe('a host builtin as the SDK calls it', () => {
     expect(hostCall('custom.f', fails, options())()).toBeUndefined();
     expect(() => hostCall('custom.f', fails, options({ strict: true }))()).toThrow(BuiltinError);
     expect(() => hostCall('custom.f', () => { throw new TypeError('bug'); }, options())()).toThrow(TypeError);
+  });
+
+  it('names the call site first when an error fails the evaluation, and reads it only then', () => {
+    let reads = 0;
+    const site = () => (reads++, 'lib.rego:7');
+    const fails = () => {
+      throw new BuiltinError('eval_type_error', 'custom.f: operand 1 must be string but got number');
+    };
+    expect(text(hostCall('custom.ok', () => 1, options({ strict: true, callSite: site }))())).toBe('1');
+    expect(hostCall('custom.f', fails, options({ callSite: site }))()).toBeUndefined();
+    expect(reads).toBe(0);
+    expect(() => hostCall('custom.f', fails, options({ strict: true, callSite: site }))()).toThrow(
+      /^lib\.rego:7: eval_type_error: custom\.f: operand 1 must be string but got number$/,
+    );
+    expect(() => hostCall('custom.f', fails, options({ strict: true, callSite: () => undefined }))()).toThrow(BuiltinError);
   });
 
   it('memoizes rand.intn per arguments until the memo is cleared (by the next evaluation)', () => {

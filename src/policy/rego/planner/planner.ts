@@ -6,10 +6,10 @@
  * other inner nodes of the rule tree become functions that build the merged
  * object of base data and rules.
  */
-import type { Body, CallTerm, Expr, RefTerm, Scalar, Term } from '../ast.js';
+import type { Body, CallTerm, Expr, Location, RefTerm, Scalar, Term } from '../ast.js';
 import type { BuiltinDecl } from '../builtins/declaration.js';
 import { RegoError } from '../errors.js';
-import type { Func, Local, Operand, Plan, Policy } from '../ir.js';
+import type { Func, Local, Operand, Plan, Policy, SourceLocation } from '../ir.js';
 import { isPlainData, isWildcard, sourceName, visitTerm } from '../compiler/ast-walk.js';
 import { resolveCall } from '../compiler/calls.js';
 import { findNode, isScalar, nodeKind, pathString, scalarKey, type RuleTree, type RuleTreeNode } from '../compiler/rule-tree.js';
@@ -461,9 +461,13 @@ export class Planner implements BodyPlanner {
       }
       const builtin = mock?.kind === 'builtin' ? mock.name : name;
       this.pool.builtin(builtin);
-      ctx.emit({ op: 'call', func: builtin, args: ops, result });
+      ctx.emit({ op: 'call', func: builtin, args: ops, result, location: this.location(call.loc) });
       k({ kind: 'local', local: result }, s);
     });
+  }
+
+  private location(loc: Location): SourceLocation {
+    return { file: this.pool.file(loc.file), row: loc.line, col: loc.col };
   }
 
   // ------------------------------------------------------------------ terms

@@ -3,7 +3,7 @@
  * functions, the static data, where each call goes (a planned function, a
  * native builtin, or the host), and the host builtin ids.
  */
-import type { Func, Operand, Policy, Stmt } from '../ir.js';
+import type { Func, Operand, Policy, SourceLocation, Stmt } from '../ir.js';
 import { lookupBuiltin } from '../builtins/table.js';
 import type { RegoType } from '../builtins/declaration.js';
 import type { Runtime } from './runtime-module.js';
@@ -32,6 +32,8 @@ export class EmitContext {
   private readonly hostIds = new Map<string, number>();
   private readonly funcs = new Map<string, Func>();
   private readonly funcIndexes = new Map<string, number>();
+  /** The runtime global naming the builtin call in flight (errors.as.ts). */
+  readonly callSiteGlobal: number;
   /** Whether the policy needs the runtime's persistent region (compiled patterns). */
   usesPersistentRegion = false;
 
@@ -39,10 +41,13 @@ export class EmitContext {
     private readonly runtime: Runtime,
     readonly data: StaticData,
     private readonly policy: Policy,
+    /** Builtin errors abort the evaluation (else the runtime's own builtins never raise one). */
+    readonly strictBuiltinErrors: boolean,
   ) {
     this.trueAddr = runtime.constant('rt_true');
     this.falseAddr = runtime.constant('rt_false');
     this.nullAddr = runtime.constant('rt_null');
+    this.callSiteGlobal = runtime.global('rt_call_site');
     for (const f of policy.funcs) this.funcs.set(f.name, f);
     // host ids in the order the policy declares its builtins, so they are stable
     for (const b of policy.static.builtins) {
@@ -117,6 +122,22 @@ export class EmitContext {
         f.params.length === argc &&
         path.every((seg, k) => seg.kind !== 'string' || this.string(seg.index) === f.path[k]),
     );
+  }
+
+  /**
+   * Whether a builtin call may raise an error that names its call site: every
+   * call reaching the host, and the runtime's own builtins in strict mode.
+   */
+  raisesErrors(target: CallTarget): boolean {
+    if (target.kind === 'host') return true;
+    return target.kind === 'native' && (this.strictBuiltinErrors || target.hostId !== undefined);
+  }
+
+  /** The static "file:row" string value of a call site, as errors print it (0: unknown). */
+  callSite(location?: SourceLocation): number {
+    if (!location || location.row <= 0) return 0;
+    const file = this.policy.static.files[location.file];
+    return file === undefined ? 0 : this.data.string(`${file}:${location.row}`);
   }
 
   /** The text of an error statement: "file:row: message" when the location is known. */

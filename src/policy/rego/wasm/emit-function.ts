@@ -139,6 +139,7 @@ export class FunctionEmitter {
         const target = this.ctx.resolveCall(stmt.func, stmt.args.length);
         // functions may receive an undefined input; builtins are never called with undefined arguments
         if (target.kind !== 'func') for (const a of stmt.args) this.requireDefined(a);
+        if (this.ctx.raisesErrors(target)) c.i32Const(this.ctx.callSite(stmt.location)).globalSet(this.ctx.callSiteGlobal);
         if (target.kind === 'host') c.i32Const(target.id);
         else if (target.kind === 'native' && target.hostId !== undefined) c.i32Const(target.hostId);
         for (const a of stmt.args) this.operand(a);

@@ -37,7 +37,8 @@ function bodyKind(f: Func): 'rule' | 'function' {
 export function emitPolicy(policy: Policy, options: EmitOptions = {}): Uint8Array<ArrayBuffer> {
   const rt = loadRuntime();
   const data = new StaticData(Math.ceil(rt.staticEnd / 8) * 8);
-  const ctx = new EmitContext(rt, data, policy);
+  const strictBuiltinErrors = options.strictBuiltinErrors ?? false;
+  const ctx = new EmitContext(rt, data, policy, strictBuiltinErrors);
   const types = new TypeTable(rt.module.types);
   const functions: Array<{ type: number; body: Uint8Array } | undefined> = [];
   const firstIndex = rt.importedFuncs + rt.module.functions.length;
@@ -116,7 +117,7 @@ export function emitPolicy(policy: Policy, options: EmitOptions = {}): Uint8Arra
     staticData: { offset: data.base, bytes, passive },
     heapStart: end,
     memoryPages: Math.ceil((passive ? rt.staticEnd : end) / PAGE),
-    strictBuiltinErrors: options.strictBuiltinErrors ?? false,
+    strictBuiltinErrors,
     persistentBytes: ctx.usesPersistentRegion ? PERSISTENT_BYTES : 0,
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asJson, rego, regoPolicy, results } from './support.js';
+import type { SourceLocation, Stmt } from '../../../../src/policy/rego/ir.js';
+import { IR, L, asJson, load, rego, regoPolicy, results } from './support.js';
 
 describe('run-time errors', () => {
   it('by default a builtin error makes the call undefined', async () => {
@@ -17,6 +18,18 @@ describe('run-time errors', () => {
     await expect(rego('p := sum(input)', 'p', [1, 'x'], strict)).rejects.toThrow('eval_type_error: sum: operand 1 must be array of numbers but got array containing string');
     await expect(rego('p := bits.and(input, 1)', 'p', 1.5, strict)).rejects.toThrow('eval_type_error: bits.and: operand 1 must be integer number but got floating-point number');
     await expect(rego('p := substring("abc", input, 1)', 'p', -1, strict)).rejects.toThrow('eval_builtin_error: substring: negative offset');
+  });
+
+  it('names the row of the failing builtin call, when the IR gives it', async () => {
+    const strict = { strict: true };
+    await expect(rego('q := 1\np := 1 / input', 'p', 0, strict)).rejects.toThrow(/^test\.rego:3: eval_builtin_error: div: divide by zero$/);
+    const ir = new IR();
+    ir.builtins.push('count');
+    const count = (location?: SourceLocation): Stmt => ({ op: 'call', func: 'count', args: [L(0)], result: 2, location });
+    const located = await load(ir.policy([ir.plan('p', [count({ file: 0, row: 9, col: 3 })], 2)]), strict);
+    expect(() => results(located, 5)).toThrow(/^policy\.rego:9: eval_type_error: count: /);
+    const unlocated = await load(ir.policy([ir.plan('p', [count()], 2)]), strict);
+    expect(() => results(unlocated, 5)).toThrow(/^eval_type_error: count: /);
   });
 
   it('conflicts always fail the evaluation', async () => {

@@ -15,7 +15,7 @@ describe('the emitted module and the OPA Wasm ABI', () => {
       'builtins', 'entrypoints', 'eval', 'opa_eval', 'opa_eval_ctx_get_result', 'opa_eval_ctx_new', 'opa_eval_ctx_set_data',
       'opa_eval_ctx_set_entrypoint', 'opa_eval_ctx_set_input', 'opa_free', 'opa_heap_ptr_get', 'opa_heap_ptr_set',
       'opa_json_dump', 'opa_json_parse', 'opa_malloc', 'opa_value_dump', 'opa_value_parse', 'opa_wasm_abi_minor_version',
-      'opa_wasm_abi_version', 'toolgate_host_values',
+      'opa_wasm_abi_version', 'toolgate_call_site', 'toolgate_host_values',
     ]);
   });
 

@@ -1,11 +1,33 @@
 // Evaluation errors. Builtin errors follow the policy's error mode: by default
 // (OPA's) they make the call undefined; with strict builtin errors they abort
 // the evaluation. Conflicts always abort.
+// Builtin errors name the call that raised them, "file:row: " first, as OPA
+// prints them: the policy code stores the address of a static "file:row"
+// string in rt_call_site before each builtin call that may raise one.
 import { msgAbort, msgBytes, msgInt, msgReset, msgText } from "./fatal.as";
+import { strLen, strPtr } from "./string.as";
 import { T_ARRAY, T_BOOLEAN, T_NULL, T_NUMBER, T_OBJECT, T_SET, T_STRING, typeOf } from "./values.as";
 
 /** Non-zero: builtin errors abort. Patched by the linker. */
 export let rt_strict: i32 = 0;
+
+/** The "file:row" string value of the builtin call in flight; 0 when unknown. Set by the policy code. */
+export let rt_call_site: u32 = 0;
+
+/** For the host, whose builtins' errors name the call too: the string value of rt_call_site, or 0. */
+export function toolgate_call_site(): u32 {
+  return rt_call_site;
+}
+
+/** Starts a builtin error message: "file:row: " when the call site is known. */
+function msgBuiltinError(code: string): void {
+  msgReset();
+  if (rt_call_site != 0) {
+    msgBytes(strPtr(rt_call_site), strLen(rt_call_site));
+    msgText(": ");
+  }
+  msgText(code);
+}
 
 export function typeName(v: u32): string {
   switch (typeOf(v)) {
@@ -30,8 +52,7 @@ export function typeName(v: u32): string {
 /** "<name>: operand <pos> must be <expected> but got <type>"; returns 0 (undefined) unless strict. */
 export function typeError(name: string, pos: i32, expected: string, got: u32): u32 {
   if (rt_strict == 0) return 0;
-  msgReset();
-  msgText("eval_type_error: ");
+  msgBuiltinError("eval_type_error: ");
   msgText(name);
   msgText(": operand ");
   msgInt(pos);
@@ -46,8 +67,7 @@ export function typeError(name: string, pos: i32, expected: string, got: u32): u
 /** "<name>: operand <pos> <message>" as an eval_type_error; returns 0 (undefined) unless strict. */
 export function operandError(name: string, pos: i32, message: string): u32 {
   if (rt_strict == 0) return 0;
-  msgReset();
-  msgText("eval_type_error: ");
+  msgBuiltinError("eval_type_error: ");
   msgText(name);
   msgText(": operand ");
   msgInt(pos);
@@ -73,8 +93,7 @@ export function checkIntOperand(name: string, pos: i32, v: u32): bool {
 /** "<name>: operand <pos> must be <coll> of <elem>s but got <coll> containing <type>". */
 export function elementTypeError(name: string, pos: i32, coll: u32, elem: string, got: u32): u32 {
   if (rt_strict == 0) return 0;
-  msgReset();
-  msgText("eval_type_error: ");
+  msgBuiltinError("eval_type_error: ");
   msgText(name);
   msgText(": operand ");
   msgInt(pos);
@@ -93,8 +112,7 @@ export function elementTypeError(name: string, pos: i32, coll: u32, elem: string
 /** "<name>: <message>" as an eval_builtin_error; returns 0 (undefined) unless strict. */
 export function builtinError(name: string, message: string): u32 {
   if (rt_strict == 0) return 0;
-  msgReset();
-  msgText("eval_builtin_error: ");
+  msgBuiltinError("eval_builtin_error: ");
   msgText(name);
   msgText(": ");
   msgText(message);

@@ -6,7 +6,7 @@ export {
 } from "./abi.as";
 export { rt_heap_ptr } from "./heap.as";
 export { toolgate_host_values } from "./host-call.as";
-export { rt_strict } from "./errors.as";
+export { rt_strict, rt_call_site, toolgate_call_site } from "./errors.as";
 export { rt_persist_size } from "./persist.as";
 export * from "./eval.as";
 export * from "./ops.as";
