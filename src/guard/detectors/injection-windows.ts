@@ -111,10 +111,9 @@ function isWhiteSpace(code: number): boolean {
  * word or an ASCII letter reads the same to the scan as the non-ASCII run it
  * replaces (neither is part of a word nor a letter next to one, and both keep
  * their neighbours apart), so the source's words are the folded text's,
- * shifted. Around the other changed
- * runs, out to the nearest white space on each side (which no trigger word
- * holds, so no word spans it and the scan's state does not carry over it),
- * the folded text itself is scanned instead.
+ * shifted. Around the other changed runs, out to the nearest white space on
+ * each side (which no trigger word holds, so no word spans it and the scan's
+ * state does not carry over it), the folded text itself is scanned instead.
  */
 function foldedHits(folded: FoldedText, index: TriggerIndex): Hit[] {
   const { source } = folded;

@@ -4,7 +4,8 @@ import { injectionLabels } from '../../../src/guard/detectors/prompt-injection.j
 import { leetTriggers, phrasePatterns } from '../../../src/guard/detectors/prompt-injection-patterns.js';
 import { foldLookalikes } from '../../../src/guard/text/fold.js';
 import { FoldedText } from '../../../src/guard/text/folded-text.js';
-import { foldedSpacedLetterMatches, spacedLetterMatches } from '../../../src/guard/text/spaced-letters.js';
+import { foldedSpacedLetterMatches } from '../../../src/guard/text/folded-spaced-letters.js';
+import { spacedLetterMatches } from '../../../src/guard/text/spaced-letters.js';
 
 const index = triggerIndex(phrasePatterns.map((p) => p.triggers), leetTriggers);
 
