@@ -134,7 +134,20 @@ function guard<T>(run: () => T): T {
 
 function toEvaluationError(error: unknown): EvaluationError {
   if (error instanceof EvaluationError) return error;
+  if (typeof error === 'string') return new EvaluationError(abortText(error));
   if (error instanceof Error) return new EvaluationError(error.message);
   if (typeof error === 'object' && error !== null && 'message' in error) return new EvaluationError(String(error.message));
   return new EvaluationError(String(error));
+}
+
+/**
+ * The SDK throws an opa_abort message as one character per signed byte, so
+ * UTF-8 (a non-ASCII file name or key) arrives as U+FF80..U+FFFF; this gives
+ * the text back. Anything else is left as it is.
+ */
+function abortText(thrown: string): string {
+  const codes = Array.from(thrown, (ch) => ch.charCodeAt(0));
+  if (codes.every((c) => c < 0x80)) return thrown;
+  if (!codes.every((c) => c < 0x80 || c >= 0xff80)) return thrown;
+  return decoder.decode(Uint8Array.from(codes, (c) => c & 0xff));
 }

@@ -88,6 +88,16 @@ describe('run-time builtin errors name the call that raised them (strict builtin
   });
 });
 
+describe('file names in error locations', () => {
+  it('keep non-ASCII characters intact, host and native alike', async () => {
+    const source = 'package u\n\nhost := units.parse_bytes(input)\n\nnative := count(input)\n';
+    const file = 'règles/ポリシー.rego';
+    const p = await loadBundle(await buildBundle({ modules: [{ file, source }], entrypoints: ['u/host', 'u/native'], strictBuiltinErrors: true }));
+    expect(errorOf(() => p.evaluate('lots', 'u/host'))).toMatch(/^règles\/ポリシー\.rego:3: eval_builtin_error: units\.parse_bytes: /);
+    expect(errorOf(() => p.evaluate(5, 'u/native'))).toMatch(/^règles\/ポリシー\.rego:5: eval_type_error: count: /);
+  });
+});
+
 describe('without strict builtin errors', () => {
   it('still makes failing builtin calls undefined, host and native alike', async () => {
     const p = await policy(false);

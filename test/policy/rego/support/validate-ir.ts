@@ -1,7 +1,7 @@
 /**
  * Structural checks of a planned Policy against the IR contract: every call
- * names a planned function or a listed builtin with the right argument count,
- * operands index existing strings, functions take input and data as locals 0
+ * names a planned function or a listed builtin with the right argument count
+ * (and a location, if any, in a listed file), operands index existing strings, functions take input and data as locals 0
  * and 1 and end with a return of their return local.
  */
 import { walkStmts, type Operand, type Policy } from '../../../../src/policy/rego/ir.js';
@@ -22,6 +22,8 @@ export function validatePolicy(policy: Policy): string[] {
         const f = funcs.get(s.func);
         if (f && f.params.length !== s.args.length) problems.push(`${where}: ${s.func} called with ${s.args.length} arguments, takes ${f.params.length}`);
         if (!f && !builtins.has(s.func)) problems.push(`${where}: ${s.func} is neither a planned function nor a listed builtin`);
+        const at = s.location;
+        if (at && (policy.static.files[at.file] === undefined || at.row < 1 || at.col < 1)) problems.push(`${where}: call location ${JSON.stringify(at)} is not in a listed file`);
       }
       if (s.op === 'with') s.path.forEach((i) => i >= strings && problems.push(`${where}: with path index ${i} out of range`));
       if (s.op === 'makeNumberInt' && !Number.isSafeInteger(s.value)) problems.push(`${where}: makeNumberInt ${s.value} is not a safe integer`);
