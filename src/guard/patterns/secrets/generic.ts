@@ -1,8 +1,8 @@
 import { base64Chars, decodeReadable } from '../../text/base64-payloads.js';
 import { charRuns } from '../../text/char-runs.js';
 import { shannonEntropy } from '../../text/entropy.js';
-import { caseless } from '../caseless.js';
 import { allMatches, type TextMatch } from '../text-match.js';
+import { assignmentAnchor, assignmentKeys, matchesBeforeSeparators } from './separator-anchors.js';
 
 /** Names under which credentials are stored: `password`, `DB_PASSWORD`, `apiKey`, `client_secret`, ... */
 const secretName = /(?:^|[^a-z0-9])(?:pass(?:word|wd|phrase)?|pwd|secret(?:[_-]?(?:key|access[_-]?key))?|client[_-]?secret|api[_-]?key|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|bearer[_-]?token|session[_-]?token|private[_-]?key|token|credentials?)$/i;
@@ -25,52 +25,15 @@ export function looksLikeSecretValue(value: string): boolean {
   return classes >= 2 && shannonEntropy(value) >= 2.5;
 }
 
-const secretKeys = '(?:pass(?:word|wd|phrase)|pwd|secret(?:[_-]?key)?|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)';
-/** The longest key (`client_secret`, `refresh_token`), a quote and four spaces: how far a match starts before its separator. */
-const maxSeparatorOffset = 13 + 1 + 4;
-
 /** `password = "..."`, `API_KEY: ...`, `"client_secret": "..."` in free text (config files, env dumps, logs). */
 export const assignment = new RegExp(
-  caseless(`(?<![A-Za-z0-9])${secretKeys}`) + String.raw`["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(["']?)([^\s"'\`,;)}\]]{8,200})\1`,
+  `(?<![A-Za-z0-9])${assignmentKeys}` + String.raw`["']?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}(["']?)([^\s"'\`,;)}\]]{8,200})\1`,
   'd',
 );
 
-/**
- * The separators (`:` or `=`) right after a secret-named key. The regex engine
- * looks for the separator first and checks the key behind it only there, which
- * is several times faster than trying the key's many first letters at every
- * position of a large text.
- */
-const separatorAfterKey = new RegExp(`[:=](?<=${caseless(secretKeys)}` + String.raw`["']?[ \t]{0,4}[:=])`, 'g');
-
-/**
- * What `matchAll` of `assignment` (made global) finds, found from the
- * separators instead: a match starts at most `maxSeparatorOffset` characters
- * before one, so trying the pattern at just those positions, in text order
- * and never inside the previous match, gives the same matches. Each position
- * is tried at most once.
- */
+/** What `matchAll` of `assignment` (made global) finds, found from the separators after secret-named keys. */
 export function assignmentMatches(text: string): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
-  // A sticky copy per call: its lastIndex is set here and seen nowhere else.
-  const atPosition = new RegExp(assignment, 'dy');
-  // Positions before `next` have been tried or lie inside a match.
-  let next = 0;
-  for (const separator of allMatches(separatorAfterKey, text)) {
-    let start = Math.max(next, separator.index - maxSeparatorOffset);
-    while (start < separator.index) {
-      atPosition.lastIndex = start;
-      const match = atPosition.exec(text);
-      if (match === null) {
-        start++;
-        continue;
-      }
-      matches.push(match);
-      start += match[0].length;
-    }
-    next = start;
-  }
-  return matches;
+  return matchesBeforeSeparators(assignment, assignmentAnchor, text);
 }
 
 function findAssignedSecrets(text: string): TextMatch[] {

@@ -3,6 +3,7 @@ import { charRuns } from '../../text/char-runs.js';
 import { RunText } from '../../text/run-text.js';
 import { caseless } from '../caseless.js';
 import { allMatches, type TextMatch } from '../text-match.js';
+import { authorizationAnchor, awsSecretAnchor, awsSecretNamesSource, matchesBeforeSeparators, type SeparatorAnchor } from './separator-anchors.js';
 
 /**
  * Credentials with a recognisable shape. Patterns start with a literal prefix
@@ -48,6 +49,8 @@ interface SecretFormat {
    * is not run (in place of `literals`, which would search the whole text).
    */
   runLiterals?: string[];
+  /** The pattern starts with a name and a separator: it is tried only just before such separators (separator-anchors.ts). */
+  anchor?: SeparatorAnchor;
 }
 
 /** The shortest run `RunText` is built from: the length base64 decoding and the token scan ask for (and cache). */
@@ -71,12 +74,10 @@ const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.aws_secret_access_key',
     label: 'AWS secret access key',
-    pattern: new RegExp(
-      caseless('(?:aws_?secret_?access_?key|aws_?secret(?:_?key)?|secret_?access_?key)') + String.raw`["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
-      'dg',
-    ),
+    pattern: new RegExp(awsSecretNamesSource + String.raw`["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'dg'),
     notAfter: alnum,
     valueGroup: 1,
+    anchor: awsSecretAnchor,
   },
   {
     kind: 'secret.github_token',
@@ -175,6 +176,7 @@ const secretFormats: SecretFormat[] = [
     ),
     notAfter: alnum,
     valueGroup: 1,
+    anchor: authorizationAnchor,
   },
 ];
 
@@ -258,7 +260,7 @@ export function findKnownSecrets(text: string, viaRuns = text.length >= runTextM
     const scanned = format.withinRun && runs ? runs : undefined;
     const searched = scanned?.text ?? text;
     if (!mayMatch(format, text, runs)) continue;
-    for (const match of allMatches(format.pattern, searched)) {
+    for (const match of format.anchor ? matchesBeforeSeparators(format.pattern, format.anchor, text) : allMatches(format.pattern, searched)) {
       const span = format.valueGroup === undefined ? [match.index, match.index + match[0].length] : match.indices?.[format.valueGroup];
       if (!span) continue;
       if (format.notAfter && match.index > 0 && format.notAfter.test(searched[match.index - 1])) continue;

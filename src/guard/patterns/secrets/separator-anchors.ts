@@ -1,0 +1,86 @@
+import { caseless } from '../caseless.js';
+
+/**
+ * Secret patterns that start with a name followed by a separator (`:` or `=`):
+ * `password = ...`, `aws_secret_access_key: ...`, `Authorization: Bearer ...`.
+ * Scanning a large text with each of them tries their names' many first
+ * letters at nearly every position; instead, one pass finds the separators
+ * with one of the names right before them (the regex engine looks for the
+ * separator first and checks the names behind it only there), and each
+ * pattern is then tried only just before its separators.
+ */
+export interface SeparatorAnchor {
+  /** Regex source of what stands right before the separator: the names, then what may follow them. */
+  before: string;
+  /** How far before its separator a match can start: the longest name and what may follow it. */
+  maxOffset: number;
+}
+
+const secretKeys = '(?:pass(?:word|wd|phrase)|pwd|secret(?:[_-]?key)?|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)';
+const awsSecretNames = '(?:aws_?secret_?access_?key|aws_?secret(?:_?key)?|secret_?access_?key)';
+
+/** Secret-named keys in free text; the longest (`client_secret`, `refresh_token`) with a quote and four blanks. */
+export const assignmentAnchor: SeparatorAnchor = { before: caseless(secretKeys) + String.raw`["']?[ \t]{0,4}`, maxOffset: 13 + 1 + 4 };
+export const assignmentKeys = caseless(secretKeys);
+/** `aws_secret_access_key` and shorter, a quote and four blanks. */
+export const awsSecretAnchor: SeparatorAnchor = { before: caseless(awsSecretNames) + String.raw`["']?\s{0,4}`, maxOffset: 21 + 1 + 4 };
+export const awsSecretNamesSource = caseless(awsSecretNames);
+/** `authorization`, a quote and four blanks. */
+export const authorizationAnchor: SeparatorAnchor = { before: caseless('authorization') + String.raw`["']?\s{0,4}`, maxOffset: 13 + 1 + 4 };
+
+const anchors = [assignmentAnchor, awsSecretAnchor, authorizationAnchor];
+const anySeparator = new RegExp(`[:=](?<=(?:${anchors.map((a) => a.before).join('|')})[:=])`, 'g');
+/** Per anchor, whether it stands before the separator at lastIndex (sticky: set lastIndex first). */
+const anchorAt = anchors.map((a) => new RegExp(`(?<=${a.before})[:=]`, 'y'));
+
+/** The last text's separators: the secret scans ask about the same text one after another. */
+let last: { text: string; positions: Map<SeparatorAnchor, number[]> } | undefined;
+
+/** The positions of the separators with `anchor`'s names right before them, in text order. */
+export function separatorsAfter(anchor: SeparatorAnchor, text: string): number[] {
+  if (last === undefined || last.text !== text) last = { text, positions: findSeparators(text) };
+  return last.positions.get(anchor) ?? [];
+}
+
+function findSeparators(text: string): Map<SeparatorAnchor, number[]> {
+  const positions = new Map<SeparatorAnchor, number[]>(anchors.map((a) => [a, []]));
+  // `matchAll` works on a copy; the sticky checks are this module's own and set lastIndex before each use.
+  for (const separator of text.matchAll(anySeparator)) {
+    anchors.forEach((anchor, k) => {
+      anchorAt[k].lastIndex = separator.index;
+      if (anchorAt[k].test(text)) positions.get(anchor)!.push(separator.index);
+    });
+  }
+  return positions;
+}
+
+/**
+ * What `matchAll` of `pattern` (made global) finds, given that each match
+ * starts at most `anchor.maxOffset` characters before one of `separators`:
+ * trying the pattern at just those positions, in text order and never inside
+ * the previous match, gives the same matches. Each position is tried at most once.
+ */
+export function matchesBeforeSeparators(pattern: RegExp, anchor: SeparatorAnchor, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  const separators = separatorsAfter(anchor, text);
+  if (separators.length === 0) return matches;
+  // A sticky copy per call: its lastIndex is set here and seen nowhere else.
+  const atPosition = new RegExp(pattern, 'dy');
+  // Positions before `next` have been tried or lie inside a match.
+  let next = 0;
+  for (const separator of separators) {
+    let start = Math.max(next, separator - anchor.maxOffset);
+    while (start < separator) {
+      atPosition.lastIndex = start;
+      const match = atPosition.exec(text);
+      if (match === null) {
+        start++;
+        continue;
+      }
+      matches.push(match);
+      start += match[0].length;
+    }
+    next = Math.max(next, start);
+  }
+  return matches;
+}

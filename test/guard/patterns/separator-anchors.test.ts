@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { caseless } from '../../../src/guard/patterns/caseless.js';
+import { authorizationAnchor, awsSecretAnchor, awsSecretNamesSource, matchesBeforeSeparators } from '../../../src/guard/patterns/secrets/separator-anchors.js';
+import { findKnownSecrets } from '../../../src/guard/patterns/secrets/known-formats.js';
+
+/** The AWS secret key and Authorization patterns of known-formats.ts, scanned plainly as the reference. */
+const awsSecret = new RegExp(awsSecretNamesSource + String.raw`["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'dg');
+const authorization = new RegExp(
+  caseless('authorization') + String.raw`["']?\s{0,4}[:=]\s{0,4}["']?` + caseless('(?:bearer|basic|token)') + String.raw`\s{1,4}([A-Za-z0-9._~+/=-]{16,})`,
+  'dg',
+);
+const summary = (matches: RegExpExecArray[]) => matches.map((m) => [m.index, m[0], m.indices![1]]);
+const value = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
+describe('matchesBeforeSeparators', () => {
+  it('finds what scanning with the AWS secret key and Authorization patterns finds', () => {
+    let seed = 31;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    const names = ['aws_secret_access_key', 'AWS_SECRET', 'awssecretkey', 'secret_access_key', 'SecretAccessKey', 'Authorization', 'AUTHORIZATION', 'xauthorization', 'password'];
+    const quotes = ['', '', '"', "'"];
+    const blanks = ['', ' ', '    ', '     ', '\n', '\t '];
+    const separators = [':', '=', '::', '=>', ':=', '', '-'];
+    const schemes = ['', 'Bearer ', 'basic  ', 'Token\t', 'bearer'];
+    const values = [value, value.slice(0, 39), `${value}x`, `${value}/`, 'abcdefghijklmnop12', 'abc', `${value.slice(0, 20)}aws_secret=${value}`];
+    let found = 0;
+    for (let n = 0; n < 3000; n++) {
+      const parts: string[] = [];
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+        parts.push(pick(['', ' ', 'x', '1', '_']), pick(names), pick(quotes), pick(blanks), pick(separators), pick(blanks), pick(quotes), pick(schemes), pick(values));
+      }
+      const text = parts.join('');
+      for (const [pattern, anchor] of [[awsSecret, awsSecretAnchor], [authorization, authorizationAnchor]] as const) {
+        const expected = summary([...text.matchAll(pattern)] as RegExpExecArray[]);
+        found += expected.length;
+        expect(summary(matchesBeforeSeparators(pattern, anchor, text)), JSON.stringify(text)).toEqual(expected);
+      }
+    }
+    expect(found).toBeGreaterThan(300);
+  });
+
+  it('finds both kinds and assignments in one text, whatever was scanned before', () => {
+    const text = `aws_secret_access_key = ${value}\nAuthorization: Bearer abcdefghijklmnop12\npassword=hunter2hunter2`;
+    findKnownSecrets('password: another text scanned first');
+    expect(findKnownSecrets(text).map((m) => m.kind)).toEqual(['secret.aws_secret_access_key', 'secret.bearer_token']);
+  });
+});
