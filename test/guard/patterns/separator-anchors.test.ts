@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { caseless } from '../../../src/guard/patterns/caseless.js';
-import { authorizationAnchor, awsSecretAnchor, awsSecretNamesSource, matchesBeforeSeparators } from '../../../src/guard/patterns/secrets/separator-anchors.js';
+import { authorizationAnchor, awsSecretAnchor, awsSecretNames, matchesBeforeSeparators } from '../../../src/guard/patterns/secrets/separator-anchors.js';
 import { findKnownSecrets } from '../../../src/guard/patterns/secrets/known-formats.js';
 
 /** The AWS secret key and Authorization patterns of known-formats.ts, scanned plainly as the reference. */
-const awsSecret = new RegExp(awsSecretNamesSource + String.raw`["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'dg');
+const awsSecret = new RegExp(awsSecretNames + String.raw`["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'dg');
 const authorization = new RegExp(
   caseless('authorization') + String.raw`["']?\s{0,4}[:=]\s{0,4}["']?` + caseless('(?:bearer|basic|token)') + String.raw`\s{1,4}([A-Za-z0-9._~+/=-]{16,})`,
   'dg',

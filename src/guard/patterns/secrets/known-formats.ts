@@ -3,7 +3,7 @@ import { charRuns } from '../../text/char-runs.js';
 import { RunText } from '../../text/run-text.js';
 import { caseless } from '../caseless.js';
 import { allMatches, type TextMatch } from '../text-match.js';
-import { authorizationAnchor, awsSecretAnchor, awsSecretNamesSource, matchesBeforeSeparators, type SeparatorAnchor } from './separator-anchors.js';
+import { authorizationAnchor, awsSecretAnchor, awsSecretNames, matchesBeforeSeparators, type SeparatorAnchor } from './separator-anchors.js';
 
 /**
  * Credentials with a recognisable shape. Patterns start with a literal prefix
@@ -74,7 +74,7 @@ const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.aws_secret_access_key',
     label: 'AWS secret access key',
-    pattern: new RegExp(awsSecretNamesSource + String.raw`["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'dg'),
+    pattern: new RegExp(awsSecretNames + String.raw`["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'dg'),
     notAfter: alnum,
     valueGroup: 1,
     anchor: awsSecretAnchor,

@@ -16,15 +16,17 @@ export interface SeparatorAnchor {
   maxOffset: number;
 }
 
-const secretKeys = '(?:pass(?:word|wd|phrase)|pwd|secret(?:[_-]?key)?|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)';
-const awsSecretNames = '(?:aws_?secret_?access_?key|aws_?secret(?:_?key)?|secret_?access_?key)';
+/** Secret-named keys, in either case: `password`, `pwd`, `client_secret`, `api_key`, `refresh_token`, ... */
+export const assignmentKeys = caseless(
+  '(?:pass(?:word|wd|phrase)|pwd|secret(?:[_-]?key)?|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|private[_-]?key|token)',
+);
+/** AWS secret access key names, in either case: `aws_secret_access_key`, `AWS_SECRET`, `SecretAccessKey`, ... */
+export const awsSecretNames = caseless('(?:aws_?secret_?access_?key|aws_?secret(?:_?key)?|secret_?access_?key)');
 
-/** Secret-named keys in free text; the longest (`client_secret`, `refresh_token`) with a quote and four blanks. */
-export const assignmentAnchor: SeparatorAnchor = { before: caseless(secretKeys) + String.raw`["']?[ \t]{0,4}`, maxOffset: 13 + 1 + 4 };
-export const assignmentKeys = caseless(secretKeys);
+/** A secret-named key in free text: the longest (`client_secret`, `refresh_token`) with a quote and four blanks. */
+export const assignmentAnchor: SeparatorAnchor = { before: assignmentKeys + String.raw`["']?[ \t]{0,4}`, maxOffset: 13 + 1 + 4 };
 /** `aws_secret_access_key` and shorter, a quote and four blanks. */
-export const awsSecretAnchor: SeparatorAnchor = { before: caseless(awsSecretNames) + String.raw`["']?\s{0,4}`, maxOffset: 21 + 1 + 4 };
-export const awsSecretNamesSource = caseless(awsSecretNames);
+export const awsSecretAnchor: SeparatorAnchor = { before: awsSecretNames + String.raw`["']?\s{0,4}`, maxOffset: 21 + 1 + 4 };
 /** `authorization`, a quote and four blanks. */
 export const authorizationAnchor: SeparatorAnchor = { before: caseless('authorization') + String.raw`["']?\s{0,4}`, maxOffset: 13 + 1 + 4 };
 
@@ -37,7 +39,7 @@ const anchorAt = anchors.map((a) => new RegExp(`(?<=${a.before})[:=]`, 'y'));
 let last: { text: string; positions: Map<SeparatorAnchor, number[]> } | undefined;
 
 /** The positions of the separators with `anchor`'s names right before them, in text order. */
-export function separatorsAfter(anchor: SeparatorAnchor, text: string): number[] {
+function separatorsAfter(anchor: SeparatorAnchor, text: string): number[] {
   if (last === undefined || last.text !== text) last = { text, positions: findSeparators(text) };
   return last.positions.get(anchor) ?? [];
 }
