@@ -15,11 +15,13 @@ export function timed<T>(body: () => T): { value: T; durationNs: number } {
 }
 
 /**
- * `eval_builtin_error: div: divide by zero` → code and message (after the `file:row: ` of the failing call,
- * when the error names it); other errors are eval_internal_error.
+ * `policy.rego:5: eval_builtin_error: div: divide by zero` → code, message and
+ * `at` (the failing call's `file:row`, when the error names it); other errors are
+ * eval_internal_error.
  */
-export function evaluationFailure(error: unknown): { code: string; message: string } {
+export function evaluationFailure(error: unknown): { code: string; message: string; at?: string } {
   const text = error instanceof Error ? error.message : String(error);
-  const coded = /^(?:[^\n]*?:\d+: )?([a-z][a-z_]*_error): ([\s\S]*)$/.exec(text);
-  return coded ? { code: coded[1], message: coded[2] } : { code: 'eval_internal_error', message: text };
+  const coded = /^(?:([^\n]*?:\d+): )?([a-z][a-z_]*_error): ([\s\S]*)$/.exec(text);
+  if (!coded) return { code: 'eval_internal_error', message: text };
+  return coded[1] === undefined ? { code: coded[2], message: coded[3] } : { code: coded[2], message: coded[3], at: coded[1] };
 }

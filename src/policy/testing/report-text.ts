@@ -48,7 +48,7 @@ function resultLines(result: TestResult): string[] {
 
 function detailLines(result: TestResult): string[] {
   const at = `${result.location.file}:${result.location.line}`;
-  if (result.outcome === 'error') return [`${at}: ${result.error!.code}: ${result.error!.message}`];
+  if (result.outcome === 'error') return [`${result.error!.at ?? at}: ${result.error!.code}: ${result.error!.message}`];
   if (result.outcome !== 'fail') return [];
   if (result.kind === 'rego') return [`${at}: ${result.rule} is ${result.value === undefined ? 'undefined' : JSON.stringify(result.value)}`];
   const decision = result.actual!;

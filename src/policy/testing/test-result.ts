@@ -17,8 +17,8 @@ interface ResultBase {
   outcome: TestOutcome;
   /** Evaluation time in nanoseconds (0 for skipped tests). */
   durationNs: number;
-  /** Why an ERROR is one: `eval_builtin_error: div: divide by zero`. */
-  error?: { code: string; message: string };
+  /** Why an ERROR is one: `eval_builtin_error: div: divide by zero`, and `file:row` of the failing call when the error names it. */
+  error?: { code: string; message: string; at?: string };
 }
 
 /** A `test_*` rule: PASS when its value is true. */

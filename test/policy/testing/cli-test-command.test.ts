@@ -52,7 +52,7 @@ describe('toolgate test (in-process)', () => {
         'data.toolgate_failing_test.test_unknown_tool_has_a_rule_id: FAIL (T)',
         `  ${FAILING}/decision_test.rego:11: test_unknown_tool_has_a_rule_id is undefined`,
         'data.toolgate_failing_test.test_division_by_zero: ERROR (T)',
-        `  ${FAILING}/decision_test.rego:17: eval_builtin_error: div: divide by zero`,
+        `  ${FAILING}/decision_test.rego:18: eval_builtin_error: div: divide by zero`,
         `${FAILING}/policy.yaml: expects a shell to be allowed: FAIL (T)`,
         `  ${FAILING}/policy.yaml:9:5`,
         '  expected: ALLOW',
