@@ -38,6 +38,11 @@ export function pathologicalInputs(size: number): Record<DetectorKind, Array<{ n
       { name: 'operator then long word', text: fill(';' + 'a'.repeat(300), size) },
       { name: 'quoted word runs', text: fill(';"' + ';'.repeat(50), size) },
       { name: 'option injection prefix', text: '--exec' + fill('a', size - 6) },
+      { name: 'open tag, far newline, then closing brackets', text: '<a' + fill('a', size / 2) + '\n' + fill('>', size / 2 - 3) },
+      { name: 'newlines then command-shaped words', text: fill('\nrmx ', size) },
+      { name: 'backticks around command-shaped words', text: fill('`rmx` ', size) },
+      { name: 'quotes of every kind', text: fill(`'"\`\\;`, size) },
+      { name: 'operators then spaces', text: fill('|' + ' '.repeat(64), size) },
     ],
     prompt_injection: [
       { name: 'repeated verb', text: fill('ignore ', size) },

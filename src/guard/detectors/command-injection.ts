@@ -4,7 +4,7 @@ import { windowsAround, windowsAroundSpans } from './injection-windows.js';
 import type { ScannedString } from './scanned-string.js';
 import { knownCommands } from './shell-commands.js';
 import { isWholeCommand } from './shell-context.js';
-import { shellHazards, type QuoteState } from './shell-lexer.js';
+import { shellHazardsFrom, type QuoteState } from './shell-lexer.js';
 
 /**
  * Options that make git, ssh, tar, find, rsync and friends run a program of
@@ -53,9 +53,11 @@ export function detectCommandInjection(scanned: ScannedString): string[] {
   }
   if (!scanned.reachesShell) return [...details];
   const seen = new Set<string>();
+  const states = startStates(scanned);
   for (const variant of variantsOf(scanned.text)) {
-    for (const state of startStates(scanned)) {
-      for (const hazard of shellHazards(variant.text, state, knownCommands)) {
+    const readings = shellHazardsFrom(variant.text, states, knownCommands);
+    for (const [s, state] of states.entries()) {
+      for (const hazard of readings[s]) {
         if (seen.has(hazard.description)) continue;
         seen.add(hazard.description);
         const where = state === 'unquoted' ? '' : ` (breaking out of ${state} quotes)`;

@@ -16,15 +16,33 @@ export interface ShellHazard {
 
 const maxWordLength = 256;
 const wordEnd = /[\s;&|<>()`]/;
+/** ASCII characters that end a word (white space and the operators of `wordEnd`). */
+const asciiWordEnd = asciiSet('\t\n\v\f\r ;&|<>()`');
+/** ASCII characters a word can hold that change how it reads: quotes, backslash, cmd.exe's caret. */
+const asciiWordQuoting = asciiSet('\'"\\^');
 
-/** The word starting at `start`, with quotes and backslashes removed: `c\a't'` reads `cat`. */
-function wordAt(text: string, start: number): { word: string; raw: string } {
+/** The word starting at `start` (before `limit`), with quotes and backslashes removed: `c\a't'` reads `cat`. */
+function wordAt(text: string, start: number, limit = text.length): { word: string; raw: string } {
   let i = start;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
+  // Most words are plain ASCII without quotes: the word is the raw text.
+  const from = i;
+  while (i < limit && i - from < maxWordLength) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || asciiWordQuoting[code] === 1) return quotedWordAt(text, from, limit);
+    if (asciiWordEnd[code] === 1) break;
+    i++;
+  }
+  const raw = text.slice(from, i);
+  return { word: raw, raw };
+}
+
+/** `wordAt` for words with quotes, escapes, carets or non-ASCII characters (Unicode white space also ends a word). */
+function quotedWordAt(text: string, from: number, limit: number): { word: string; raw: string } {
   let word = '';
   let raw = '';
   let quote: string | undefined;
-  for (; i < text.length && raw.length < maxWordLength; i++) {
+  for (let i = from; i < limit && raw.length < maxWordLength; i++) {
     const c = text[i];
     if (!quote && wordEnd.test(c)) break;
     raw += c;
@@ -32,7 +50,7 @@ function wordAt(text: string, start: number): { word: string; raw: string } {
       if (c === quote) quote = undefined;
       else word += c;
     } else if (c === "'" || c === '"') quote = c;
-    else if (c === '\\' && i + 1 < text.length) {
+    else if (c === '\\' && i + 1 < limit) {
       raw += text[++i];
       word += text[i];
     } else if (c !== '^') word += c; // cmd.exe's escape caret: p^o^w^e^r^s^h^e^l^l
@@ -41,23 +59,84 @@ function wordAt(text: string, start: number): { word: string; raw: string } {
 }
 
 function basename(word: string): string {
-  return word.slice(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1).toLowerCase().replace(/\.exe$/, '');
+  const name = word.slice(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1).toLowerCase();
+  return name.endsWith('.exe') ? name.slice(0, -4) : name;
+}
+
+/** A known command or a path to a program, as read by `wordAt`. */
+function commandIn({ word, raw }: { word: string; raw: string }, knownCommands: ReadonlySet<string>): string | undefined {
+  if (word.length === 0) return undefined;
+  if (raw[0] === '$') return raw.slice(0, 12);
+  if (/^(?:\/|\.{1,2}\/|~\/)/.test(word)) return word.slice(0, 24);
+  const name = basename(word);
+  return knownCommands.has(name) ? name : undefined;
 }
 
 /** What follows an operator: a known command, a path to a program, or a shell construct. */
 function commandAfter(text: string, index: number, knownCommands: ReadonlySet<string>): string | undefined {
-  const { raw } = wordAt(text, index);
-  if (/^[$`({]/.test(raw)) return raw.slice(0, 12);
-  return commandAt(text, index, knownCommands);
+  const plain = plainCommand(text, index, text.length, true, knownCommands);
+  if (plain !== notPlain) return plain;
+  const read = wordAt(text, index);
+  if (/^[$`({]/.test(read.raw)) return read.raw.slice(0, 12);
+  return commandIn(read, knownCommands);
 }
 
-/** A known command or a path to a program starting at `index`. */
-function commandAt(text: string, index: number, knownCommands: ReadonlySet<string>): string | undefined {
-  const { word, raw } = wordAt(text, index);
-  if (word.length === 0) return undefined;
-  if (/^\$/.test(raw)) return raw.slice(0, 12);
-  if (/^(?:\/|\.{1,2}\/|~\/)/.test(word)) return word.slice(0, 24);
-  const name = basename(word);
+const notPlain = Symbol('not a plain word');
+/** Length, first and last character of each known command name, so most words are turned down without being copied. */
+const shapesOf = new WeakMap<ReadonlySet<string>, Set<number>>();
+const shape = (length: number, first: number, last: number) => (length * 128 + first) * 128 + last;
+
+function knownShapes(knownCommands: ReadonlySet<string>): Set<number> {
+  let shapes = shapesOf.get(knownCommands);
+  if (shapes === undefined) {
+    shapes = new Set([...knownCommands].map((name) => shape(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1))));
+    shapesOf.set(knownCommands, shapes);
+  }
+  return shapes;
+}
+
+const lowerAscii = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/** `commandIn(wordAt(...))` for a word starting at `index` (before `limit`), or with `constructs` `commandAfter`. */
+function commandAt(text: string, index: number, limit: number, constructs: boolean, knownCommands: ReadonlySet<string>): string | undefined {
+  const plain = plainCommand(text, index, limit, constructs, knownCommands);
+  return plain !== notPlain ? plain : commandIn(wordAt(text, index, limit), knownCommands);
+}
+
+/**
+ * `commandAt` for a plain ASCII word (no quotes, escapes, carets or
+ * non-ASCII characters), read without copying it unless it is a command;
+ * `notPlain` for any other word.
+ */
+function plainCommand(text: string, index: number, limit: number, constructs: boolean, knownCommands: ReadonlySet<string>): string | undefined | typeof notPlain {
+  let i = index;
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const from = i;
+  let lastSlash = -1;
+  for (; i < limit && i - from < maxWordLength; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || asciiWordQuoting[code] === 1) return notPlain;
+    if (asciiWordEnd[code] === 1) break;
+    if (code === 47) lastSlash = i;
+  }
+  if (i === from) return undefined;
+  const first = text.charCodeAt(from);
+  if (first === 36 || (constructs && first === 123)) return text.slice(from, Math.min(i, from + 12)); // $..., {...
+  if (lastSlash >= 0 && /^(?:\/|\.{1,2}\/|~\/)/.test(text.slice(from, Math.min(i, from + 3)))) return text.slice(from, Math.min(i, from + 24));
+  const nameStart = lastSlash + 1 > from ? lastSlash + 1 : from;
+  let nameEnd = i;
+  if (
+    nameEnd - nameStart >= 4 &&
+    text.charCodeAt(nameEnd - 4) === 46 &&
+    lowerAscii(text.charCodeAt(nameEnd - 3)) === 101 &&
+    lowerAscii(text.charCodeAt(nameEnd - 2)) === 120 &&
+    lowerAscii(text.charCodeAt(nameEnd - 1)) === 101
+  ) nameEnd -= 4; // .exe
+  const length = nameEnd - nameStart;
+  if (length === 0 || !knownShapes(knownCommands).has(shape(length, lowerAscii(text.charCodeAt(nameStart)), lowerAscii(text.charCodeAt(nameEnd - 1))))) {
+    return undefined;
+  }
+  const name = text.slice(nameStart, nameEnd).toLowerCase();
   return knownCommands.has(name) ? name : undefined;
 }
 
@@ -71,76 +150,154 @@ function redirectTarget(text: string, index: number, input: boolean): string | u
   return /^[/~.$]|[/\\.]/.test(word) ? 'a file' : undefined;
 }
 
-function addHazard(hazards: Map<string, ShellHazard>, description: string): void {
-  if (!hazards.has(description)) hazards.set(description, { description });
-}
-
 /** The characters the loop below acts on; every other character is skipped at once. */
 const shellSpecial = asciiSet('\\$`\'"<>;|&\n\r');
 
-export function shellHazards(text: string, start: QuoteState, knownCommands: ReadonlySet<string>): ShellHazard[] {
-  const hazards = new Map<string, ShellHazard>();
-  let state: QuoteState = start;
-  let inBackticks = false;
+/** One reading of the text, from one starting quote state. */
+interface Reader {
+  state: QuoteState;
+  inBackticks: boolean;
   /** Where an HTML/XML tag opened on this line ("<img", "</a"), so its ">" is not read as a redirection. */
-  let openTag = -1;
+  openTag: number;
+  /** The next position this reader looks at (past an escaped character or a two-character operator). */
+  resumeAt: number;
+  hazards: Map<string, ShellHazard>;
+}
+
+function addHazard(reader: Reader, description: string): void {
+  if (!reader.hazards.has(description)) reader.hazards.set(description, { description });
+}
+
+/**
+ * What is read at one position does not depend on the quote state (only
+ * whether it is read does): worked out once, however many readers ask.
+ */
+class PositionFacts {
+  private at = -1;
+  /** The command or target worked out for position `at`. */
+  private command: string | undefined;
+  private backtickClose = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly knownCommands: ReadonlySet<string>,
+  ) {}
+
+  /** For the operator at `i`: the command after it, read from `from`. */
+  commandAfter(i: number, from: number): string | undefined {
+    if (this.at !== i) {
+      this.at = i;
+      this.command = commandAfter(this.text, from, this.knownCommands);
+    }
+    return this.command;
+  }
+
+  /** For the process substitution at `i`: the command inside. */
+  substitutedCommand(i: number): string | undefined {
+    if (this.at !== i) {
+      this.at = i;
+      this.command = commandAt(this.text, i + 2, this.text.length, false, this.knownCommands);
+    }
+    return this.command;
+  }
+
+  /** For the redirection at `i`: what it writes to or reads from, read from `from`. */
+  redirectTarget(i: number, from: number, input: boolean): string | undefined {
+    if (this.at !== i) {
+      this.at = i;
+      this.command = redirectTarget(this.text, from, input);
+    }
+    return this.command;
+  }
+
+  /** For the backtick at `i`: where it closes and the command inside. */
+  backtick(i: number): { close: number; command: string | undefined } {
+    if (this.at !== i) {
+      this.at = i;
+      const close = this.text.indexOf('`', i + 1);
+      this.backtickClose = close;
+      this.command = close > i + 1 ? commandAt(this.text, i + 1, close, false, this.knownCommands) : undefined;
+    }
+    return { close: this.backtickClose, command: this.command };
+  }
+}
+
+/**
+ * The hazards of `text` read from each of `starts` (in order), as separate
+ * readings would report them; the readers move through the text together so
+ * each character is looked at once and each operator's command read once.
+ */
+export function shellHazardsFrom(text: string, starts: readonly QuoteState[], knownCommands: ReadonlySet<string>): ShellHazard[][] {
+  const readers: Reader[] = starts.map((state) => ({ state, inBackticks: false, openTag: -1, resumeAt: 0, hazards: new Map() }));
+  const facts = new PositionFacts(text, knownCommands);
+  let lastNewline = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 128 || shellSpecial[code] === 0) continue; // nothing below applies to ordinary characters
-    const c = text[i];
-    const next = text[i + 1];
-    if (state === 'single') {
-      if (c === "'") state = 'unquoted';
-      continue;
+    for (let r = 0; r < readers.length; r++) {
+      if (readers[r].resumeAt <= i) step(readers[r], text, i, lastNewline, facts);
     }
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '$' && next === '(') addHazard(hazards, 'command substitution $(...)');
-    else if (c === '$' && next === '{') addHazard(hazards, 'parameter expansion ${...}');
-    else if (c === '`' && !inBackticks) {
-      // Markdown uses backticks for inline code: only a command inside them counts.
-      const close = text.indexOf('`', i + 1);
-      const command = close > i + 1 ? commandAt(text.slice(i + 1, close), 0, knownCommands) : undefined;
-      if (command) addHazard(hazards, `backtick command substitution ('${command}')`);
-      inBackticks = close > i;
-    } else if (c === '`') inBackticks = false;
-    if (state === 'double') {
-      if (c === '"') state = 'unquoted';
-      continue;
-    }
-    if (c === "'") state = 'single';
-    else if (c === '"') state = 'double';
-    else if ((c === '<' || c === '>') && next === '(') {
-      const command = commandAt(text, i + 2, knownCommands);
-      if (command) addHazard(hazards, `process substitution ${c}(${command} ...)`);
-      i++;
-    }
-    else if (c === ';' || c === '\n' || c === '\r' || c === '|' || c === '&') {
-      const operator = (c === '|' || c === '&') && next === c ? c + c : c;
-      if (c === '&' && (text[i - 1] === '>' || next === '>')) continue; // >&2, &> are redirections
-      const command = commandAfter(text, i + operator.length, knownCommands);
-      const shown = operator === '\n' || operator === '\r' ? 'newline' : `'${operator}'`;
-      if (command) addHazard(hazards, `${shown} then '${command}'`);
-      i += operator.length - 1;
-    } else if (c === '>' || c === '<') {
-      if (c === '<' && /[A-Za-z/!]/.test(next ?? '')) {
-        openTag = i; // markup, not a redirection
-        continue;
-      }
-      if (c === '>' && openTag >= 0 && !text.slice(openTag, i).includes('\n')) {
-        openTag = -1;
-        continue;
-      }
-      // Arrows and comparisons in prose: "->", "=>", ">=", "<=".
-      if (next === '=' || (c === '>' && (text[i - 1] === '-' || text[i - 1] === '='))) continue;
-      let operator = next === c ? c + c : c;
-      if (text[i + operator.length] === '&') operator += '&';
-      const target = redirectTarget(text, i + operator.length, c === '<');
-      if (target) addHazard(hazards, `redirection '${operator}' to ${target}`);
-      i += operator.length - 1;
-    }
+    if (code === 10) lastNewline = i;
   }
-  return [...hazards.values()];
+  return readers.map((reader) => [...reader.hazards.values()]);
+}
+
+export function shellHazards(text: string, start: QuoteState, knownCommands: ReadonlySet<string>): ShellHazard[] {
+  return shellHazardsFrom(text, [start], knownCommands)[0];
+}
+
+/** What `reader` makes of the special character at `i`. */
+function step(reader: Reader, text: string, i: number, lastNewline: number, facts: PositionFacts): void {
+  const c = text[i];
+  const next = text[i + 1];
+  if (reader.state === 'single') {
+    if (c === "'") reader.state = 'unquoted';
+    return;
+  }
+  if (c === '\\') {
+    reader.resumeAt = i + 2;
+    return;
+  }
+  if (c === '$' && next === '(') addHazard(reader, 'command substitution $(...)');
+  else if (c === '$' && next === '{') addHazard(reader, 'parameter expansion ${...}');
+  else if (c === '`' && !reader.inBackticks) {
+    // Markdown uses backticks for inline code: only a command inside them counts.
+    const { close, command } = facts.backtick(i);
+    if (command) addHazard(reader, `backtick command substitution ('${command}')`);
+    reader.inBackticks = close > i;
+  } else if (c === '`') reader.inBackticks = false;
+  if (reader.state === 'double') {
+    if (c === '"') reader.state = 'unquoted';
+    return;
+  }
+  if (c === "'") reader.state = 'single';
+  else if (c === '"') reader.state = 'double';
+  else if ((c === '<' || c === '>') && next === '(') {
+    const command = facts.substitutedCommand(i);
+    if (command) addHazard(reader, `process substitution ${c}(${command} ...)`);
+    reader.resumeAt = i + 2;
+  } else if (c === ';' || c === '\n' || c === '\r' || c === '|' || c === '&') {
+    const operator = (c === '|' || c === '&') && next === c ? c + c : c;
+    if (c === '&' && (text[i - 1] === '>' || next === '>')) return; // >&2, &> are redirections
+    const command = facts.commandAfter(i, i + operator.length);
+    const shown = operator === '\n' || operator === '\r' ? 'newline' : `'${operator}'`;
+    if (command) addHazard(reader, `${shown} then '${command}'`);
+    reader.resumeAt = i + operator.length;
+  } else if (c === '>' || c === '<') {
+    if (c === '<' && /[A-Za-z/!]/.test(next ?? '')) {
+      reader.openTag = i; // markup, not a redirection
+      return;
+    }
+    if (c === '>' && reader.openTag > lastNewline) {
+      reader.openTag = -1;
+      return;
+    }
+    // Arrows and comparisons in prose: "->", "=>", ">=", "<=".
+    if (next === '=' || (c === '>' && (text[i - 1] === '-' || text[i - 1] === '='))) return;
+    let operator = next === c ? c + c : c;
+    if (text[i + operator.length] === '&') operator += '&';
+    const target = facts.redirectTarget(i, i + operator.length, c === '<');
+    if (target) addHazard(reader, `redirection '${operator}' to ${target}`);
+    reader.resumeAt = i + operator.length;
+  }
 }

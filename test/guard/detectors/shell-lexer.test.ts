@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { knownCommands } from '../../../src/guard/detectors/shell-commands.js';
+import { shellHazards, shellHazardsFrom, type QuoteState } from '../../../src/guard/detectors/shell-lexer.js';
+
+/**
+ * The lexer before it read all starting quote states in one pass and words
+ * without copying them: one reading per state, every word read character by
+ * character with quotes removed. The lexer must report exactly what this does.
+ */
+function referenceHazards(text: string, start: QuoteState): string[] {
+  const wordAt = (t: string, s: number) => {
+    let i = s;
+    while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
+    let word = '';
+    let raw = '';
+    let quote: string | undefined;
+    for (; i < t.length && raw.length < 256; i++) {
+      const c = t[i];
+      if (!quote && /[\s;&|<>()`]/.test(c)) break;
+      raw += c;
+      if (quote) {
+        if (c === quote) quote = undefined;
+        else word += c;
+      } else if (c === "'" || c === '"') quote = c;
+      else if (c === '\\' && i + 1 < t.length) {
+        raw += t[++i];
+        word += t[i];
+      } else if (c !== '^') word += c;
+    }
+    return { word, raw };
+  };
+  const basename = (w: string) => w.slice(Math.max(w.lastIndexOf('/'), w.lastIndexOf('\\')) + 1).toLowerCase().replace(/\.exe$/, '');
+  const commandAt = (t: string, i: number) => {
+    const { word, raw } = wordAt(t, i);
+    if (word.length === 0) return undefined;
+    if (/^\$/.test(raw)) return raw.slice(0, 12);
+    if (/^(?:\/|\.{1,2}\/|~\/)/.test(word)) return word.slice(0, 24);
+    return knownCommands.has(basename(word)) ? basename(word) : undefined;
+  };
+  const commandAfter = (t: string, i: number) => {
+    const { raw } = wordAt(t, i);
+    return /^[$`({]/.test(raw) ? raw.slice(0, 12) : commandAt(t, i);
+  };
+  const redirectTarget = (t: string, i: number, input: boolean) => {
+    const { word } = wordAt(t, i);
+    if (/^\/dev\/(?:tcp|udp)\//.test(word)) return 'a network socket';
+    if (/^(?:\d+|-|\/dev\/(?:null|stdout|stderr))$/.test(word) || word.includes('://')) return undefined;
+    if (input) return /^[/~$]|^\.{1,2}\//.test(word) ? 'a file' : undefined;
+    return /^[/~.$]|[/\\.]/.test(word) ? 'a file' : undefined;
+  };
+  const hazards = new Set<string>();
+  let state = start;
+  let inBackticks = false;
+  let openTag = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const next = text[i + 1];
+    if (state === 'single') {
+      if (c === "'") state = 'unquoted';
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '$' && next === '(') hazards.add('command substitution $(...)');
+    else if (c === '$' && next === '{') hazards.add('parameter expansion ${...}');
+    else if (c === '`' && !inBackticks) {
+      const close = text.indexOf('`', i + 1);
+      const command = close > i + 1 ? commandAt(text.slice(i + 1, close), 0) : undefined;
+      if (command) hazards.add(`backtick command substitution ('${command}')`);
+      inBackticks = close > i;
+    } else if (c === '`') inBackticks = false;
+    if (state === 'double') {
+      if (c === '"') state = 'unquoted';
+      continue;
+    }
+    if (c === "'") state = 'single';
+    else if (c === '"') state = 'double';
+    else if ((c === '<' || c === '>') && next === '(') {
+      const command = commandAt(text, i + 2);
+      if (command) hazards.add(`process substitution ${c}(${command} ...)`);
+      i++;
+    } else if (c === ';' || c === '\n' || c === '\r' || c === '|' || c === '&') {
+      const operator = (c === '|' || c === '&') && next === c ? c + c : c;
+      if (c === '&' && (text[i - 1] === '>' || next === '>')) continue;
+      const command = commandAfter(text, i + operator.length);
+      if (command) hazards.add(`${operator === '\n' || operator === '\r' ? 'newline' : `'${operator}'`} then '${command}'`);
+      i += operator.length - 1;
+    } else if (c === '>' || c === '<') {
+      if (c === '<' && /[A-Za-z/!]/.test(next ?? '')) {
+        openTag = i;
+        continue;
+      }
+      if (c === '>' && openTag >= 0 && !text.slice(openTag, i).includes('\n')) {
+        openTag = -1;
+        continue;
+      }
+      if (next === '=' || (c === '>' && (text[i - 1] === '-' || text[i - 1] === '='))) continue;
+      let operator = next === c ? c + c : c;
+      if (text[i + operator.length] === '&') operator += '&';
+      const target = redirectTarget(text, i + operator.length, c === '<');
+      if (target) hazards.add(`redirection '${operator}' to ${target}`);
+      i += operator.length - 1;
+    }
+  }
+  return [...hazards];
+}
+
+/** Commands in every spelling the lexer reads (case, .exe, paths, quotes, carets, look-alikes), operators, quotes, markup. */
+const pieces = [
+  'rm', 'RM', 'curl', 'Curl.EXE', 'cmd.exe', '/bin/sh', './run', '../x', '~/bin/x', 'C:\\Windows\\System32\\cmd.exe', 'usr/bin/nc', 'c\\at', "'c'a\"t\"",
+  'p^o^w^e^r^s^h^e^l^l', '\u212Aill', 'invoke-webrequest', 'python3', 'x.exe', '.exe', 'ls', 'more', 'make', '$HOME', '${x}', '$(id)', '{cat,/etc/passwd}',
+  ';', '&&', '||', '|', '&', '\n', '\r\n', '>', '>>', '>&', '&>', '2>&1', '< /etc/passwd', '> /dev/null', '>/dev/tcp/h/1', '<(', '>(', '->', '=>', '>=', '<=',
+  '`', '`rm -rf`', '``', "'", '"', '\\', '\\\n', '<img src=x>', '</a>', '<v4.8', 'a://b', '5', '-', '\u00A0', '\u3000', 'é', '\t', '  ',
+];
+const fillers = ['Tom', 'and', 'Jerry', 'costs', '$5', 'x', 'notes.md', 'a'.repeat(300)];
+
+function randomTexts(count: number): string[] {
+  let seed = 41;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  return Array.from({ length: count }, () => {
+    const parts: string[] = [];
+    const size = 200 + Math.floor(random() * 3000);
+    while (parts.join('').length < size) parts.push(random() < 0.65 ? pick(pieces) : pick(fillers), random() < 0.5 ? ' ' : '');
+    return parts.join('');
+  });
+}
+
+describe('the shell lexer', () => {
+  const states: QuoteState[] = ['unquoted', 'single', 'double'];
+
+  it('reads every starting quote state in one pass as separate character-by-character readings do', () => {
+    let found = 0;
+    for (const text of randomTexts(400)) {
+      const expected = states.map((state) => referenceHazards(text, state));
+      found += expected.flat().length;
+      expect(shellHazardsFrom(text, states, knownCommands).map((hazards) => hazards.map((h) => h.description))).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(2000);
+  });
+
+  it('reads commands in plain words and in quoted, escaped or non-ASCII ones alike', () => {
+    const read = (text: string) => shellHazards(text, 'unquoted', knownCommands).map((h) => h.description);
+    expect(read('x; CURL.EXE http://a')).toEqual(["';' then 'curl'"]);
+    expect(read('x; "C:\\Windows\\System32\\CMD.EXE" /c x')).toEqual(["';' then 'cmd'"]);
+    expect(read('x; /usr/bin/env')).toEqual(["';' then '/usr/bin/env'"]);
+    expect(read('x; usr/bin/nc -e')).toEqual(["';' then 'nc'"]);
+    expect(read('x;\u212Aill 1')).toEqual(["';' then 'kill'"]);
+    expect(read('x && ${IFS}')).toEqual(["'&&' then '${IFS}'", 'parameter expansion ${...}']);
+    expect(read('x; rmx; make; Tom & Jerry')).toEqual([]);
+  });
+
+  it('forgets a tag once a line ends, however many brackets follow', () => {
+    expect(shellHazards('<a title\n> /tmp/x >> /tmp/y', 'unquoted', knownCommands).map((h) => h.description)).toEqual([
+      "redirection '>' to a file",
+      "redirection '>>' to a file",
+    ]);
+    expect(shellHazards('<a title > /tmp/x', 'unquoted', knownCommands)).toEqual([]);
+  });
+});
