@@ -1,3 +1,6 @@
+import { caseless } from '../patterns/caseless.js';
+import { isAscii } from '../text/fold.js';
+
 /**
  * Files and directories that hold credentials or let an attacker persist.
  * Matched against a path normalized by `normalizeForLookup`: slashes only,
@@ -30,6 +33,24 @@ const sensitiveLocations: SensitiveLocation[] = [
   { label: 'Windows credential store', pattern: /(?:^|\/)windows\/system32\/config\/(?:sam|system|security)$|(?:^|\/)ntds\.dit$/ },
   { label: 'macOS keychain', pattern: /(?:^|\/)library\/keychains(?:\/|$)/ },
 ];
+
+/**
+ * Every location above needs one of these inside one path segment, and
+ * normalizing keeps segments whole (it drops `.`, `..` and empty ones, lower
+ * cases, turns `\` into `/`): an ASCII path without any of them (in either
+ * case) names none of the locations. Non-ASCII paths can gain ASCII letters
+ * when lower-cased (the Kelvin sign becomes `k`), so they are always looked up.
+ */
+const locationKeyword = new RegExp(
+  caseless(
+    String.raw`\.ssh|id_|authorized_keys|\.env|shadow|passwd|sudoers|proc|\.aws|gcloud|credentials|\.azure|\.kube|\.docker|\.git|\.npmrc|\.yarnrc|\.pypirc|netrc|\.pgpass|\.my\.cnf|history|\.gnupg|\.vault-token|hosts\.yml|mcp\.json|claude|system32|ntds\.dit|keychains`,
+  ),
+);
+
+/** Whether `path` may name a sensitive location: false only when `sensitiveLocationOf` would find none. */
+export function mayNameSensitiveLocation(path: string): boolean {
+  return !isAscii(path) || locationKeyword.test(path);
+}
 
 /** Slashes only, lower case, `.` and `..` resolved; a relative path that climbs past its start becomes absolute. */
 export function normalizeForLookup(path: string): string {

@@ -1,5 +1,5 @@
 import type { ScannedString } from './scanned-string.js';
-import { sensitiveLocationOf } from './sensitive-locations.js';
+import { mayNameSensitiveLocation, sensitiveLocationOf } from './sensitive-locations.js';
 
 /** Every sensitive location has a separator, a dot or an underscore in it (`.env`, `id_rsa`, `etc/shadow`). */
 const couldBeSensitive = /[\\/._]/;
@@ -12,7 +12,7 @@ const couldBeSensitive = /[\\/._]/;
 export function detectSensitivePath(scanned: ScannedString): string[] {
   const details = new Set<string>();
   for (const form of scanned.pathForms) {
-    if (!couldBeSensitive.test(form.text)) continue;
+    if (!couldBeSensitive.test(form.text) || !mayNameSensitiveLocation(form.text)) continue;
     const withoutScheme = form.text.replace(/^file:\/\/(?:localhost)?/i, '');
     // C-based servers stop reading a path at a NUL byte.
     const label = sensitiveLocationOf(withoutScheme.split('\0')[0].trimEnd());

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { pathCandidates } from '../../../src/guard/detectors/path-candidates.js';
+import { mayNameSensitiveLocation, sensitiveLocationOf } from '../../../src/guard/detectors/sensitive-locations.js';
+import { caseless } from '../../../src/guard/patterns/caseless.js';
+
+/** The words of a shell command that could be paths, as found before: every match of one regex, each widened to its word. */
+function referenceShellPathWords(text: string): string[] {
+  const pathHint = new RegExp(
+    String.raw`[/\%~\0]|[^\0-\x7f]|\.\.|` +
+      caseless(String.raw`\.env|id_(?:rsa|dsa|ecdsa|ed25519)|authorized_keys|[._]netrc|\.pgpass|\.npmrc|\.yarnrc|\.pypirc|\.git-credentials|\.htpasswd|_history|ntds\.dit|\.my\.cnf`),
+    'g',
+  );
+  const isWordEnd = (code: number) => code <= 32 || ';|&<>()`'.includes(String.fromCharCode(code));
+  const words = new Set<string>();
+  let coveredUntil = 0;
+  for (const hint of text.matchAll(pathHint)) {
+    if (hint.index < coveredUntil) continue;
+    let start = hint.index;
+    while (start > coveredUntil && !isWordEnd(text.charCodeAt(start - 1))) start--;
+    let end = hint.index + hint[0].length;
+    while (end < text.length && !isWordEnd(text.charCodeAt(end))) end++;
+    coveredUntil = end;
+    if (end - start > 4096) continue;
+    const bare = text.slice(start, end).replace(/^["']+|["']+$/g, '');
+    if (bare.length > 0) words.add(bare);
+  }
+  return [...words];
+}
+
+/** Hints of every kind and their near misses, in both cases, next to word ends. */
+const pieces = [
+  '/', '%', '~', '\0', '\\', 'é', '\u212A', '..', '.', '.env', '.ENV', '.en', 'id_rsa', 'ID_ED25519', 'id_', 'id', 'authorized_keys', 'Authorized_Keys', 'authorized_key',
+  '.netrc', '_NETRC', '.pgpass', '.npmrc', '.yarnrc', '.pypirc', '.git-credentials', '.git-credential', '.htpasswd', '_history', '_hist', 'ntds.dit', 'NTDS.DIT', 'ntds',
+  '.my.cnf', '.my', 'an', 'in', 'and', 'nt', 'aut', 'x', 'etc', 'shadow', '"', "'", ';', '|', '&', '<', '>', '(', ')', '`', '\n', '\t', 'a'.repeat(5000),
+];
+
+function randomTexts(count: number): string[] {
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  return Array.from({ length: count }, () => {
+    const parts: string[] = ['x y '];
+    const size = 100 + Math.floor(random() * 2000);
+    while (parts.join('').length < size) parts.push(pick(pieces), random() < 0.4 ? ' ' : '');
+    return parts.join('');
+  });
+}
+
+describe('words of a shell command that could be paths', () => {
+  it('are the words around each match of the path-hint pattern', () => {
+    let found = 0;
+    for (const text of randomTexts(600)) {
+      const expected = referenceShellPathWords(text);
+      found += expected.length;
+      expect(pathCandidates({ text, isKey: false, fieldName: 'content', reachesShell: true })).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(5000);
+  });
+});
+
+describe('the keyword test before a sensitive-location lookup', () => {
+  const segments = [
+    '.ssh', 'id_rsa', 'ID_ED25519_SK', 'authorized_keys2', '.env', '.env.local', '.env.example', 'etc', 'shadow', 'passwd', 'master.passwd', 'sudoers.d', 'security', 'opasswd',
+    'proc', 'self', '1234', 'environ', '.aws', 'credentials', 'sso', 'cache', '.config', 'gcloud', 'application_default_credentials.json', '.azure', 'accessTokens.json',
+    'msal_token_cache.bin', '.kube', 'config', '.docker', 'config.json', '.git', '.git-credentials', '.npmrc', '.yarnrc.yml', '.pypirc', '.gem', '.cargo', 'credentials.toml',
+    '_netrc', '.pgpass', '.my.cnf', '.htpasswd', '.bash_history', '.zhistory', '.gnupg', '.vault-token', '.terraform.d', 'credentials.tfrc.json', 'gh', 'hosts.yml',
+    '.cursor', 'mcp.json', 'claude_desktop_config.json', '.claude.json', 'Windows', 'System32', 'SAM', 'ntds.dit', 'Library', 'Keychains', '.', '..', '', 'x', 'file:',
+  ];
+  it('lets through every path that names a sensitive location, however it is spelled', () => {
+    const paths: string[] = [];
+    for (const a of segments) for (const b of segments) for (const c of ['', 'x', '..', 'config', 'sam']) paths.push(`${a}/${b}/${c}`, `~/${a}/${b}`, `/${a}\\${b}`);
+    let sensitive = 0;
+    for (const path of paths.flatMap((p) => [p, p.toUpperCase()])) {
+      if (sensitiveLocationOf(path) !== undefined) {
+        sensitive++;
+        expect(mayNameSensitiveLocation(path)).toBe(true);
+      }
+    }
+    expect(sensitive).toBeGreaterThan(5000);
+  });
+
+  it('turns down plain paths and always looks up non-ASCII ones', () => {
+    expect(mayNameSensitiveLocation('src/index.ts')).toBe(false);
+    expect(mayNameSensitiveLocation('https://example.com/docs/api.html')).toBe(false);
+    expect(mayNameSensitiveLocation('~/.\u212Aube/config')).toBe(true);
+    expect(sensitiveLocationOf('~/.\u212Aube/config')).toBe('Kubernetes config');
+  });
+});
