@@ -150,9 +150,6 @@ function redirectTarget(text: string, index: number, input: boolean): string | u
   return /^[/~.$]|[/\\.]/.test(word) ? 'a file' : undefined;
 }
 
-/** The characters the loop below acts on; every other character is skipped at once. */
-const shellSpecial = asciiSet('\\$`\'"<>;|&\n\r');
-
 /** One reading of the text, from one starting quote state. */
 interface Reader {
   state: QuoteState;
@@ -231,11 +228,13 @@ export function shellHazardsFrom(text: string, starts: readonly QuoteState[], kn
   const readers: Reader[] = starts.map((state) => ({ state, inBackticks: false, openTag: -1, resumeAt: 0, hazards: new Map() }));
   const facts = new PositionFacts(text, knownCommands);
   let lastNewline = -1;
-  for (let i = 0; i < text.length; i++) {
+  // Created per call, so its lastIndex is this loop's alone; the regex engine skips ordinary characters faster than a loop.
+  const special = /[\\$`'"<>;|&\n\r]/g;
+  while (special.test(text)) {
+    const i = special.lastIndex - 1;
     const code = text.charCodeAt(i);
-    if (code >= 128 || shellSpecial[code] === 0) continue; // nothing below applies to ordinary characters
     for (let r = 0; r < readers.length; r++) {
-      if (readers[r].resumeAt <= i) step(readers[r], text, i, lastNewline, facts);
+      if (readers[r].resumeAt <= i) step(readers[r], text, i, code, lastNewline, facts);
     }
     if (code === 10) lastNewline = i;
   }
@@ -247,56 +246,59 @@ export function shellHazards(text: string, start: QuoteState, knownCommands: Rea
 }
 
 /** What `reader` makes of the special character at `i`. */
-function step(reader: Reader, text: string, i: number, lastNewline: number, facts: PositionFacts): void {
-  const c = text[i];
-  const next = text[i + 1];
+function step(reader: Reader, text: string, i: number, code: number, lastNewline: number, facts: PositionFacts): void {
   if (reader.state === 'single') {
-    if (c === "'") reader.state = 'unquoted';
+    if (code === 39) reader.state = 'unquoted'; // '
     return;
   }
-  if (c === '\\') {
-    reader.resumeAt = i + 2;
+  if (code === 92) {
+    reader.resumeAt = i + 2; // \ escapes the next character
     return;
   }
-  if (c === '$' && next === '(') addHazard(reader, 'command substitution $(...)');
-  else if (c === '$' && next === '{') addHazard(reader, 'parameter expansion ${...}');
-  else if (c === '`' && !reader.inBackticks) {
-    // Markdown uses backticks for inline code: only a command inside them counts.
-    const { close, command } = facts.backtick(i);
-    if (command) addHazard(reader, `backtick command substitution ('${command}')`);
-    reader.inBackticks = close > i;
-  } else if (c === '`') reader.inBackticks = false;
+  const next = text.charCodeAt(i + 1);
+  if (code === 36) {
+    if (next === 40) addHazard(reader, 'command substitution $(...)');
+    else if (next === 123) addHazard(reader, 'parameter expansion ${...}');
+  } else if (code === 96) {
+    if (!reader.inBackticks) {
+      // Markdown uses backticks for inline code: only a command inside them counts.
+      const { close, command } = facts.backtick(i);
+      if (command) addHazard(reader, `backtick command substitution ('${command}')`);
+      reader.inBackticks = close > i;
+    } else reader.inBackticks = false;
+  }
   if (reader.state === 'double') {
-    if (c === '"') reader.state = 'unquoted';
+    if (code === 34) reader.state = 'unquoted';
     return;
   }
-  if (c === "'") reader.state = 'single';
-  else if (c === '"') reader.state = 'double';
-  else if ((c === '<' || c === '>') && next === '(') {
+  const c = text[i];
+  if (code === 39) reader.state = 'single';
+  else if (code === 34) reader.state = 'double';
+  else if ((code === 60 || code === 62) && next === 40) {
     const command = facts.substitutedCommand(i);
     if (command) addHazard(reader, `process substitution ${c}(${command} ...)`);
     reader.resumeAt = i + 2;
-  } else if (c === ';' || c === '\n' || c === '\r' || c === '|' || c === '&') {
-    const operator = (c === '|' || c === '&') && next === c ? c + c : c;
-    if (c === '&' && (text[i - 1] === '>' || next === '>')) return; // >&2, &> are redirections
-    const command = facts.commandAfter(i, i + operator.length);
-    const shown = operator === '\n' || operator === '\r' ? 'newline' : `'${operator}'`;
-    if (command) addHazard(reader, `${shown} then '${command}'`);
-    reader.resumeAt = i + operator.length;
-  } else if (c === '>' || c === '<') {
-    if (c === '<' && /[A-Za-z/!]/.test(next ?? '')) {
+  } else if (code === 59 || code === 10 || code === 13 || code === 124 || code === 38) {
+    const length = (code === 124 || code === 38) && next === code ? 2 : 1;
+    if (code === 38 && (text.charCodeAt(i - 1) === 62 || next === 62)) return; // >&2, &> are redirections
+    const command = facts.commandAfter(i, i + length);
+    if (command) addHazard(reader, `${code === 10 || code === 13 ? 'newline' : `'${c.repeat(length)}'`} then '${command}'`);
+    reader.resumeAt = i + length;
+  } else if (code === 60 || code === 62) {
+    if (code === 60 && /[A-Za-z/!]/.test(text[i + 1] ?? '')) {
       reader.openTag = i; // markup, not a redirection
       return;
     }
-    if (c === '>' && reader.openTag > lastNewline) {
+    if (code === 62 && reader.openTag > lastNewline) {
       reader.openTag = -1;
       return;
     }
     // Arrows and comparisons in prose: "->", "=>", ">=", "<=".
-    if (next === '=' || (c === '>' && (text[i - 1] === '-' || text[i - 1] === '='))) return;
-    let operator = next === c ? c + c : c;
+    const previous = text.charCodeAt(i - 1);
+    if (next === 61 || (code === 62 && (previous === 45 || previous === 61))) return;
+    let operator = next === code ? c + c : c;
     if (text[i + operator.length] === '&') operator += '&';
-    const target = facts.redirectTarget(i, i + operator.length, c === '<');
+    const target = facts.redirectTarget(i, i + operator.length, code === 60);
     if (target) addHazard(reader, `redirection '${operator}' to ${target}`);
     reader.resumeAt = i + operator.length;
   }
