@@ -10,8 +10,19 @@ function lastWord(name: string): string {
   return words[words.length - 1] ?? '';
 }
 
+/** Field names seen so far (arguments repeat the same few names); emptied when it grows past `maxRemembered`. */
+const pathFieldNames = new Map<string, boolean>();
+const maxRemembered = 1024;
+
 export function isPathFieldName(name: string | undefined): boolean {
-  return name !== undefined && (pathWord.test(name.toLowerCase()) || pathWord.test(lastWord(name)));
+  if (name === undefined) return false;
+  let known = pathFieldNames.get(name);
+  if (known === undefined) {
+    known = pathWord.test(name.toLowerCase()) || pathWord.test(lastWord(name));
+    if (pathFieldNames.size >= maxRemembered) pathFieldNames.clear();
+    pathFieldNames.set(name, known);
+  }
+  return known;
 }
 
 const maxTokenLength = 4096;

@@ -27,7 +27,7 @@ export function detectPathTraversal(scanned: ScannedString, context: DetectionCo
   for (const form of scanned.pathForms) {
     if (form.text.includes('\0')) details.add(`NUL byte${form.how}`);
     const found = traversalIn(form.text);
-    if (schemeUrl.test(form.text) && !/^file:/i.test(form.text)) {
+    if (form.text.includes('://') && schemeUrl.test(form.text) && !/^file:/i.test(form.text)) {
       if (found) details.add(`${found} in a URL${form.how}`);
       continue;
     }

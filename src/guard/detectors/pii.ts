@@ -24,12 +24,16 @@ function matchesOf(kind: PiiKind, text: string, numberLines: string | undefined)
   return piiMatchers[kind](numberLines);
 }
 
+/** Every kind needs an ASCII digit or an "@" (full-width ones are in the NFKC variants). */
+const digitOrAt = /[0-9@]/;
+
 /** Personal data: email, phone, SSN, payment card (Luhn), IBAN (mod 97); also in full-width digits and letters. */
 export function detectPii(scanned: ScannedString): string[] {
   const details = new Set<string>();
   // Around full-width and other compatibility characters, the NFKC form too (an IBAN is at most 42 characters long).
   const variants = [scanned.text, ...compatibilityWindows(scanned.text, 48, scanned.nonAsciiRuns)];
   for (const text of variants) {
+    if (!digitOrAt.test(text)) continue;
     const numberLines = text.length >= numberLinesMinimum ? linesWithDigitPair(text) : undefined;
     for (const kind of piiKinds) {
       for (const match of matchesOf(kind, text, numberLines)) details.add(`${match.kind}: ${match.label}`);

@@ -53,23 +53,31 @@ export class ScannedString {
 
   /**
    * Invisible characters removed, NFKC, confusables replaced; ASCII (and its
-   * case) untouched. A `FoldedText` over the source where non-ASCII runs are
-   * sparse (no copy of a large text), else the folded copy, which is cheaper
-   * to make than working around each of many runs.
+   * case) untouched. The text itself when folding changes nothing (ASCII), a
+   * `FoldedText` over the source where non-ASCII runs are sparse (no copy of a
+   * large text), else the folded copy, which is cheaper to make than working
+   * around each of many runs.
    */
   get unconfused(): FoldedText | string {
     if (this.cachedFolded === undefined) {
       const limit = Math.floor(this.text.length / sparseRuns);
       const runs = this.cachedNonAsciiRuns ?? nonAsciiRunsUpTo(this.text, limit);
       if (runs === undefined || runs.length > limit) this.cachedFolded = foldLookalikes(this.text);
-      else this.cachedFolded = new FoldedText(this.text, foldedRuns(this.text, (this.cachedNonAsciiRuns = runs)));
+      else {
+        const changed = foldedRuns(this.text, (this.cachedNonAsciiRuns = runs));
+        this.cachedFolded = changed.length === 0 ? this.text : new FoldedText(this.text, changed);
+      }
     }
     return this.cachedFolded;
   }
 
   /** The parts that could be used as paths, each in every form a server could read it in. */
   get pathForms(): PathForm[] {
-    return (this.cachedPathForms ??= pathCandidates(this).flatMap(pathForms));
+    if (this.cachedPathForms === undefined) {
+      this.cachedPathForms = [];
+      for (const candidate of pathCandidates(this)) this.cachedPathForms.push(...pathForms(candidate));
+    }
+    return this.cachedPathForms;
   }
 
   get base64Payloads(): DecodedPayload[] {

@@ -21,9 +21,22 @@ export function isShellTool(context: DetectionContext): boolean {
   const annotations = context.annotations ?? {};
   if (annotations.shell === true || annotations.executesShell === true) return true;
   const title = typeof annotations.title === 'string' ? annotations.title : '';
-  return [words(context.tool), words(title)].some(
-    (ws) => ws.some((w) => shellToolWord.has(w)) || (ws.some((w) => runnableWord.has(w)) && ws.some((w) => runVerb.has(w))),
-  );
+  return namesShellTool(context.tool) || namesShellTool(title);
+}
+
+/** Tool names and titles seen so far (a server has a few dozen); emptied when it grows past `maxRemembered`. */
+const shellToolNames = new Map<string, boolean>();
+const maxRemembered = 1024;
+
+function namesShellTool(name: string): boolean {
+  let known = shellToolNames.get(name);
+  if (known === undefined) {
+    const ws = words(name);
+    known = ws.some((w) => shellToolWord.has(w)) || (ws.some((w) => runnableWord.has(w)) && ws.some((w) => runVerb.has(w)));
+    if (shellToolNames.size >= maxRemembered) shellToolNames.clear();
+    shellToolNames.set(name, known);
+  }
+  return known;
 }
 
 export function isShellFieldName(key: string): boolean {

@@ -46,6 +46,8 @@ function separatorsAfter(anchor: SeparatorAnchor, text: string): number[] {
 
 function findSeparators(text: string): Map<SeparatorAnchor, number[]> {
   const positions = new Map<SeparatorAnchor, number[]>(anchors.map((a) => [a, []]));
+  // Most texts have no such separator: `search` (which restores lastIndex) says so without copying the regex as `matchAll` does.
+  if (text.search(anySeparator) < 0) return positions;
   // `matchAll` works on a copy; the sticky checks are this module's own and set lastIndex before each use.
   for (const separator of text.matchAll(anySeparator)) {
     anchors.forEach((anchor, k) => {
