@@ -6,7 +6,9 @@
  * other work shares the machine: the load average is printed first). The
  * 1 MiB cases are measured after 10 unmeasured calls, once the JIT has
  * compiled the scans, as in a proxy that has been running for a while; the
- * first calls take up to three times as long.
+ * first calls take up to three times as long. Then the cost per call of a
+ * call with one 1 KiB string (what every string pays), and the 100 KB
+ * pathological inputs.
  */
 import { cpus, loadavg } from 'node:os';
 import { detect } from '../../src/guard/detect.js';
@@ -14,6 +16,7 @@ import { detectorKinds } from '../../src/guard/kinds.js';
 import { measure, type Timing } from './measure.js';
 import { pathologicalInputs } from './pathological-inputs.js';
 import { realisticText } from './realistic-text.js';
+import { smallStringCalls } from './small-strings.js';
 
 const show = (t: Timing, target: number) =>
   `${t.wall.toFixed(2).padStart(8)} ms wall ${t.cpu.toFixed(2).padStart(8)} ms cpu  ${Math.min(t.wall, t.cpu) < target ? 'ok' : `OVER ${target} ms`}`;
@@ -28,6 +31,13 @@ for (const [label, tool] of [
   ['run_command (every string reaches a shell)', 'run_command'],
 ] as const) {
   console.log(`  ${label.padEnd(48)} ${show(measure(() => detect({ path: 'notes.md', content: big }, { tool }), 21, 10), 20)}`);
+}
+
+const perCall = 1000;
+console.log(`\n1 KiB string argument (plus its key), all detectors, µs per call (median of 11 batches of ${perCall} after 3 warm-up batches):`);
+for (const { name, args, tool } of smallStringCalls(1024)) {
+  const t = measure(() => { for (let i = 0; i < perCall; i++) detect(args, { tool }); }, 11, 3);
+  console.log(`  ${name.padEnd(48)} ${((t.wall * 1000) / perCall).toFixed(1).padStart(8)} µs wall ${((t.cpu * 1000) / perCall).toFixed(1).padStart(8)} µs cpu`);
 }
 
 const size = 100 * 1000;
