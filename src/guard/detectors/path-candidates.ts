@@ -30,8 +30,8 @@ const surroundingQuotes = /^["']+|["']+$/g;
 /**
  * What a shell word needs to climb, hide behind an encoding, resolve outside
  * the roots or name a sensitive file: a separator, an escape, "~", NUL,
- * non-ASCII (`hintCharacter`), "..", or one of the sensitive file names that
- * stand alone (`hintName`, tried only where its first three letters are).
+ * non-ASCII (`hintKind` 1), "..", or one of the sensitive file names that
+ * stand alone (`hintName`, tried only around a "." or "_", which each holds).
  */
 const hintName = new RegExp(
   String.raw`^(?:\.\.|` +
@@ -39,27 +39,38 @@ const hintName = new RegExp(
     ')',
 );
 const longestHintName = 16;
-/** Per ASCII character: 1 a hint on its own, 2 the start of ".." or of a hint name (in either case). */
+/** Per ASCII character: 1 a hint on its own, 2 a character every hint name (and "..") holds one of. */
 const hintKind = new Uint8Array(128);
 for (const c of '/%~\0') hintKind[c.charCodeAt(0)] = 1;
-for (const c of '.iIaAnN_') hintKind[c.charCodeAt(0)] = 2;
-/** The first two and the first three characters of ".." and the hint names, lower case ('_' | 32 is 127). */
-const hintNamePairs = new Uint8Array(128 * 128);
-const hintNamePrefixes = new Set<number>();
-for (const prefix of ['..', '.en', 'id_', 'aut', '.ne', '_ne', '.pg', '.np', '.ya', '.py', '.gi', '.ht', '_hi', 'ntd', '.my']) {
-  const [a, b, c] = [...prefix].map((ch) => ch.charCodeAt(0) | 32);
-  hintNamePairs[a * 128 + b] = 1;
-  if (c !== undefined) hintNamePrefixes.add((a * 128 + b) * 128 + c);
+for (const c of '._') hintKind[c.charCodeAt(0)] = 2;
+/** The first three characters of the hint names, lower case ('_' | 32 is 127). */
+const hintNamePrefixes = new Set(
+  ['.en', 'id_', 'aut', '.ne', '_ne', '.pg', '.np', '.ya', '.py', '.gi', '.ht', '_hi', 'ntd', '.my'].map(
+    (p) => ((p.charCodeAt(0) | 32) * 128 + (p.charCodeAt(1) | 32)) * 128 + (p.charCodeAt(2) | 32),
+  ),
+);
+
+/** Whether a hint name starts at `p` and is longer than `covering` characters (so it holds position `p + covering`). */
+function hintNameAt(text: string, p: number, covering = 0): boolean {
+  const a = text.charCodeAt(p);
+  const b = text.charCodeAt(p + 1);
+  const c = text.charCodeAt(p + 2);
+  if (!(a < 128 && b < 128 && c < 128) || !hintNamePrefixes.has(((a | 32) * 128 + (b | 32)) * 128 + (c | 32))) return false;
+  const name = hintName.exec(text.slice(p, p + longestHintName));
+  return name !== null && name[0].length > covering;
 }
 
-/** Whether ".." or a hint name starts at `p`, whose first two characters are those of one (`hintNamePairs`). */
-function hintNameAt(text: string, p: number): boolean {
-  const a = text.charCodeAt(p) | 32;
-  const b = text.charCodeAt(p + 1);
-  if (b === 46 && a === 46) return true; // ..
-  const c = text.charCodeAt(p + 2);
-  if (!(c < 128) || !hintNamePrefixes.has((a * 128 + (b | 32)) * 128 + (c | 32))) return false;
-  return hintName.test(text.slice(p, p + longestHintName));
+/**
+ * Whether the "." or "_" at `q` is part of ".." or a hint name: one starting
+ * there, or `id_`, `authorized_keys`, `ntds.dit`, whose first "_" or "." comes
+ * later. (What matters is whether a word holds a hint, not where in it.)
+ */
+function hintNameAround(text: string, q: number): boolean {
+  const code = text.charCodeAt(q);
+  if (code === 46 && text.charCodeAt(q + 1) === 46) return true;
+  if (hintNameAt(text, q)) return true;
+  if (code === 95) return (q >= 2 && hintNameAt(text, q - 2, 2)) || (q >= 10 && hintNameAt(text, q - 10, 10));
+  return q >= 4 && hintNameAt(text, q - 4, 4);
 }
 
 /** Whitespace and the shell's operators end a word. */
@@ -80,10 +91,7 @@ function shellPathWords(text: string): string[] {
     if (code < 128) {
       const kind = hintKind[code];
       if (kind === 0) continue;
-      if (kind === 2) {
-        const next = text.charCodeAt(hint + 1);
-        if (!(next < 128) || hintNamePairs[(code | 32) * 128 + (next | 32)] === 0 || !hintNameAt(text, hint)) continue;
-      }
+      if (kind === 2 && !hintNameAround(text, hint)) continue;
     }
     let start = hint;
     while (start > coveredUntil && !isWordEnd(text.charCodeAt(start - 1))) start--;

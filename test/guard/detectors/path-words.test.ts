@@ -31,7 +31,7 @@ function referenceShellPathWords(text: string): string[] {
 const pieces = [
   '/', '%', '~', '\0', '\\', 'é', '\u212A', '..', '.', '.env', '.ENV', '.en', 'id_rsa', 'ID_ED25519', 'id_', 'id', 'authorized_keys', 'Authorized_Keys', 'authorized_key',
   '.netrc', '_NETRC', '.pgpass', '.npmrc', '.yarnrc', '.pypirc', '.git-credentials', '.git-credential', '.htpasswd', '_history', '_hist', 'ntds.dit', 'NTDS.DIT', 'ntds',
-  '.my.cnf', '.my', 'an', 'in', 'and', 'nt', 'aut', 'x', 'etc', 'shadow', '"', "'", ';', '|', '&', '<', '>', '(', ')', '`', '\n', '\t', 'a'.repeat(5000),
+  '.my.cnf', '.my', 'an', 'in', 'and', 'nt', 'aut', 'authorized', '_keys', 'ntds', '.dit', '_rsa', '_ed25519', 'x', 'etc', 'shadow', '"', "'", ';', '|', '&', '<', '>', '(', ')', '`', '\n', '\t', 'a'.repeat(5000),
 ];
 
 function randomTexts(count: number): string[] {
