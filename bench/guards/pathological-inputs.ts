@@ -19,6 +19,8 @@ export function pathologicalInputs(size: number): Record<DetectorKind, Array<{ n
       { name: 'backslash-x escapes', text: fill('\\x2e', size) },
       { name: 'percent then far backslash', text: fill('%', size - 1) + '\\' },
       { name: 'full-width dots', text: fill('\uFF0E', size) },
+      { name: 'almost hint names between spaces', text: fill('.en_hi.pg ntds_authorize_ ', size) },
+      { name: 'almost hint names in one word', text: fill('.en_hi.pgntds_authorize_', size) },
     ],
     sensitive_path: [
       { name: 'ssh segments', text: fill('/.ssh', size) },

@@ -46,7 +46,7 @@ const inputs = pathologicalInputs(size);
 for (const kind of detectorKinds) {
   let worst = { name: '', timing: { wall: 0, cpu: 0 } };
   for (const { name, text } of inputs[kind]) {
-    for (const [field, tool] of [['path', 'run_command'], ['text', 'note']] as const) {
+    for (const [field, tool] of [['path', 'run_command'], ['text', 'run_command'], ['text', 'note']] as const) {
       const timing = measure(() => detect({ [field]: text }, { tool, roots: ['/srv/project'] }, { detectors: [kind] }), 5, 1);
       if (Math.min(timing.wall, timing.cpu) > Math.min(worst.timing.wall, worst.timing.cpu) || worst.name === '') worst = { name: `${name} (${field}, ${tool})`, timing };
     }

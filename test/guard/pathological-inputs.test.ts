@@ -15,7 +15,7 @@ const inputs = pathologicalInputs(20_000);
 describe('pathological inputs', () => {
   for (const kind of detectorKinds) {
     it.each(inputs[kind].map((input) => [input.name, input.text] as const))(`${kind} finishes on %s`, (_name, text) => {
-      for (const [field, tool] of [['path', 'run_command'], ['text', 'note']] as const) {
+      for (const [field, tool] of [['path', 'run_command'], ['text', 'run_command'], ['text', 'note']] as const) {
         expect(Array.isArray(detect({ [field]: text }, { tool, roots: ['/srv'] }, { detectors: [kind] }))).toBe(true);
       }
     });
