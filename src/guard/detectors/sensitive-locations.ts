@@ -35,21 +35,37 @@ const sensitiveLocations: SensitiveLocation[] = [
 ];
 
 /**
- * Every location above needs one of these inside one path segment, and
- * normalizing keeps segments whole (it drops `.`, `..` and empty ones, lower
- * cases, turns `\` into `/`): an ASCII path without any of them (in either
- * case) names none of the locations. Non-ASCII paths can gain ASCII letters
- * when lower-cased (the Kelvin sign becomes `k`), so they are always looked up.
+ * Every location above starts a path segment (after normalizing, which keeps
+ * segments whole: it drops `.`, `..` and empty ones, lower-cases, turns `\`
+ * into `/`) with one of these, except Google's application default
+ * credentials file, which ends the path: an ASCII path without either names
+ * none of the locations. Non-ASCII paths can gain ASCII letters when
+ * lower-cased (the Kelvin sign becomes `k`), so they are always looked up.
  */
-const locationKeyword = new RegExp(
-  caseless(
-    String.raw`\.ssh|id_|authorized_keys|\.env|shadow|passwd|sudoers|proc|\.aws|gcloud|credentials|\.azure|\.kube|\.docker|\.git|\.npmrc|\.yarnrc|\.pypirc|netrc|\.pgpass|\.my\.cnf|history|\.gnupg|\.vault-token|hosts\.yml|mcp\.json|claude|system32|ntds\.dit|keychains`,
-  ),
+const locationSegmentStart = new RegExp(
+  '^(?:' + caseless(String.raw`\.|_netrc|id_|authorized_keys|(?:etc|proc|windows|library)(?:[\\/]|$)|claude_desktop_config\.json|ntds\.dit`) + ')',
 );
+const longestSegmentStart = 32;
+const applicationDefaultCredentials = new RegExp(caseless(String.raw`application_default_credentials\.json`));
+
+function nextIndex(text: string, char: string, from: number): number {
+  const index = text.indexOf(char, from);
+  return index < 0 ? text.length : index;
+}
 
 /** Whether `path` may name a sensitive location: false only when `sensitiveLocationOf` would find none. */
 export function mayNameSensitiveLocation(path: string): boolean {
-  return !isAscii(path) || locationKeyword.test(path);
+  if (!isAscii(path)) return true;
+  // The next "/" and "\\" at or after `start` (the path's length when there is none), each looked up again only once passed.
+  let slash = -1;
+  let backslash = -1;
+  for (let start = 0; start < path.length; ) {
+    if (locationSegmentStart.test(path.slice(start, start + longestSegmentStart))) return true;
+    if (slash < start) slash = nextIndex(path, '/', start);
+    if (backslash < start) backslash = nextIndex(path, '\\', start);
+    start = Math.min(slash, backslash) + 1;
+  }
+  return applicationDefaultCredentials.test(path);
 }
 
 /** Slashes only, lower case, `.` and `..` resolved; a relative path that climbs past its start becomes absolute. */

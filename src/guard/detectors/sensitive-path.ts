@@ -12,8 +12,9 @@ const couldBeSensitive = /[\\/._]/;
 export function detectSensitivePath(scanned: ScannedString): string[] {
   const details = new Set<string>();
   for (const form of scanned.pathForms) {
-    if (!couldBeSensitive.test(form.text) || !mayNameSensitiveLocation(form.text)) continue;
+    if (!couldBeSensitive.test(form.text)) continue;
     const withoutScheme = form.text.replace(/^file:\/\/(?:localhost)?/i, '');
+    if (!mayNameSensitiveLocation(withoutScheme)) continue;
     // C-based servers stop reading a path at a NUL byte.
     const label = sensitiveLocationOf(withoutScheme.split('\0')[0].trimEnd());
     if (label) details.add(label);

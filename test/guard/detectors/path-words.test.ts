@@ -58,7 +58,7 @@ describe('words of a shell command that could be paths', () => {
   });
 });
 
-describe('the keyword test before a sensitive-location lookup', () => {
+describe('the segment test before a sensitive-location lookup', () => {
   const segments = [
     '.ssh', 'id_rsa', 'ID_ED25519_SK', 'authorized_keys2', '.env', '.env.local', '.env.example', 'etc', 'shadow', 'passwd', 'master.passwd', 'sudoers.d', 'security', 'opasswd',
     'proc', 'self', '1234', 'environ', '.aws', 'credentials', 'sso', 'cache', '.config', 'gcloud', 'application_default_credentials.json', '.azure', 'accessTokens.json',
