@@ -64,16 +64,16 @@ function basename(word: string): string {
 }
 
 /** A known command or a path to a program, as read by `wordAt`. */
-function commandIn({ word, raw }: { word: string; raw: string }, knownCommands: ReadonlySet<string>): string | undefined {
+function commandIn({ word, raw }: { word: string; raw: string }, knownCommands: KnownCommands): string | undefined {
   if (word.length === 0) return undefined;
   if (raw[0] === '$') return raw.slice(0, 12);
   if (/^(?:\/|\.{1,2}\/|~\/)/.test(word)) return word.slice(0, 24);
   const name = basename(word);
-  return knownCommands.has(name) ? name : undefined;
+  return knownCommands.names.has(name) ? name : undefined;
 }
 
 /** What follows an operator: a known command, a path to a program, or a shell construct. */
-function commandAfter(text: string, index: number, knownCommands: ReadonlySet<string>): string | undefined {
+function commandAfter(text: string, index: number, knownCommands: KnownCommands): string | undefined {
   const plain = plainCommand(text, index, text.length, true, knownCommands);
   if (plain !== notPlain) return plain;
   const read = wordAt(text, index);
@@ -82,23 +82,27 @@ function commandAfter(text: string, index: number, knownCommands: ReadonlySet<st
 }
 
 const notPlain = Symbol('not a plain word');
-/** Length, first and last character of each known command name, so most words are turned down without being copied. */
-const shapesOf = new WeakMap<ReadonlySet<string>, Set<number>>();
+/** The known command names, with the length, first and last character of each, so most words are turned down without being copied. */
+interface KnownCommands {
+  names: ReadonlySet<string>;
+  shapes: ReadonlySet<number>;
+}
+const knownCommandsOf = new WeakMap<ReadonlySet<string>, KnownCommands>();
 const shape = (length: number, first: number, last: number) => (length * 128 + first) * 128 + last;
 
-function knownShapes(knownCommands: ReadonlySet<string>): Set<number> {
-  let shapes = shapesOf.get(knownCommands);
-  if (shapes === undefined) {
-    shapes = new Set([...knownCommands].map((name) => shape(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1))));
-    shapesOf.set(knownCommands, shapes);
+function withShapes(names: ReadonlySet<string>): KnownCommands {
+  let known = knownCommandsOf.get(names);
+  if (known === undefined) {
+    known = { names, shapes: new Set([...names].map((name) => shape(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1)))) };
+    knownCommandsOf.set(names, known);
   }
-  return shapes;
+  return known;
 }
 
 const lowerAscii = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
 
 /** `commandIn(wordAt(...))` for a word starting at `index` (before `limit`), or with `constructs` `commandAfter`. */
-function commandAt(text: string, index: number, limit: number, constructs: boolean, knownCommands: ReadonlySet<string>): string | undefined {
+function commandAt(text: string, index: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined {
   const plain = plainCommand(text, index, limit, constructs, knownCommands);
   return plain !== notPlain ? plain : commandIn(wordAt(text, index, limit), knownCommands);
 }
@@ -108,7 +112,7 @@ function commandAt(text: string, index: number, limit: number, constructs: boole
  * non-ASCII characters), read without copying it unless it is a command;
  * `notPlain` for any other word.
  */
-function plainCommand(text: string, index: number, limit: number, constructs: boolean, knownCommands: ReadonlySet<string>): string | undefined | typeof notPlain {
+function plainCommand(text: string, index: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined | typeof notPlain {
   let i = index;
   while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const from = i;
@@ -133,11 +137,11 @@ function plainCommand(text: string, index: number, limit: number, constructs: bo
     lowerAscii(text.charCodeAt(nameEnd - 1)) === 101
   ) nameEnd -= 4; // .exe
   const length = nameEnd - nameStart;
-  if (length === 0 || !knownShapes(knownCommands).has(shape(length, lowerAscii(text.charCodeAt(nameStart)), lowerAscii(text.charCodeAt(nameEnd - 1))))) {
+  if (length === 0 || !knownCommands.shapes.has(shape(length, lowerAscii(text.charCodeAt(nameStart)), lowerAscii(text.charCodeAt(nameEnd - 1))))) {
     return undefined;
   }
   const name = text.slice(nameStart, nameEnd).toLowerCase();
-  return knownCommands.has(name) ? name : undefined;
+  return knownCommands.names.has(name) ? name : undefined;
 }
 
 /** Where a redirection writes or reads, when that is a file or a socket rather than a harmless sink or a number. */
@@ -177,7 +181,7 @@ class PositionFacts {
 
   constructor(
     private readonly text: string,
-    private readonly knownCommands: ReadonlySet<string>,
+    private readonly knownCommands: KnownCommands,
   ) {}
 
   /** For the operator at `i`: the command after it, read from `from`. */
@@ -226,7 +230,7 @@ class PositionFacts {
  */
 export function shellHazardsFrom(text: string, starts: readonly QuoteState[], knownCommands: ReadonlySet<string>): ShellHazard[][] {
   const readers: Reader[] = starts.map((state) => ({ state, inBackticks: false, openTag: -1, resumeAt: 0, hazards: new Map() }));
-  const facts = new PositionFacts(text, knownCommands);
+  const facts = new PositionFacts(text, withShapes(knownCommands));
   let lastNewline = -1;
   // Created per call, so its lastIndex is this loop's alone; the regex engine skips ordinary characters faster than a loop.
   const special = /[\\$`'"<>;|&\n\r]/g;
