@@ -33,38 +33,10 @@ export function foldedSpacedLetterMatches(folded: FoldedText): Array<[number, nu
     if (last && change.start < last[1]) continue;
     const floor = last ? last[1] : 0;
     // Back to and with two letters side by side or four non-letters (or to the last zone, or the start).
-    let start = change.start;
-    for (let letters = 0, others = 0; start > floor; ) {
-      const i = start - 1;
-      start = i;
-      if (!plain(i)) {
-        letters = others = 0;
-      } else if (isLetter(source, i)) {
-        others = 0;
-        if (++letters === 2) break;
-      } else {
-        letters = 0;
-        if (++others === 4) break;
-      }
-    }
+    const start = chainBreak(source, change.start - 1, -1, (i) => i >= floor, plain)?.at ?? floor;
     // Up to and with two letters side by side, or up to the last of four non-letters (which may lead a match after the zone).
-    let end = change.end;
-    for (let letters = 0, others = 0; end < source.length; ) {
-      const i = end;
-      end++;
-      if (!plain(i)) {
-        letters = others = 0;
-      } else if (isLetter(source, i)) {
-        others = 0;
-        if (++letters === 2) break;
-      } else {
-        letters = 0;
-        if (++others === 4) {
-          end = i;
-          break;
-        }
-      }
-    }
+    const after = chainBreak(source, change.end, 1, (i) => i < source.length, plain);
+    const end = after === undefined ? source.length : after.letters ? after.at + 1 : after.at;
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else zones.push([start, end]);
   }
@@ -80,6 +52,34 @@ export function foldedSpacedLetterMatches(folded: FoldedText): Array<[number, nu
     for (const [a, b] of spacedLetterMatches(folded.slice(from, folded.fromSource(end)))) matches.push([a + from, b + from]);
   }
   return matches.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Walks from `from` by `step` while `within(i)` to the first place no chain of
+ * spaced letters crosses: the second of two plain letters side by side
+ * (`letters`), or the fourth of four plain non-letters in a row; undefined
+ * when the walk leaves its range first. A position inside a relevant changed
+ * run is not plain and restarts both counts.
+ */
+function chainBreak(
+  source: string,
+  from: number,
+  step: 1 | -1,
+  within: (i: number) => boolean,
+  plain: (i: number) => boolean,
+): { at: number; letters: boolean } | undefined {
+  for (let i = from, letters = 0, others = 0; within(i); i += step) {
+    if (!plain(i)) {
+      letters = others = 0;
+    } else if (isLetter(source, i)) {
+      others = 0;
+      if (++letters === 2) return { at: i, letters: true };
+    } else {
+      letters = 0;
+      if (++others === 4) return { at: i, letters: false };
+    }
+  }
+  return undefined;
 }
 
 /** A source span outside the relevant changed runs, in the folded text (any changed run inside keeps its length). */
