@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditEvents, connectThroughProtect } from '../protect/support/protect-cli.js';
 import { temporaryFolder } from '../policy/reload/policy-files.js';
-import { BROKEN_POLICY_ERROR, brokenPolicy, decidedBy, echoAnswer, versionedPolicy } from '../policy/reload/versioned-policy.js';
+import { BROKEN_POLICY_ERROR, brokenPolicy, decidedBy, echoAnswer, echoLoad, versionedPolicy } from '../policy/reload/versioned-policy.js';
 import { npmServer } from './support/paths.js';
 import { isAlive, waitUntil } from './support/processes.js';
 
@@ -31,21 +31,7 @@ describe('toolgate protect with a policy file being edited', () => {
     const stderr = () => server.transport.stderr;
     const echo = async (message: string) => echoAnswer(await server.client.callTool({ name: 'echo', arguments: { message } }));
 
-    let stop = false;
-    let loadCalls = 0;
-    const loadErrors: unknown[] = [];
-    const callers = Array.from({ length: CALLERS }, async (_, caller) => {
-      while (!stop) {
-        try {
-          const answer = await echo(`load ${caller}`);
-          if (!answer.allowed && answer.version % 2 === 0) throw new Error(`an even version denied echo: ${answer.version}`);
-          loadCalls++;
-        } catch (error) {
-          loadErrors.push(error);
-          return;
-        }
-      }
-    });
+    const load = echoLoad(echo, CALLERS);
 
     expect(await echo('start')).toEqual({ allowed: false, version: 1 });
     const switched: boolean[] = [];
@@ -59,8 +45,7 @@ describe('toolgate protect with a policy file being edited', () => {
       await waitUntil(() => count(stderr(), 'enforced policy reloaded') === version - 1, 30_000, `reload ${version - 1}`);
       switched.push(decidedBy(await echo(`after version ${version}`), version));
     }
-    stop = true;
-    await Promise.all(callers);
+    const { calls: loadCalls, errors: loadErrors } = await load.stop();
 
     const pid = server.transport.process.pid!;
     process.kill(pid, 'SIGHUP');

@@ -14,8 +14,9 @@ import { handleDecider } from '../../src/policy/policy-handle.js';
 import { watchPolicy } from '../../src/policy/reload/index.js';
 import { policyHooks, startCommandProxy } from '../../src/proxy/index.js';
 import { temporaryFolder } from '../policy/reload/policy-files.js';
-import { BROKEN_POLICY_ERROR, brokenPolicy, decidedBy, echoAnswer, versionedPolicy } from '../policy/reload/versioned-policy.js';
+import { BROKEN_POLICY_ERROR, brokenPolicy, decidedBy, echoAnswer, echoLoad, versionedPolicy } from '../policy/reload/versioned-policy.js';
 import { npmServer } from './support/paths.js';
+import { waitUntil } from './support/processes.js';
 import { clientLink } from './support/stream-transport.js';
 
 const [node, everything] = npmServer('@modelcontextprotocol/server-everything');
@@ -53,48 +54,25 @@ describe('editing the policy of a running proxy under load', () => {
     await client.connect(link.transport as never);
     const echo = async (message: string) => echoAnswer(await client.callTool({ name: 'echo', arguments: { message } }));
 
-    let stop = false;
-    let loadCalls = 0;
-    const loadErrors: unknown[] = [];
-    const callers = Array.from({ length: CALLERS }, async (_, caller) => {
-      while (!stop) {
-        try {
-          const answer = await echo(`load ${caller}`);
-          if (!answer.allowed && answer.version % 2 === 0) throw new Error(`an even version denied echo: ${answer.version}`);
-          loadCalls++;
-          // a denial is answered in-process over in-memory streams: let timers and file events run
-          await new Promise((resolve) => setImmediate(resolve));
-        } catch (error) {
-          loadErrors.push(error);
-          return;
-        }
-      }
-    });
+    // a denial is answered in-process over in-memory streams: let timers and file events run between calls
+    const load = echoLoad(echo, CALLERS, () => new Promise((resolve) => setImmediate(resolve)));
 
-    const waitFor = async (condition: () => boolean, what: string) => {
-      const deadline = Date.now() + 30_000;
-      while (!condition()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-    };
     // the first decision is version 1's: echo denied
     expect(await echo('start')).toEqual({ allowed: false, version: 1 });
     const switched: boolean[] = [];
     for (let version = 2; version <= RELOADS + 1; version++) {
       if (version === 51) {
         writeFileSync(file, brokenPolicy(version));
-        await waitFor(() => failures === 1, 'the failed reload');
+        await waitUntil(() => failures === 1, 30_000, 'the failed reload');
         // version 50 (echo allowed) stays in force
         expect(await echo('after the broken edit')).toEqual({ allowed: true });
       }
       writeFileSync(file, versionedPolicy(version));
-      await waitFor(() => reloads === version - 1, `reload ${version - 1}`);
+      await waitUntil(() => reloads === version - 1, 30_000, `reload ${version - 1}`);
       const answer = await echo(`after version ${version}`);
       switched.push(decidedBy(answer, version));
     }
-    stop = true;
-    await Promise.all(callers);
+    const { calls: loadCalls, errors: loadErrors } = await load.stop();
     await client.close();
     await proxy.done;
     await handle.close();

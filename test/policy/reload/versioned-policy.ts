@@ -29,3 +29,38 @@ export function echoAnswer(answer: unknown): { allowed: true } | { allowed: fals
 export function decidedBy(answer: ReturnType<typeof echoAnswer>, version: number): boolean {
   return version % 2 === 0 ? answer.allowed : !answer.allowed && answer.version === version;
 }
+
+/**
+ * `callers` clients calling echo back to back until `stop()`: no call may fail
+ * and no even version may deny. `betweenCalls` runs after each call (an
+ * in-process proxy lets timers and file events run there).
+ */
+export function echoLoad(
+  echo: (message: string) => Promise<ReturnType<typeof echoAnswer>>,
+  callers: number,
+  betweenCalls: () => Promise<unknown> = async () => undefined,
+): { stop(): Promise<{ calls: number; errors: unknown[] }> } {
+  let stopped = false;
+  let calls = 0;
+  const errors: unknown[] = [];
+  const running = Array.from({ length: callers }, async (_, caller) => {
+    while (!stopped) {
+      try {
+        const answer = await echo(`load ${caller}`);
+        if (!answer.allowed && answer.version % 2 === 0) throw new Error(`an even version denied echo: ${answer.version}`);
+        calls++;
+        await betweenCalls();
+      } catch (error) {
+        errors.push(error);
+        return;
+      }
+    }
+  });
+  return {
+    async stop() {
+      stopped = true;
+      await Promise.all(running);
+      return { calls, errors };
+    },
+  };
+}
