@@ -40,11 +40,12 @@ describe('CLI start-up loads only what the command uses', () => {
     expect(modules).not.toContain('src/policy/dialect/index.ts');
   });
 
-  it('validates a policy without the Rego toolchain, the engine or the MCP SDK', async () => {
+  it('validates a policy without the Rego toolchain, the engine, the MCP SDK or a schema compiler', async () => {
     const modules = await modulesLoadedBy(['policy', 'validate', 'minimal']);
     expect(modules).toContain('src/policy/dialect/index.ts');
+    expect(modules).toContain('src/policy/dialect/generated/schema-validators.ts');
     expect(modules.filter((m) => /^src\/policy\/(engine|rego)\//.test(m))).toEqual([]);
-    expect(packagesOf(modules).filter((p) => ['@modelcontextprotocol/sdk', 'zod', 'execa', '@open-policy-agent/opa-wasm'].includes(p))).toEqual([]);
+    expect(packagesOf(modules).filter((p) => ['@modelcontextprotocol/sdk', 'zod', 'execa', '@open-policy-agent/opa-wasm', 'ajv'].includes(p))).toEqual([]);
   });
 
   it('decides with the standard profile importing only the host builtin categories it calls', async () => {

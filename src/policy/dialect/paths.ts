@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 /** The package root: two levels above src/policy/dialect (or dist/policy/dialect). */
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-export const schemaPath = (): string => join(packageRoot, 'schema', 'policy.schema.json');
 export const profilesDir = (): string => join(packageRoot, 'policies');
 export const regoLibraryDir = (): string => join(packageRoot, 'rego', 'toolgate');
 

@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { schemaPath } from './paths.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validatePolicy } from './generated/schema-validators.js';
 import type { PolicyDiagnostic } from './policy-error.js';
 import type { YamlPath, YamlSource } from './yaml-source.js';
 
-const Ajv = AjvModule.default;
-let validator: ValidateFunction | undefined;
-
-function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, allowUnionTypes: true }).compile(
-    JSON.parse(readFileSync(schemaPath(), 'utf8')) as object,
-  );
-  return validator;
-}
-
 /** Checks the document against schema/policy.schema.json; one positioned diagnostic per problem. */
 export function checkSchema(source: YamlSource): PolicyDiagnostic[] {
-  return schemaDiagnostics(validate(), source, 'the policy');
+  return schemaDiagnostics(validatePolicy as ValidateFunction, source, 'the policy');
 }
 
 /**
