@@ -24,7 +24,8 @@ function traversalIn(path: string): string | undefined {
  */
 export function detectPathTraversal(scanned: ScannedString, context: DetectionContext): string[] {
   const details = new Set<string>();
-  for (const form of scanned.pathForms) {
+  // Without roots, only forms with NUL or ".." can be flagged.
+  for (const form of context.roots ? scanned.pathForms : scanned.flaggablePathForms) {
     if (form.text.includes('\0')) details.add(`NUL byte${form.how}`);
     const found = traversalIn(form.text);
     if (form.text.includes('://') && schemeUrl.test(form.text) && !/^file:/i.test(form.text)) {

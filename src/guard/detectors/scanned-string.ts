@@ -19,6 +19,7 @@ export class ScannedString {
   readonly reachesShell: boolean;
   private readonly leaf: StringLeaf;
   private cachedPathForms?: PathForm[];
+  private cachedFlaggablePathForms?: PathForm[];
   private cachedPath?: Array<string | number>;
   private cachedDecoded?: string[];
   private cachedFolded?: FoldedText | string;
@@ -73,11 +74,16 @@ export class ScannedString {
 
   /** The parts that could be used as paths, each in every form a server could read it in. */
   get pathForms(): PathForm[] {
-    if (this.cachedPathForms === undefined) {
-      this.cachedPathForms = [];
-      for (const candidate of pathCandidates(this)) this.cachedPathForms.push(...pathForms(candidate));
-    }
-    return this.cachedPathForms;
+    return (this.cachedPathForms ??= pathCandidates(this).flatMap((candidate) => pathForms(candidate)));
+  }
+
+  /**
+   * `pathForms` without the shell words that only resolving against roots
+   * could flag: ASCII words without an escape, NUL, "..", or anything that
+   * may start a sensitive location (most URLs and dotted names in code).
+   */
+  get flaggablePathForms(): PathForm[] {
+    return (this.cachedFlaggablePathForms ??= pathCandidates(this, true).flatMap((candidate) => pathForms(candidate)));
   }
 
   get base64Payloads(): DecodedPayload[] {

@@ -1,5 +1,4 @@
 import { caseless } from '../patterns/caseless.js';
-import { isAscii } from '../text/fold.js';
 
 /**
  * Files and directories that hold credentials or let an attacker persist.
@@ -46,26 +45,35 @@ const locationSegmentStart = new RegExp(
   '^(?:' + caseless(String.raw`\.|_netrc|id_|authorized_keys|(?:etc|proc|windows|library)(?:[\\/]|$)|claude_desktop_config\.json|ntds\.dit`) + ')',
 );
 const longestSegmentStart = 32;
+/** The first two characters of the segment starts above other than ".", lower case ('_' | 32 is 127), as `a * 128 + b`. */
+const segmentStartPairs = new Uint8Array(128 * 128);
+for (const start of ['_n', 'id', 'au', 'et', 'pr', 'wi', 'li', 'cl', 'nt']) segmentStartPairs[(start.charCodeAt(0) | 32) * 128 + (start.charCodeAt(1) | 32)] = 1;
 const applicationDefaultCredentials = new RegExp(caseless(String.raw`application_default_credentials\.json`));
 
-function nextIndex(text: string, char: string, from: number): number {
-  const index = text.indexOf(char, from);
-  return index < 0 ? text.length : index;
+/**
+ * Whether a path segment starting with code units `a`, `b` (NaN for none)
+ * may start a sensitive location: one lookup rules out most segments. True
+ * for non-ASCII units, which lower-casing can turn into ASCII letters.
+ */
+export function maySegmentStartSensitiveLocation(a: number, b: number): boolean {
+  return a === 46 || a >= 128 || b >= 128 || segmentStartPairs[(a | 32) * 128 + (b | 32)] === 1;
 }
 
 /** Whether `path` may name a sensitive location: false only when `sensitiveLocationOf` would find none. */
 export function mayNameSensitiveLocation(path: string): boolean {
-  if (!isAscii(path)) return true;
-  // The next "/" and "\\" at or after `start` (the path's length when there is none), each looked up again only once passed.
-  let slash = -1;
-  let backslash = -1;
-  for (let start = 0; start < path.length; ) {
-    if (locationSegmentStart.test(path.slice(start, start + longestSegmentStart))) return true;
-    if (slash < start) slash = nextIndex(path, '/', start);
-    if (backslash < start) backslash = nextIndex(path, '\\', start);
-    start = Math.min(slash, backslash) + 1;
+  let atSegmentStart = true;
+  let underscore = false;
+  for (let i = 0; i < path.length; i++) {
+    const code = path.charCodeAt(i);
+    if (code >= 128) return true;
+    if (atSegmentStart && maySegmentStartSensitiveLocation(code, path.charCodeAt(i + 1)) && locationSegmentStart.test(path.slice(i, i + longestSegmentStart))) {
+      return true;
+    }
+    atSegmentStart = code === 47 || code === 92;
+    underscore ||= code === 95;
   }
-  return applicationDefaultCredentials.test(path);
+  // The one location that does not start a segment has an "_" in it.
+  return underscore && applicationDefaultCredentials.test(path);
 }
 
 /** Slashes only, lower case, `.` and `..` resolved; a relative path that climbs past its start becomes absolute. */

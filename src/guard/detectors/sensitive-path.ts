@@ -11,7 +11,7 @@ const couldBeSensitive = /[\\/._]/;
  */
 export function detectSensitivePath(scanned: ScannedString): string[] {
   const details = new Set<string>();
-  for (const form of scanned.pathForms) {
+  for (const form of scanned.flaggablePathForms) {
     if (!couldBeSensitive.test(form.text)) continue;
     const withoutScheme = form.text.replace(/^file:\/\/(?:localhost)?/i, '');
     if (!mayNameSensitiveLocation(withoutScheme)) continue;

@@ -1,0 +1,181 @@
+import { caseless } from '../patterns/caseless.js';
+import { maySegmentStartSensitiveLocation } from '../detectors/sensitive-locations.js';
+import { codeUnits } from '../text/code-units.js';
+
+const maxWordLength = 4096;
+
+/** ASCII code units that hint at a path on their own ("/", "%", "~", NUL) or around a hint name (".", "_"); every non-ASCII unit is a hint too. */
+const hintUnit = new Uint8Array(128);
+for (const c of '/%~\0._') hintUnit[c.charCodeAt(0)] = 1;
+
+/** Whitespace, control characters and the shell's operators end a word. */
+const wordEndUnit = new Uint8Array(128);
+for (let code = 0; code <= 32; code++) wordEndUnit[code] = 1;
+for (const c of ';|&<>()`') wordEndUnit[c.charCodeAt(0)] = 1;
+
+function isHint(unit: number): boolean {
+  return unit >= 128 || hintUnit[unit] === 1;
+}
+
+function isWordEnd(unit: number): boolean {
+  return unit < 128 && wordEndUnit[unit] === 1;
+}
+
+function isQuote(unit: number): boolean {
+  return unit === 34 || unit === 39;
+}
+
+/**
+ * The sensitive file names that stand alone as hints (and ".."), tried only
+ * around a "." or "_", one of which each holds.
+ */
+const hintName = new RegExp(
+  String.raw`^(?:\.\.|` +
+    caseless(String.raw`\.env|id_(?:rsa|dsa|ecdsa|ed25519)|authorized_keys|[._]netrc|\.pgpass|\.npmrc|\.yarnrc|\.pypirc|\.git-credentials|\.htpasswd|_history|ntds\.dit|\.my\.cnf`) +
+    ')',
+);
+const longestHintName = 16;
+const hintNameStarts = ['.en', 'id_', 'aut', '.ne', '_ne', '.pg', '.np', '.ya', '.py', '.gi', '.ht', '_hi', 'ntd', '.my'];
+
+/** The first two ASCII characters of the hint names, lower case ('_' | 32 is 127), as `a * 128 + b`: most "." and "_" are ruled out by one lookup. */
+const hintNamePairs = new Uint8Array(128 * 128);
+/** The first three, as `(a * 128 + b) * 128 + c`. */
+const hintNameTriples = new Set<number>();
+for (const start of hintNameStarts) {
+  const [a, b, c] = [0, 1, 2].map((i) => start.charCodeAt(i) | 32);
+  hintNamePairs[a * 128 + b] = 1;
+  hintNameTriples.add((a * 128 + b) * 128 + c);
+}
+
+/** Whether a hint name starts at `p` and is longer than `covering` units (so it holds position `p + covering`). */
+function hintNameAt(text: string, units: Uint16Array, p: number, covering: number): boolean {
+  // Every hint name is at least four units long.
+  if (p + 4 > units.length) return false;
+  const a = units[p];
+  const b = units[p + 1];
+  const c = units[p + 2];
+  if (a >= 128 || b >= 128 || c >= 128 || hintNamePairs[(a | 32) * 128 + (b | 32)] === 0) return false;
+  if (!hintNameTriples.has(((a | 32) * 128 + (b | 32)) * 128 + (c | 32))) return false;
+  const name = hintName.exec(text.slice(p, p + longestHintName));
+  return name !== null && name[0].length > covering;
+}
+
+/**
+ * Whether the "." or "_" at `q` is part of ".." or a hint name: one starting
+ * there, or `id_`, `authorized_keys`, `ntds.dit`, whose first "_" or "." comes
+ * later. (What matters is whether a word holds a hint, not where in it.)
+ */
+function hintNameAround(text: string, units: Uint16Array, q: number): boolean {
+  const unit = units[q];
+  if (unit === 46 && q + 1 < units.length && units[q + 1] === 46) return true;
+  if (hintNameAt(text, units, q, 0)) return true;
+  if (unit === 95) return (q >= 2 && hintNameAt(text, units, q - 2, 2)) || (q >= 10 && hintNameAt(text, units, q - 10, 10));
+  return q >= 4 && hintNameAt(text, units, q - 4, 4);
+}
+
+/**
+ * The position of the first hint unit at or after `from` (`units.length` when
+ * there is none). Two units are read at a time from `pairs` (the same memory
+ * as 32-bit words): both are plain ASCII exactly when the word has no bit of
+ * 0xff80 set in either half and neither half is a hint in the table, which
+ * takes one mask and two lookups per pair, whatever the byte order.
+ */
+function nextHint(units: Uint16Array, pairs: Uint32Array, from: number): number {
+  let p = from >> 1;
+  if ((from & 1) === 1 && p < pairs.length) {
+    if (isHint(units[from])) return from;
+    p++;
+  }
+  for (; p < pairs.length; p++) {
+    const pair = pairs[p];
+    if (((pair & 0xff80ff80) | hintUnit[pair & 0x7f] | hintUnit[(pair >>> 16) & 0x7f]) !== 0) {
+      return isHint(units[2 * p]) ? 2 * p : 2 * p + 1;
+    }
+  }
+  // An odd-length text's last unit is in no pair.
+  const last = units.length - 1;
+  return (units.length & 1) === 1 && last >= from && isHint(units[last]) ? last : units.length;
+}
+
+/** The text's code units, and the same memory as pairs of them (copied first in the unlikely case it is not 4-byte aligned). */
+function unitsAndPairs(text: string): [Uint16Array, Uint32Array] {
+  let units = codeUnits(text);
+  if (units.byteOffset % 4 !== 0) units = units.slice();
+  return [units, new Uint32Array(units.buffer, units.byteOffset, units.length >> 1)];
+}
+
+/**
+ * Calls `visit(start, end)` with the bounds of each word of a shell command
+ * that could be a path, without surrounding quotes, in order (repeats
+ * included): words holding a separator, an escape, "~", NUL, non-ASCII, ".."
+ * or a sensitive file name that stands alone (`.env`, `id_rsa`, ...). Words
+ * are found from each hint outwards (so the command is not split into every
+ * one of its words); each unit is looked at a bounded number of times.
+ */
+function forEachPathWord(text: string, units: Uint16Array, pairs: Uint32Array, visit: (start: number, end: number) => void): void {
+  let coveredUntil = 0;
+  for (let hint = nextHint(units, pairs, 0); hint < units.length; ) {
+    const unit = units[hint];
+    if ((unit === 46 || unit === 95) && !hintNameAround(text, units, hint)) {
+      hint = nextHint(units, pairs, hint + 1);
+      continue;
+    }
+    let start = hint;
+    while (start > coveredUntil && !isWordEnd(units[start - 1])) start--;
+    // A hint holds no unit that ends a word (NUL is one on its own): the word ends where it would after the whole hint.
+    let end = hint + 1;
+    while (end < units.length && !isWordEnd(units[end])) end++;
+    coveredUntil = end;
+    hint = nextHint(units, pairs, end);
+    if (end - start > maxWordLength) continue;
+    while (start < end && isQuote(units[start])) start++;
+    while (end > start && isQuote(units[end - 1])) end--;
+    if (end > start) visit(start, end);
+  }
+}
+
+/** The words of a shell command that could be paths (see `forEachPathWord`), each once, in order. */
+export function shellPathWords(text: string): string[] {
+  const [units, pairs] = unitsAndPairs(text);
+  const words = new Set<string>();
+  forEachPathWord(text, units, pairs, (start, end) => words.add(text.slice(start, end)));
+  return [...words];
+}
+
+/** "%", "\" (escapes), NUL (cuts a path short) and "_" (in `application_default_credentials.json`). */
+const flaggableUnit = new Uint8Array(128);
+for (const c of '%\\\0_') flaggableUnit[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether the path detectors could flag the word at [start, end) without
+ * roots to resolve it against: it holds non-ASCII or an escape (so it has
+ * other forms), NUL or "..", an "_", a segment that may start a sensitive
+ * location (at the start or after "/"), or it starts with "fi"
+ * (a `file:` URL, whose path is looked up without the scheme). Any other
+ * word is its only form, has no traversal and names no sensitive location.
+ */
+function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
+  const second = start + 1 < end ? units[start + 1] : NaN;
+  if (maySegmentStartSensitiveLocation(units[start], second) || ((units[start] | 32) === 102 && (second | 32) === 105)) return true;
+  for (let i = start; i < end; i++) {
+    const unit = units[i];
+    if (unit >= 128 || flaggableUnit[unit] === 1) return true;
+    if (unit === 46 && i + 1 < end && units[i + 1] === 46) return true;
+    if (unit === 47 && i + 1 < end && maySegmentStartSensitiveLocation(units[i + 1], i + 2 < end ? units[i + 2] : NaN)) return true;
+  }
+  return false;
+}
+
+/**
+ * The words of `shellPathWords` that the path detectors could flag without
+ * roots (see `mayBeFlagged`), each once, in order: the others (most URLs and
+ * dotted names in code) are never copied out of the text.
+ */
+export function flaggableShellPathWords(text: string): string[] {
+  const [units, pairs] = unitsAndPairs(text);
+  const words = new Set<string>();
+  forEachPathWord(text, units, pairs, (start, end) => {
+    if (mayBeFlagged(units, start, end)) words.add(text.slice(start, end));
+  });
+  return [...words];
+}
