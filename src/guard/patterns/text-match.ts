@@ -21,3 +21,25 @@ export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   if (text.search(pattern) < 0) return [];
   return [...text.matchAll(pattern)] as RegExpExecArray[];
 }
+
+/**
+ * What `allMatches(pattern, text)` finds, given that every match starts at one
+ * of `positions` (in text order): the pattern is tried at each of them with a
+ * sticky copy, skipping those inside the previous match, as the global scan does.
+ */
+export function matchesStartingAt(pattern: RegExp, text: string, positions: readonly number[]): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  if (positions.length === 0) return matches;
+  // A sticky copy per call: its lastIndex is set here and seen nowhere else.
+  const atPosition = new RegExp(pattern, pattern.flags.replace('g', '') + 'y');
+  let next = 0;
+  for (const position of positions) {
+    if (position < next) continue;
+    atPosition.lastIndex = position;
+    const match = atPosition.exec(text);
+    if (match === null) continue;
+    matches.push(match);
+    next = position + Math.max(match[0].length, 1);
+  }
+  return matches;
+}

@@ -1,3 +1,5 @@
+import { codeUnits } from './code-units.js';
+
 /** A set of ASCII characters, as a lookup table for per-character scans. */
 export function asciiSet(chars: string): Uint8Array {
   const table = new Uint8Array(128);
@@ -9,52 +11,85 @@ export function asciiSet(chars: string): Uint8Array {
   return table;
 }
 
-/** Shortest run kept in the cache (base64 payloads need 24); callers asking for shorter runs bypass it. */
-const cachedMinimum = 24;
 /**
- * The last cached scan: base64 payload decoding and the token scan ask about the
- * same argument, with decoding of nested payloads in between (which must not
- * evict it: those ask with `cache: false`).
+ * Shortest run kept in the cache: the secret scan's joined runs need 20 (an
+ * AWS key ID), base64 payloads 24, the token scan 32; callers asking for
+ * shorter runs bypass it.
  */
-let last: { text: string; set: Uint8Array; runs: Array<[number, number]> } | undefined;
+const cachedMinimum = 20;
+/**
+ * The last cached scan: base64 payload decoding and the secret scans ask about
+ * the same argument, with decoding of nested payloads in between (which must
+ * not evict it: those ask with `cache: false`). `byMinimum` keeps each longer
+ * minimum's runs, filtered once.
+ */
+let last: { text: string; set: Uint8Array; byMinimum: Map<number, Array<[number, number]>> } | undefined;
 
 /**
  * Maximal runs of characters from `set` that are at least `minLength` long,
- * as [start, end) pairs: one pass over the text, no regex backtracking.
+ * as [start, end) pairs in text order: one pass over the text, no regex
+ * backtracking. The arrays returned from the cache are shared: do not modify them.
  */
 export function charRuns(text: string, set: Uint8Array, minLength: number, options: { cache?: boolean } = {}): Array<[number, number]> {
   if (minLength < cachedMinimum || options.cache === false) return scanRuns(text, set, minLength);
-  if (last === undefined || last.text !== text || last.set !== set) last = { text, set, runs: scanRuns(text, set, cachedMinimum) };
-  return minLength === cachedMinimum ? last.runs : last.runs.filter(([start, end]) => end - start >= minLength);
-}
-
-function inSet(set: Uint8Array, code: number): boolean {
-  return code < 128 && set[code] === 1;
+  if (last === undefined || last.text !== text || last.set !== set) {
+    last = { text, set, byMinimum: new Map([[cachedMinimum, scanRuns(text, set, cachedMinimum)]]) };
+  }
+  let runs = last.byMinimum.get(minLength);
+  if (runs === undefined) {
+    runs = last.byMinimum.get(cachedMinimum)!.filter(([start, end]) => end - start >= minLength);
+    last.byMinimum.set(minLength, runs);
+  }
+  return runs;
 }
 
 /**
- * Skip loop: a run of `minLength` or more starting at or after `i` must cover
- * position `i + minLength - 1`, so when that character is outside the set the
- * scan jumps past it; otherwise it widens the run around it. Each character is
- * looked at at most twice, most not at all.
+ * Skip loop: a run of `minLength` or more starting at or after `from` must
+ * cover position `from + minLength - 1` (the probe). When the probe is outside
+ * the set, the scan jumps past it. Otherwise it walks back from the probe:
+ * reaching `from` (or the part already known to be in the set) means a run of
+ * at least `minLength`, which is then followed to its end; stopping at a
+ * character outside the set moves `from` right after it, with what lies
+ * between known to be in the set. Most characters are never looked at, none
+ * more than twice. The code units are read from a typed array (twice as fast
+ * as `charCodeAt`); a loop this branchy is bound by mispredictions, so the
+ * fewer steps the better.
  */
 function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[number, number]> {
+  const units = codeUnits(text);
   const runs: Array<[number, number]> = [];
-  const n = text.length;
-  // Invariant: i is 0 or follows a character outside the set.
-  let i = 0;
-  while (i + minLength <= n) {
-    const probe = i + minLength - 1;
-    if (!inSet(set, text.charCodeAt(probe))) {
-      i = probe + 1;
+  const n = units.length;
+  // Invariants: a run can start at `from` or later, and `from` is 0 or follows a character outside the set;
+  // [from, knownUntil] are all in the set when knownUntil >= from.
+  let from = 0;
+  let knownUntil = -1;
+  while (from + minLength <= n) {
+    const probe = from + minLength - 1;
+    let c = units[probe];
+    if (c >= 128 || set[c] === 0) {
+      from = probe + 1;
       continue;
     }
+    const floor = knownUntil >= from ? knownUntil + 1 : from;
     let start = probe;
-    while (start > i && inSet(set, text.charCodeAt(start - 1))) start--;
+    while (start > floor) {
+      c = units[start - 1];
+      if (c >= 128 || set[c] === 0) break;
+      start--;
+    }
+    if (start > floor) {
+      knownUntil = probe;
+      from = start;
+      continue;
+    }
     let end = probe + 1;
-    while (end < n && inSet(set, text.charCodeAt(end))) end++;
-    if (end - start >= minLength) runs.push([start, end]);
-    i = end + 1;
+    while (end < n) {
+      c = units[end];
+      if (c >= 128 || set[c] === 0) break;
+      end++;
+    }
+    runs.push([from, end]);
+    from = end + 1;
   }
   return runs;
 }

@@ -23,12 +23,12 @@ describe('charRuns', () => {
   it('finds the same maximal runs as a character-by-character scan', () => {
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const alphabet = 'aZ9+/_- .:\n=é';
+    const alphabet = 'aZ9+/_- .:\n=é\ud800';
     for (let n = 0; n < 300; n++) {
       const length = Math.floor(random() * 400);
       // Runs of varied length: mostly run characters, separators now and then.
-      const text = Array.from({ length }, () => (random() < 0.93 ? alphabet[Math.floor(random() * 7)] : alphabet[7 + Math.floor(random() * 6)])).join('');
-      for (const minLength of [1, 5, 24, 32]) expect(charRuns(text, set, minLength), `${JSON.stringify(text)} ${minLength}`).toEqual(reference(text, minLength));
+      const text = Array.from({ length }, () => (random() < 0.93 ? alphabet[Math.floor(random() * 7)] : alphabet[7 + Math.floor(random() * 7)])).join('');
+      for (const minLength of [1, 5, 20, 23, 24, 32]) expect(charRuns(text, set, minLength), `${JSON.stringify(text)} ${minLength}`).toEqual(reference(text, minLength));
     }
   });
 
@@ -36,5 +36,14 @@ describe('charRuns', () => {
     const text = `${'a'.repeat(24)} ${'b'.repeat(23)} ${'c'.repeat(30)}`;
     expect(charRuns(text, set, 24)).toEqual([[0, 24], [49, 79]]);
     expect(charRuns('', set, 24)).toEqual([]);
+  });
+
+  it('answers every minimum from one cached scan, and a new text or set replaces it', () => {
+    const text = `${'a'.repeat(20)}.${'b'.repeat(24)}.${'c'.repeat(32)}`;
+    expect(charRuns(text, set, 32)).toEqual([[46, 78]]);
+    expect(charRuns(text, set, 20)).toEqual([[0, 20], [21, 45], [46, 78]]);
+    expect(charRuns(text, set, 24)).toEqual([[21, 45], [46, 78]]);
+    expect(charRuns(`${text}.`, asciiSet('a'), 20)).toEqual([[0, 20]]);
+    expect(charRuns(text, set, 24, { cache: false })).toEqual([[21, 45], [46, 78]]);
   });
 });

@@ -1,8 +1,9 @@
 import { base64Chars } from '../../text/base64-payloads.js';
-import { charRuns } from '../../text/char-runs.js';
-import { RunText } from '../../text/run-text.js';
+import { asciiSet, charRuns } from '../../text/char-runs.js';
+import { codeUnits } from '../../text/code-units.js';
 import { caseless } from '../caseless.js';
-import { allMatches, type TextMatch } from '../text-match.js';
+import { allMatches, matchesStartingAt, type TextMatch } from '../text-match.js';
+import { PrefixIndex } from './run-prefixes.js';
 import { authorizationAnchor, awsSecretAnchor, awsSecretNames, matchesBeforeSeparators, type SeparatorAnchor } from './separator-anchors.js';
 
 /**
@@ -32,31 +33,31 @@ interface SecretFormat {
    * text holds none, the pattern is not run. `includes` finds a literal (or
    * its absence) several times faster than the regex engine scans for the
    * pattern (most of all a literal starting with a rare character: `_live_`
-   * rather than `sk_live_`). Left out for patterns matched in either case and
-   * for literals as costly to look for as the pattern (`sk-`, `AKIA`).
+   * rather than `sk_live_`). Left out for patterns matched in either case.
    */
   literals?: string[];
   /**
-   * Every match lies inside one run of 24 or more base64 characters (its own
-   * characters are base64 characters and it is at least 24 long) and its
-   * lookaheads and `notAfter` only look for base64 characters: a large text
-   * is searched through its joined runs (`RunText`), which finds the same.
+   * Every match starts with one of these and lies inside one run of 20 or
+   * more base64 characters (its own characters are base64 characters and it
+   * is at least 20 long): a large text is searched by trying the pattern only
+   * where its runs hold one of the prefixes (run-prefixes.ts). A small text
+   * uses them as `literals`.
    */
-  withinRun?: true;
+  runPrefixes?: string[];
   /**
-   * Strings one of which lies inside a base64 run of 24 or more characters of
-   * every match: when the joined runs of a large text hold none, the pattern
-   * is not run (in place of `literals`, which would search the whole text).
+   * Every match starts with this URL prefix: a large text is searched by
+   * trying the pattern only at the URLs (found from their "://") that start
+   * with it. A small text uses it as a literal.
    */
-  runLiterals?: string[];
+  urlPrefix?: string;
   /** The pattern starts with a name and a separator: it is tried only just before such separators (separator-anchors.ts). */
   anchor?: SeparatorAnchor;
 }
 
-/** The shortest run `RunText` is built from: the length base64 decoding and the token scan ask for (and cache). */
-const minRunLength = 24;
-/** Below this length, joining the runs costs more than scanning the text. */
-const runTextMinimum = 16 * 1024;
+/** The shortest run a `runPrefixes` format can lie in: an AWS key ID, 20 characters. */
+const minRunLength = 20;
+/** Below this length, scanning the text for each format's literals costs less than finding the places to try. */
+const startsMinimum = 16 * 1024;
 
 const alnum = /[A-Za-z0-9]/;
 const word = /[A-Za-z0-9_]/;
@@ -70,6 +71,7 @@ const secretFormats: SecretFormat[] = [
     label: 'AWS access key ID',
     pattern: /(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
     notAfter: alnum,
+    runPrefixes: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
   },
   {
     kind: 'secret.aws_secret_access_key',
@@ -81,19 +83,17 @@ const secretFormats: SecretFormat[] = [
   },
   {
     kind: 'secret.github_token',
-    literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', '_pat_'],
     label: 'GitHub token',
     pattern: /(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
     notAfter: word,
-    withinRun: true,
+    runPrefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
   },
   {
     kind: 'secret.gitlab_token',
-    literals: ['glpat-'],
     label: 'GitLab token',
     pattern: /glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g,
     notAfter: wordOrDash,
-    withinRun: true,
+    runPrefixes: ['glpat-'],
   },
   {
     kind: 'secret.slack_token',
@@ -103,55 +103,50 @@ const secretFormats: SecretFormat[] = [
   },
   {
     kind: 'secret.slack_webhook',
-    literals: ['https://hooks.slack.com/'],
-    // The path after "hooks.slack.com" is one run: "com/services/T0.../B0.../...".
-    runLiterals: ['com/services/', 'com/workflows/'],
+    urlPrefix: 'https://hooks.slack.com/',
     label: 'Slack webhook URL',
     pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9]{8,12}\/[A-Za-z0-9]{8,12}\/[A-Za-z0-9]{20,32}/g,
   },
   {
     kind: 'secret.stripe_key',
-    literals: ['_live_', '_test_'],
     label: 'Stripe secret key',
     pattern: /[sr]k_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])/g,
     notAfter: word,
-    withinRun: true,
+    runPrefixes: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_'],
   },
   {
     kind: 'secret.stripe_webhook_secret',
-    literals: ['whsec_'],
     label: 'Stripe webhook signing secret',
     pattern: /whsec_[A-Za-z0-9]{32,64}(?![A-Za-z0-9_])/g,
     notAfter: word,
-    withinRun: true,
+    runPrefixes: ['whsec_'],
   },
   {
     kind: 'secret.google_api_key',
-    literals: ['AIza'],
     label: 'Google API key',
     pattern: /AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
     notAfter: wordOrDash,
-    withinRun: true,
+    runPrefixes: ['AIza'],
   },
   {
     kind: 'secret.anthropic_api_key',
-    literals: ['-ant-'],
     label: 'Anthropic API key',
     pattern: /(?<![A-Za-z0-9_-])sk-ant-[a-z]{2,10}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
-    withinRun: true,
+    runPrefixes: ['sk-ant-'],
   },
   {
     kind: 'secret.openai_api_key',
     label: 'OpenAI API key',
     pattern: /(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,250}(?![A-Za-z0-9_-])/g,
     accept: mixedAlphanumeric,
+    runPrefixes: ['sk-'],
   },
   {
     kind: 'secret.npm_token',
     label: 'npm access token',
     pattern: /npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g,
     notAfter: word,
-    withinRun: true,
+    runPrefixes: ['npm_'],
   },
   {
     kind: 'secret.azure_storage_key',
@@ -215,59 +210,100 @@ function findPrivateKeys(text: string): TextMatch[] {
 
 const maxUrlPartLength = 128;
 const placeholderPassword = /^(?:\*+|x+|\$\{?\w+\}?|<[^>]*>|password|pass|secret|pwd)$/i;
+const schemeChars = asciiSet('A-Za-z0-9+.-');
 
 function isUrlCredentialChar(code: number): boolean {
-  // Not whitespace, ':', '/', '@', quotes or angle brackets.
+  // Not whitespace, ':', '/', '@', quotes or angle brackets (`undefined`, past the end, is none either).
   return code > 0x20 && code !== 0x3a && code !== 0x2f && code !== 0x40 && code !== 0x22 && code !== 0x27 && code !== 0x3c && code !== 0x3e;
 }
 
-/** `scheme://user:password@host`: found from each "://" with bounded scans. */
-function findUrlPasswords(text: string): TextMatch[] {
+/** Where each "://" is, in text order. */
+function schemeSeparators(text: string): number[] {
+  const positions: number[] = [];
+  for (let sep = text.indexOf('://'); sep >= 0; sep = text.indexOf('://', sep + 3)) positions.push(sep);
+  return positions;
+}
+
+/** `scheme://user:password@host`: found from each "://" (`separators`) with bounded scans. */
+function findUrlPasswords(text: string, separators: readonly number[]): TextMatch[] {
   const matches: TextMatch[] = [];
-  for (let sep = text.indexOf('://'); sep >= 0; sep = text.indexOf('://', sep + 3)) {
-    if (sep === 0 || !/[A-Za-z0-9+.-]/.test(text[sep - 1])) continue;
+  if (separators.length === 0) return matches;
+  const units = codeUnits(text);
+  for (const sep of separators) {
+    const before = units[sep - 1];
+    if (sep === 0 || before >= 128 || schemeChars[before] === 0) continue;
     let i = sep + 3;
     const userStart = i;
-    while (i < text.length && i - userStart < maxUrlPartLength && isUrlCredentialChar(text.charCodeAt(i))) i++;
-    if (i === userStart || text[i] !== ':') continue;
+    while (i - userStart < maxUrlPartLength && isUrlCredentialChar(units[i])) i++;
+    if (i === userStart || units[i] !== 0x3a) continue;
     const passwordStart = ++i;
-    while (i < text.length && i - passwordStart < maxUrlPartLength && isUrlCredentialChar(text.charCodeAt(i))) i++;
-    if (i === passwordStart || text[i] !== '@') continue;
+    while (i - passwordStart < maxUrlPartLength && isUrlCredentialChar(units[i])) i++;
+    if (i === passwordStart || units[i] !== 0x40) continue;
     if (placeholderPassword.test(text.slice(passwordStart, i))) continue;
     matches.push({ kind: 'secret.url_password', label: 'password in a URL', start: passwordStart, end: i });
   }
   return matches;
 }
 
+/** Whether the code units from `position` on spell `literal`. */
+function unitsStartWith(units: Uint16Array, position: number, literal: string): boolean {
+  if (position < 0 || position + literal.length > units.length) return false;
+  for (let k = 0; k < literal.length; k++) if (units[position + k] !== literal.charCodeAt(k)) return false;
+  return true;
+}
+
+const runFormats = secretFormats.filter((format) => format.runPrefixes !== undefined);
+const runPrefixIndex = new PrefixIndex(runFormats.map((format) => format.runPrefixes!));
+
+/**
+ * For the formats with `runPrefixes` or a `urlPrefix`, every position where
+ * one of their matches can start, in text order: where their prefixes start
+ * inside runs, where a URL starts with their prefix.
+ */
+function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFormat, number[]> {
+  const units = codeUnits(text);
+  const starts = new Map<SecretFormat, number[]>();
+  runPrefixIndex.positions(units, charRuns(text, base64Chars, minRunLength)).forEach((positions, k) => starts.set(runFormats[k], positions));
+  for (const format of secretFormats) {
+    const prefix = format.urlPrefix;
+    if (prefix === undefined) continue;
+    const offset = prefix.indexOf('://');
+    starts.set(format, schemes.map((sep) => sep - offset).filter((start) => unitsStartWith(units, start, prefix)));
+  }
+  return starts;
+}
+
 /** False when the text holds none of the strings every match of `format` contains. */
-function mayMatch(format: SecretFormat, text: string, runs: RunText | undefined): boolean {
-  // The joined runs are short: the pattern is searched there about as fast as its literals would be.
-  if (runs && format.withinRun) return true;
-  if (runs && format.runLiterals) return format.runLiterals.some((literal) => runs.text.includes(literal));
-  return !format.literals || format.literals.some((literal) => text.includes(literal));
+function mayMatch(format: SecretFormat, text: string): boolean {
+  const literals = format.literals ?? format.runPrefixes ?? (format.urlPrefix && [format.urlPrefix]);
+  return !literals || literals.some((literal) => text.includes(literal));
+}
+
+/** The matches of `format` in `text`: tried at `starts` when given, just before its separators when it has an anchor. */
+function formatMatches(format: SecretFormat, text: string, starts: number[] | undefined): RegExpExecArray[] {
+  if (format.anchor) return matchesBeforeSeparators(format.pattern, format.anchor, text);
+  if (starts) return matchesStartingAt(format.pattern, text, starts);
+  return mayMatch(format, text) ? allMatches(format.pattern, text) : [];
 }
 
 /**
- * Every credential of a known format in `text`, in text order. `viaRuns`
- * (the default for large texts) searches the formats marked `withinRun` in
- * the text's joined base64 runs instead of the whole text; the results are
- * the same either way.
+ * Every credential of a known format in `text`, in text order. `viaStarts`
+ * (the default for large texts) tries the formats with `runPrefixes` or a
+ * `urlPrefix` only where their matches can start instead of scanning the
+ * whole text for them; the results are the same either way.
  */
-export function findKnownSecrets(text: string, viaRuns = text.length >= runTextMinimum): TextMatch[] {
-  const matches = [...findPrivateKeys(text), ...findUrlPasswords(text)];
-  const runs = viaRuns ? new RunText(text, charRuns(text, base64Chars, minRunLength)) : undefined;
+export function findKnownSecrets(text: string, viaStarts = text.length >= startsMinimum): TextMatch[] {
+  const schemes = schemeSeparators(text);
+  const matches = [...findPrivateKeys(text), ...findUrlPasswords(text, schemes)];
+  const starts = viaStarts ? candidateStarts(text, schemes) : undefined;
   for (const format of secretFormats) {
-    const scanned = format.withinRun && runs ? runs : undefined;
-    const searched = scanned?.text ?? text;
-    if (!mayMatch(format, text, runs)) continue;
-    for (const match of format.anchor ? matchesBeforeSeparators(format.pattern, format.anchor, text) : allMatches(format.pattern, searched)) {
+    for (const match of formatMatches(format, text, starts?.get(format))) {
       const span = format.valueGroup === undefined ? [match.index, match.index + match[0].length] : match.indices?.[format.valueGroup];
       if (!span) continue;
-      if (format.notAfter && match.index > 0 && format.notAfter.test(searched[match.index - 1])) continue;
-      const value = searched.slice(span[0], span[1]);
+      if (format.notAfter && match.index > 0 && format.notAfter.test(text[match.index - 1])) continue;
+      const value = text.slice(span[0], span[1]);
       if (format.accept && !format.accept(value)) continue;
-      const start = scanned ? scanned.sourcePosition(span[0]) : span[0];
-      matches.push({ kind: format.kind, label: format.label, start, end: start + value.length });
+      matches.push({ kind: format.kind, label: format.label, start: span[0], end: span[1] });
     }
   }
   return matches.sort((a, b) => a.start - b.start);

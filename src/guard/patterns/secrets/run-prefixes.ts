@@ -1,0 +1,65 @@
+/**
+ * Where literal prefixes (`ghp_`, `AKIA`, `sk-`, ...) start inside character
+ * runs. Credentials of most known formats are runs of token characters that
+ * start with a fixed prefix: instead of each format's regex scanning a large
+ * text, one pass over the runs (a small part of the text) finds every place
+ * where one of the prefixes starts, and each regex is tried only there.
+ */
+export class PrefixIndex {
+  /** Per group, its prefixes. */
+  private readonly groups: readonly (readonly string[])[];
+  /**
+   * For each pair of ASCII characters (first << 7 | second): 0, or 1 + the
+   * index in `entries` of the prefixes starting with that pair. Looking a
+   * pair up costs the same as a single character, and far fewer positions
+   * pass (`gh` rather than every `g`).
+   */
+  private readonly byPair = new Uint8Array(128 * 128);
+  private readonly entries: Array<Array<{ group: number; prefix: string }>> = [];
+
+  /** `groups`: lists of ASCII prefixes of two characters or more. */
+  constructor(groups: readonly (readonly string[])[]) {
+    this.groups = groups;
+    groups.forEach((prefixes, group) => {
+      for (const prefix of prefixes) {
+        if (prefix.length < 2 || !/^[\x00-\x7f]+$/.test(prefix)) throw new Error(`prefix '${prefix}' must be two or more ASCII characters`);
+        const pair = (prefix.charCodeAt(0) << 7) | prefix.charCodeAt(1);
+        if (this.byPair[pair] === 0) {
+          this.entries.push([]);
+          this.byPair[pair] = this.entries.length;
+        }
+        this.entries[this.byPair[pair] - 1].push({ group, prefix });
+      }
+    });
+  }
+
+  /**
+   * Per group, the positions in text order where one of its prefixes starts
+   * inside one of `runs` ([start, end) pairs in text order, of ASCII
+   * characters of `units`). With runs of a set holding the prefixes'
+   * characters, every prefix found lies inside its run.
+   */
+  positions(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>): number[][] {
+    const found: number[][] = this.groups.map(() => []);
+    const byPair = this.byPair;
+    for (const [start, end] of runs) {
+      let next = units[start];
+      for (let p = start; p + 1 < end; p++) {
+        const first = next;
+        next = units[p + 1];
+        const entry = byPair[(first << 7) | next];
+        if (entry === 0) continue;
+        for (const { group, prefix } of this.entries[entry - 1]) {
+          if (startsWith(units, p, prefix)) found[group].push(p);
+        }
+      }
+    }
+    return found;
+  }
+}
+
+function startsWith(units: Uint16Array, position: number, prefix: string): boolean {
+  if (position + prefix.length > units.length) return false;
+  for (let k = 2; k < prefix.length; k++) if (units[position + k] !== prefix.charCodeAt(k)) return false;
+  return true;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { PrefixIndex } from '../../../src/guard/patterns/secrets/run-prefixes.js';
+import { asciiSet, charRuns } from '../../../src/guard/text/char-runs.js';
+import { codeUnits } from '../../../src/guard/text/code-units.js';
+
+const set = asciiSet('A-Za-z0-9+/_-');
+const groups = [['sk-'], ['sk-ant-'], ['ghp_', 'github_pat_'], ['AKIA', 'ASIA']];
+
+/** Every occurrence of each group's prefixes inside a run, found with indexOf. */
+function reference(text: string, runs: Array<[number, number]>): number[][] {
+  return groups.map((prefixes) => {
+    const found: number[] = [];
+    for (const prefix of prefixes) {
+      for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+        if (runs.some(([start, end]) => at >= start && at + prefix.length <= end)) found.push(at);
+      }
+    }
+    return found.sort((a, b) => a - b);
+  });
+}
+
+describe('PrefixIndex', () => {
+  const index = new PrefixIndex(groups);
+
+  it('finds every prefix inside the runs, overlapping and repeated ones included, and none outside them', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['sk-', 'sk-ant-', 'ssk-', 'ghp_', 'gh', 'github_pat_', 'AKIA', 'ASIASIA', 'AK', 'x', 'Zz9', ' ', '.', 'é', '\ud800', '\n', '\r\n', 'sk'];
+    for (let n = 0; n < 400; n++) {
+      const text = Array.from({ length: Math.floor(random() * 60) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      for (const minLength of [1, 4, 20]) {
+        const runs = charRuns(text, set, minLength, { cache: false });
+        expect(index.positions(codeUnits(text), runs), JSON.stringify(text)).toEqual(reference(text, runs));
+      }
+    }
+  });
+
+  it('finds prefixes at the very start and end of the text and of a run', () => {
+    const text = 'sk-ant-x ghp_ AKIA';
+    expect(index.positions(codeUnits(text), [[0, 8], [9, 13], [14, 18]])).toEqual([[0], [0], [9], [14]]);
+    expect(index.positions(codeUnits('sk-an.t- AKI'), [[0, 5], [9, 12]])).toEqual([[0], [], [], []]);
+    expect(index.positions(codeUnits(''), [])).toEqual([[], [], [], []]);
+  });
+
+  it('refuses prefixes it cannot index', () => {
+    expect(() => new PrefixIndex([['s']])).toThrow(/two or more ASCII/);
+    expect(() => new PrefixIndex([['sé']])).toThrow(/two or more ASCII/);
+  });
+});
