@@ -1,6 +1,7 @@
 import { caseless } from '../patterns/caseless.js';
 import { maySegmentStartSensitiveLocation } from '../detectors/sensitive-locations.js';
 import { codeUnits } from '../text/code-units.js';
+import { unitPairs } from './unit-pairs.js';
 
 const maxWordLength = 4096;
 
@@ -97,13 +98,6 @@ function nextHint(units: Uint16Array, pairs: Uint32Array, from: number): number 
   return (units.length & 1) === 1 && last >= from && isHint(units[last]) ? last : units.length;
 }
 
-/** The text's code units, and the same memory as pairs of them (copied first in the unlikely case it is not 4-byte aligned). */
-function unitsAndPairs(text: string): [Uint16Array, Uint32Array] {
-  let units = codeUnits(text);
-  if (units.byteOffset % 4 !== 0) units = units.slice();
-  return [units, new Uint32Array(units.buffer, units.byteOffset, units.length >> 1)];
-}
-
 /**
  * Calls `visit(start, end)` with the bounds of each word of a shell command
  * that could be a path, without surrounding quotes, in order (repeats
@@ -136,7 +130,7 @@ function forEachPathWord(text: string, units: Uint16Array, pairs: Uint32Array, v
 
 /** The words of a shell command that could be paths (see `forEachPathWord`), each once, in order. */
 export function shellPathWords(text: string): string[] {
-  const [units, pairs] = unitsAndPairs(text);
+  const [units, pairs] = unitPairs(codeUnits(text));
   const words = new Set<string>();
   forEachPathWord(text, units, pairs, (start, end) => words.add(text.slice(start, end)));
   return [...words];
@@ -149,10 +143,11 @@ for (const c of '%\\\0_') flaggableUnit[c.charCodeAt(0)] = 1;
 /**
  * Whether the path detectors could flag the word at [start, end) without
  * roots to resolve it against: it holds non-ASCII or an escape (so it has
- * other forms), NUL or "..", an "_", a segment that may start a sensitive
- * location (at the start or after "/"), or it starts with "fi"
- * (a `file:` URL, whose path is looked up without the scheme). Any other
- * word is its only form, has no traversal and names no sensitive location.
+ * other forms), NUL, an "_", or a segment (at the start or after "/") that
+ * may start a sensitive location, which every segment starting with "." may
+ * (so a ".." that can be a segment is one), or it starts with "fi" (a `file:`
+ * URL, whose path is looked up without the scheme). Any other word is its
+ * only form, has no traversal and names no sensitive location.
  */
 function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
   const second = start + 1 < end ? units[start + 1] : NaN;
@@ -160,7 +155,6 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const unit = units[i];
     if (unit >= 128 || flaggableUnit[unit] === 1) return true;
-    if (unit === 46 && i + 1 < end && units[i + 1] === 46) return true;
     if (unit === 47 && i + 1 < end && maySegmentStartSensitiveLocation(units[i + 1], i + 2 < end ? units[i + 2] : NaN)) return true;
   }
   return false;
@@ -172,7 +166,7 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
  * dotted names in code) are never copied out of the text.
  */
 export function flaggableShellPathWords(text: string): string[] {
-  const [units, pairs] = unitsAndPairs(text);
+  const [units, pairs] = unitPairs(codeUnits(text));
   const words = new Set<string>();
   forEachPathWord(text, units, pairs, (start, end) => {
     if (mayBeFlagged(units, start, end)) words.add(text.slice(start, end));

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../../src/guard/detect.js';
+import { flaggableShellPathWords, shellPathWords } from '../../../src/guard/paths/shell-path-words.js';
+
+describe('words of a shell command that could be paths', () => {
+  it('finds none in an empty command or one without hints', () => {
+    expect(shellPathWords('')).toEqual([]);
+    expect(shellPathWords('echo hello world; ls -la | wc')).toEqual([]);
+  });
+
+  it('finds hints in the first and last unit, for odd and even lengths', () => {
+    expect(shellPathWords('/')).toEqual(['/']);
+    expect(shellPathWords('a/')).toEqual(['a/']);
+    expect(shellPathWords('ab c/')).toEqual(['c/']);
+    expect(shellPathWords('abc d/')).toEqual(['d/']);
+    expect(shellPathWords('~ x')).toEqual(['~']);
+    expect(shellPathWords('x ..')).toEqual(['..']);
+    expect(shellPathWords('x .env')).toEqual(['.env']);
+    expect(shellPathWords('xy .ENV')).toEqual(['.ENV']);
+  });
+
+  it('takes non-ASCII and lone surrogates as hints, next to dots and word ends', () => {
+    expect(shellPathWords('cat \uD800 and caf\u00e9.txt')).toEqual(['\uD800', 'caf\u00e9.txt']);
+    expect(shellPathWords('a \u00e9.env b\uDC00')).toEqual(['\u00e9.env', 'b\uDC00']);
+  });
+
+  it('ends words at CR, LF and the shell operators, and strips surrounding quotes', () => {
+    expect(shellPathWords('cat a/b\r\nrm c/d')).toEqual(['a/b', 'c/d']);
+    expect(shellPathWords('x<a/b>c/d|e/f;g/h&i/j(k/l)m/n`o/p')).toEqual(['a/b', 'c/d', 'e/f', 'g/h', 'i/j', 'k/l', 'm/n', 'o/p']);
+    expect(shellPathWords(`cat "'/etc/passwd'" '"' "" "a'/b"`)).toEqual(['/etc/passwd', "a'/b"]);
+  });
+
+  it('does not take a "." or "_" outside ".." and the sensitive names as a hint', () => {
+    expect(shellPathWords('npm run build.prod my_script index.js id_ authorized_key ntds.di .en')).toEqual([]);
+    expect(shellPathWords('x.id_rsa yid_ed25519 authorized_keys2 a.ntds.dit my.netrc q_netrc .my.cnf.bak')).toEqual([
+      'x.id_rsa', 'yid_ed25519', 'authorized_keys2', 'a.ntds.dit', 'my.netrc', 'q_netrc', '.my.cnf.bak',
+    ]);
+  });
+
+  it('lists a word once, and skips words longer than 4096 units', () => {
+    expect(shellPathWords('a/b a/b "a/b" c/d a/b')).toEqual(['a/b', 'c/d']);
+    expect(shellPathWords(`${'x'.repeat(4095)}/ y/`)).toEqual([`${'x'.repeat(4095)}/`, 'y/']);
+    expect(shellPathWords(`${'x'.repeat(4096)}/ y/`)).toEqual(['y/']);
+  });
+});
+
+/** Sensitive names, traversals, encodings, look-alikes and their near misses, in both cases. */
+const pieces = [
+  'etc/shadow', '/etc/passwd', '/ETC/PASSWD', 'etc', 'et', 'e', 'proc', '/proc/self/environ', '~/.ssh/id_rsa', 'ID_RSA', 'id_', '.env', '.ENV.local', '.env.example',
+  'file:///etc/shadow', 'FILE://localhost/etc/passwd', 'file://localhostetc/passwd', 'file:', 'fi', 'FI', 'application_default_credentials.json',
+  'x/Application_Default_Credentials.JSON', 'Windows/System32/config/SAM', 'library/keychains', 'Library', 'claude_desktop_config.json', 'ntds.dit', '.my.cnf',
+  '_netrc', '.netrc', 'authorized_keys', '.git/config', '.kube/config', '..', '../', '..\\', '....//', '%2e%2e%2f', '%252e%252e/', '\\x2e\\x2e/', '%c0%ae', '\u2215',
+  '\uFF0E\uFF0E', '\uFF45tc', '\u212Aube', '\u00e9', '\0', 'https://example.com/a/b', 'http://x/../y', 'a.b.c', 'foo_bar', 'src/index.ts', 'lib/', 'au', 'cl', 'nt', 'wi',
+  '"', "'", ' ', '\n', '\r\n', '/', '\\', ';', '|', 'x', '.', '_',
+];
+
+function randomCommands(count: number): string[] {
+  let seed = 11;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return Array.from({ length: count }, () => {
+    let text = 'run ';
+    const size = 20 + Math.floor(random() * 400);
+    while (text.length < size) text += pieces[Math.floor(random() * pieces.length)] + (random() < 0.3 ? ' ' : '');
+    return text;
+  });
+}
+
+const details = (args: unknown, tool: string, detector: 'path_traversal' | 'sensitive_path') =>
+  detect(args, { tool }, { detectors: [detector], maxFindingsPerDetector: 1000 }).map((finding) => finding.detail);
+
+describe('the shell path words the path detectors could flag', () => {
+  it('are those with findings of their own: a command gets the findings of all its words, in order', () => {
+    let flagged = 0;
+    for (const command of randomCommands(400)) {
+      for (const detector of ['path_traversal', 'sensitive_path'] as const) {
+        const ofEachWord = new Set(shellPathWords(command).flatMap((word) => details({ path: word }, 'note', detector)));
+        flagged += ofEachWord.size;
+        expect(details({ command }, 'run_command', detector)).toEqual([...ofEachWord]);
+      }
+    }
+    expect(flagged).toBeGreaterThan(1000);
+  });
+
+  it('leave out plain URLs and dotted names, and keep every word with a finding', () => {
+    const command = 'curl https://example.com/docs/api.html -o out/index.js && cat ~/.ssh/id_rsa lib/../x %2e%2e/y \uFF0E\uFF0E/z';
+    expect(shellPathWords(command)).toEqual(['https://example.com/docs/api.html', 'out/index.js', '~/.ssh/id_rsa', 'lib/../x', '%2e%2e/y', '\uFF0E\uFF0E/z']);
+    expect(flaggableShellPathWords(command)).toEqual(['~/.ssh/id_rsa', 'lib/../x', '%2e%2e/y', '\uFF0E\uFF0E/z']);
+  });
+});
