@@ -10,8 +10,27 @@ import type { ScannedString } from './scanned-string.js';
 
 /** One pass over the text finds the windows for the plain and the leetspeak spellings alike. */
 const triggers = triggerIndex(phrasePatterns.map((p) => p.triggers), leetTriggers);
-/** A digit or symbol standing in for a letter inside a word. */
-const leetInWord = /[a-z][013457@$!|]|[013457@$!|][a-z]/;
+/** Per ASCII code: 1 for a lower-case letter, 2 for a digit or symbol that stands in for one in leetspeak. */
+const leetClass = new Uint8Array(128);
+for (let code = 97; code <= 122; code++) leetClass[code] = 1;
+for (const char of '013457@$!|') leetClass[char.charCodeAt(0)] = 2;
+
+/**
+ * Whether a lower-cased window has a digit or symbol standing in for a letter
+ * inside a word: a test of `/[a-z][013457@$!|]|[013457@$!|][a-z]/` as a loop
+ * over the characters, which is several times faster on the windows of a
+ * large text than the regex trying both alternatives at every position.
+ */
+export function hasLeetInWord(window: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < window.length; i++) {
+    const code = window.charCodeAt(i);
+    const kind = code < 128 ? leetClass[code] : 0;
+    if ((previous | kind) === 3) return true;
+    previous = kind;
+  }
+  return false;
+}
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
 const nonLetter = /[^a-z]+/g;
 
@@ -24,7 +43,7 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
   const labels = new Set<string>();
   for (const { start, end, patterns } of searchWindows(unconfused, triggers)) {
     const window = unconfused.slice(start, end).toLowerCase();
-    const deLeeted = leetInWord.test(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
+    const deLeeted = hasLeetInWord(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
     // A match contains one of its pattern's trigger words: patterns without one are not tried.
     const deLeetedPatterns = deLeeted === undefined ? 0 : patternsIn(deLeeted, triggers);
     phrasePatterns.forEach(({ label, pattern }, index) => {

@@ -33,9 +33,23 @@ function escapeLengthAt(text: string, i: number): number {
  * `/%[0-9a-fA-F]{2}|%[uU][0-9a-fA-F]{4}|\\[xX][0-9a-fA-F]{2}|\\[uU][0-9a-fA-F]{4}/g`
  * finds, found from each "%" and "\" with `indexOf` (many times faster on a
  * large text than the regex, which tries every position). `first` stops at
- * the first one.
+ * the first one. Command and prompt injection both ask for the spans of the
+ * same argument: the last text's are kept, and handed out again, so callers
+ * must not modify them.
  */
 export function escapeSpans(text: string, first = false): Array<[number, number]> {
+  if (first) return findEscapeSpans(text, true);
+  if (text !== lastText) {
+    lastSpans = findEscapeSpans(text, false);
+    lastText = text;
+  }
+  return lastSpans;
+}
+
+let lastText = '';
+let lastSpans: Array<[number, number]> = [];
+
+function findEscapeSpans(text: string, first: boolean): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let percent = text.indexOf('%');
   let backslash = text.indexOf('\\');

@@ -1,3 +1,5 @@
+import { scanUnits } from './scan-units.js';
+
 /**
  * Letters spelled out one by one ("i g n o r e", "I.G.N.O.R.E"): the matches
  * of the global regex
@@ -15,7 +17,8 @@
  * two neighbouring positions (x, x + 1), x a multiple of 8, that are not both
  * letters. The scan looks only around those pairs, rules most of them out
  * with one table lookup (they sit inside ordinary words or blank space) and
- * follows a chain only from the rest.
+ * follows a chain only from the rest. It reads the text as code units
+ * (`scanUnits`), which is about twice as fast as `charCodeAt`.
  */
 
 const stride = 8;
@@ -27,30 +30,35 @@ export function isLetter(text: string, i: number): boolean {
   return code >= 97 && code <= 122;
 }
 
+/** 1 for an ASCII letter, by UTF-16 code unit. */
+const letters = new Uint8Array(65536);
+for (let code = 65; code <= 122; code++) if (code <= 90 || code >= 97) letters[code] = 1;
+
+/** Whether the unit at `i` is an ASCII letter (false outside the text). */
+function letterAt(units: Uint16Array, i: number): boolean {
+  return i >= 0 && i < units.length && letters[units[i]] === 1;
+}
+
 /** A letter with no letter on either side. */
-function isSingle(text: string, i: number): boolean {
-  return !isLetter(text, i - 1) && !isLetter(text, i + 1);
+function isSingle(units: Uint16Array, i: number): boolean {
+  return !letterAt(units, i - 1) && !letterAt(units, i + 1);
 }
 
 /** The single letter before the one at `i` in its chain (1 to 3 non-letters between), or -1. */
-function previousInChain(text: string, i: number): number {
+function previousInChain(units: Uint16Array, i: number): number {
   for (let j = i - 2; j >= 0 && j >= i - 1 - maxGap; j--) {
-    if (isLetter(text, j)) return isSingle(text, j) ? j : -1;
+    if (letterAt(units, j)) return isSingle(units, j) ? j : -1;
   }
   return -1;
 }
 
 /** The single letter after the one at `i` in its chain, or -1. */
-function nextInChain(text: string, i: number): number {
-  for (let j = i + 2; j < text.length && j <= i + 1 + maxGap; j++) {
-    if (isLetter(text, j)) return isSingle(text, j) ? j : -1;
+function nextInChain(units: Uint16Array, i: number): number {
+  for (let j = i + 2; j < units.length && j <= i + 1 + maxGap; j++) {
+    if (letterAt(units, j)) return isSingle(units, j) ? j : -1;
   }
   return -1;
 }
-
-/** 1 for an ASCII letter, by UTF-16 code unit. */
-const letters = new Uint8Array(65536);
-for (let code = 65; code <= 122; code++) if (code <= 90 || code >= 97) letters[code] = 1;
 
 /**
  * Whether positions x and x + 1 can both lie between the first and the last
@@ -68,47 +76,54 @@ for (let shape = 0; shape < 64; shape++) {
 }
 
 /** Which of x - 2 ... x + 3 are letters, as bits (see `mayBeInChain`). */
-function shapeAt(text: string, x: number): number {
-  if (x < 2 || x + 3 >= text.length) {
+function shapeAt(units: Uint16Array, x: number): number {
+  if (x < 2 || x + 3 >= units.length) {
     let shape = 0;
-    for (let k = 0; k < 6; k++) if (isLetter(text, x - 2 + k)) shape |= 1 << k;
+    for (let k = 0; k < 6; k++) if (letterAt(units, x - 2 + k)) shape |= 1 << k;
     return shape;
   }
   return (
-    letters[text.charCodeAt(x - 2)] |
-    (letters[text.charCodeAt(x - 1)] << 1) |
-    (letters[text.charCodeAt(x)] << 2) |
-    (letters[text.charCodeAt(x + 1)] << 3) |
-    (letters[text.charCodeAt(x + 2)] << 4) |
-    (letters[text.charCodeAt(x + 3)] << 5)
+    letters[units[x - 2]] |
+    (letters[units[x - 1]] << 1) |
+    (letters[units[x]] << 2) |
+    (letters[units[x + 1]] << 3) |
+    (letters[units[x + 2]] << 4) |
+    (letters[units[x + 3]] << 5)
   );
 }
 
 /** [start, end) of every match, in text order. */
 export function spacedLetterMatches(text: string): Array<[number, number]> {
+  const units = scanUnits(text);
   const matches: Array<[number, number]> = [];
-  const n = text.length;
   // Chains end before this position: probes there have been followed already.
   let doneUntil = 0;
-  for (let x = 0; x < n; x += stride) {
-    if (x < doneUntil || mayBeInChain[shapeAt(text, x)] === 0) continue;
-    // The chain letter at or before x: x itself, or the letter ending the gap x is in (not of a chain already followed).
-    const lowest = Math.max(doneUntil, x - maxGap);
-    let letter = x;
-    while (letter >= lowest && !isLetter(text, letter)) letter--;
-    if (letter < lowest || !isSingle(text, letter)) continue;
-    let first = letter;
-    for (let previous = previousInChain(text, first); previous >= 0; previous = previousInChain(text, first)) first = previous;
-    let count = 0;
-    let groupStart = first;
-    let last = first;
-    for (let member = first; member >= 0; member = nextInChain(text, member)) {
-      if (count % 5 === 0) groupStart = member;
-      count++;
-      last = member;
-      if (count % 5 === 0) matches.push([groupStart === 0 ? 0 : groupStart - 1, member + 1]);
-    }
-    doneUntil = last + 1;
+  for (let x = 0; x < units.length; x += stride) {
+    if (x >= doneUntil && mayBeInChain[shapeAt(units, x)] === 1) doneUntil = followChain(units, x, doneUntil, matches);
   }
   return matches;
+}
+
+/**
+ * Follows the chain through the probe at `x`, if any, adding its matches;
+ * returns the position before which chains have been followed.
+ */
+function followChain(units: Uint16Array, x: number, doneUntil: number, matches: Array<[number, number]>): number {
+  // The chain letter at or before x: x itself, or the letter ending the gap x is in (not of a chain already followed).
+  const lowest = Math.max(doneUntil, x - maxGap);
+  let letter = x;
+  while (letter >= lowest && !letterAt(units, letter)) letter--;
+  if (letter < lowest || !isSingle(units, letter)) return doneUntil;
+  let first = letter;
+  for (let previous = previousInChain(units, first); previous >= 0; previous = previousInChain(units, first)) first = previous;
+  let count = 0;
+  let groupStart = first;
+  let last = first;
+  for (let member = first; member >= 0; member = nextInChain(units, member)) {
+    if (count % 5 === 0) groupStart = member;
+    count++;
+    last = member;
+    if (count % 5 === 0) matches.push([groupStart === 0 ? 0 : groupStart - 1, member + 1]);
+  }
+  return last + 1;
 }

@@ -27,6 +27,17 @@ describe('escapeSpans', () => {
     expect(escapeSpans('%%41\\\\x41')).toEqual([[1, 4], [5, 9]]);
   });
 
+  it('gives the spans of each text asked for in turn, the last one kept for the next caller', () => {
+    const long = `${'prose with 100% of nothing '.repeat(300)}%41\\x42`;
+    const spans = escapeSpans(long);
+    expect(spans).toEqual([[long.length - 7, long.length - 4], [long.length - 4, long.length]]);
+    expect(escapeSpans(long)).toBe(spans);
+    expect(escapeSpans(long, true)).toEqual(spans.slice(0, 1));
+    expect(escapeSpans('%2e%2E')).toEqual([[0, 3], [3, 6]]);
+    expect(escapeSpans(`${long}`.slice(0))).toEqual(spans);
+    expect(escapeSpans('no escapes')).toEqual([]);
+  });
+
   it('decodes layer by layer while escapes remain', () => {
     expect(decodedLayers('%252e%252e%252f')).toEqual(['%2e%2e%2f', '../']);
     expect(decodedLayers('100% sure')).toEqual([]);

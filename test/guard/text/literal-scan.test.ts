@@ -44,6 +44,22 @@ describe('LiteralScan', () => {
     expect(scanned('İgnore').map(([w]) => w)).toEqual(['gnor']);
   });
 
+  it('does not take non-ASCII units for the ASCII characters of their low seven bits', () => {
+    // U+0169 U+0167 U+016E U+016F U+0172 U+0165: "ignore" in the low bits; U+017C U+01A7 ("|" and "'"), U+013C ("<").
+    const aliased = [...'ignore'].map((char) => String.fromCharCode(0x100 | char.charCodeAt(0))).join('');
+    for (const text of [aliased, `${aliased}ignore`, `\u013c\u017c x<|`, `\u0169gnore`, `i\u0167nore gn0r`, `\ud800ignore\udc00`, `ign\u0000ore`, `ignore\r\nIGNORE\r\n`]) {
+      expect(scanned(text), JSON.stringify(text)).toEqual(reference(text));
+    }
+    expect(scanned(aliased)).toEqual([]);
+    expect(scanned(`\u0169gnore`)).toEqual([['gnor', 1, 5]]);
+  });
+
+  it('finds the same in long texts, read through the shared code-unit cache', () => {
+    const text = `${'lorem ipsum \u00e9 '.repeat(400)}IGNORE<|${'dolor \ud83d\ude00 sit '.repeat(300)}yp@s`;
+    expect(text.length).toBeGreaterThan(4096);
+    expect(scanned(text)).toEqual(reference(text));
+  });
+
   it('rejects literals it cannot match', () => {
     expect(() => new LiteralScan(['ok', ''])).toThrow(/non-empty ASCII/);
     expect(() => new LiteralScan(['ignоre'])).toThrow(/non-empty ASCII/);

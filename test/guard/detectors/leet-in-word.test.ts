@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { hasLeetInWord } from '../../../src/guard/detectors/prompt-injection.js';
+
+/** The regex the loop stands in for. */
+const leetInWord = /[a-z][013457@$!|]|[013457@$!|][a-z]/;
+
+describe('hasLeetInWord', () => {
+  it('answers as the leetspeak regex does, on random texts of letters, digits, symbols and non-ASCII', () => {
+    let seed = 13;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['a', 'z', 'Q', '0', '1', '2', '3', '8', '@', '$', '!', '|', ' ', '-', '\n', '\r\n', 'é', '\u0131', '\ud800', '\udc00', '\uff41'];
+    let found = 0;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const expected = leetInWord.test(text);
+      if (expected) found++;
+      expect(hasLeetInWord(text), JSON.stringify(text)).toBe(expected);
+    }
+    expect(found).toBeGreaterThan(500);
+  });
+
+  it('finds a stand-in at either end of the text and not across other characters', () => {
+    expect(hasLeetInWord('1gnore')).toBe(true);
+    expect(hasLeetInWord('bypa$')).toBe(true);
+    expect(hasLeetInWord('version 1.0.3 at 10:45 $ 3 !')).toBe(false);
+    expect(hasLeetInWord('A1 B2')).toBe(false);
+    expect(hasLeetInWord('é1')).toBe(false);
+    expect(hasLeetInWord('')).toBe(false);
+  });
+});
