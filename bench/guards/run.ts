@@ -1,37 +1,39 @@
 /**
  * Guards benchmark: `node --import tsx bench/guards/run.ts`.
- * Prints medians for all detectors over a 1 MiB argument (target < 20 ms) and
- * for each detector over 100 KB pathological inputs (target < 50 ms), as
- * wall-clock time and as this process's CPU time (closer to the truth when
- * other work shares the machine: the load average is printed first). The
- * 1 MiB cases are measured after 10 unmeasured calls, once the JIT has
- * compiled the scans, as in a proxy that has been running for a while; the
- * first calls take up to three times as long. Then the cost per call of a
- * call with one 1 KiB string (what every string pays), and the 100 KB
- * pathological inputs.
+ * Prints medians for all detectors over 1 MiB arguments of ten shapes
+ * (target < 20 ms each) and for each detector over 100 KB pathological
+ * inputs (target < 50 ms), as wall-clock time and as this process's CPU time
+ * (closer to the truth when other work shares the machine: the load average
+ * is printed first). The 1 MiB cases are measured after 10 unmeasured calls,
+ * once the JIT has compiled the scans, as in a proxy that has been running
+ * for a while; the first calls take up to three times as long. Then the cost
+ * per call of a call with one 1 KiB string (what every string pays), and the
+ * 100 KB pathological inputs. `--only <text>` runs the 1 MiB shapes whose
+ * name holds the text, and nothing else.
  */
 import { cpus, loadavg } from 'node:os';
 import { detect } from '../../src/guard/detect.js';
 import { detectorKinds } from '../../src/guard/kinds.js';
 import { measure, type Timing } from './measure.js';
+import { largeArguments } from './large-arguments.js';
 import { pathologicalInputs } from './pathological-inputs.js';
-import { realisticText } from './realistic-text.js';
 import { smallStringCalls } from './small-strings.js';
 
 const show = (t: Timing, target: number) =>
   `${t.wall.toFixed(2).padStart(8)} ms wall ${t.cpu.toFixed(2).padStart(8)} ms cpu  ${Math.min(t.wall, t.cpu) < target ? 'ok' : `OVER ${target} ms`}`;
 
 console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-const mib = 1024 * 1024;
-// Arguments arrive through JSON.parse: a flat string, as here.
-const big: string = JSON.parse(JSON.stringify(realisticText(mib)));
-console.log(`\n1 MiB argument (${big.length} chars of README prose and TypeScript declarations), all detectors, median of 21 after 10 warm-up calls:`);
-for (const [label, tool] of [
-  ['write_file (content is not a path, no shell)', 'write_file'],
-  ['run_command (every string reaches a shell)', 'run_command'],
-] as const) {
-  console.log(`  ${label.padEnd(48)} ${show(measure(() => detect({ path: 'notes.md', content: big }, { tool }), 21, 10), 20)}`);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+console.log(`\n1 MiB arguments, all detectors, median of 21 after 10 warm-up calls; write_file: the content is not a path and reaches no shell; run_command: every string reaches a shell:`);
+for (const { name, text } of largeArguments(1024 * 1024)) {
+  if (only !== undefined && !name.includes(only)) continue;
+  // Arguments arrive through JSON.parse: a flat string, as here.
+  const content: string = JSON.parse(JSON.stringify(text));
+  for (const tool of ['write_file', 'run_command']) {
+    console.log(`  ${name.padEnd(38)} ${tool.padEnd(12)} ${show(measure(() => detect({ path: 'notes.md', content }, { tool }), 21, 10), 20)}`);
+  }
 }
+if (only !== undefined) process.exit(0);
 
 const perCall = 1000;
 console.log(`\n1 KiB string argument (plus its key), all detectors, µs per call (median of 11 batches of ${perCall} after 3 warm-up batches):`);

@@ -1,0 +1,142 @@
+import { codeUnits } from './code-units.js';
+import { stripInvisible } from './invisible.js';
+import { lookalikeOf } from './lookalikes.js';
+
+/**
+ * Folding non-ASCII text by table. `foldRun` (fold.ts) folds a run of
+ * non-ASCII characters with Unicode algorithms: invisibles out, NFKC, lower
+ * case, look-alikes replaced. For most characters that is a fixed mapping
+ * that does not depend on their neighbours: a "simple" character is
+ * invisible (its fold is nothing), or it is not a mark or a Hangul jamo,
+ * nor is anything NFKC makes of it, and neither it nor its NFKC form is the
+ * capital sigma (whose lower case depends on what follows). NFKC of a run of
+ * simple characters is the concatenation of their NFKC forms, as nothing in
+ * them composes with what precedes it (only marks and Hangul vowel and
+ * trailing jamo do) or is reordered (only marks are), and lower-casing and
+ * look-alike replacement work character by character, so the run's fold is
+ * the concatenation of its characters' folds, which a table gives. Runs with
+ * any other character go through `foldRun`.
+ *
+ * The tables are filled in blocks of 256 code units, each the first time a
+ * text holds one of them (about 0.1 ms per block).
+ */
+
+/** Per code unit: 1 for a simple character folding to one code unit (`singleFolds`), 2 for one folding to another length (`otherFolds`), 0 for the rest (and blocks not filled yet). */
+const foldKind = new Uint8Array(65536);
+const singleFolds = new Uint16Array(65536);
+const otherFolds = new Map<number, string>();
+/** Per code unit: 1 when NFKC leaves any run of such characters alone. */
+const nfkcInert = new Uint8Array(65536);
+const filledBlocks = new Uint8Array(256);
+/** Marks and Hangul jamo: what composes with the character before it or is reordered. */
+const composing = /[\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
+const capitalSigma = /\u03a3/;
+
+function fillBlock(block: number): void {
+  filledBlocks[block] = 1;
+  for (let unit = Math.max(block << 8, 0x80); unit < (block + 1) << 8; unit++) {
+    if (unit >= 0xd800 && unit <= 0xdfff) continue; // surrogates: characters outside the BMP are not simple
+    const char = String.fromCharCode(unit);
+    const normalized = char.normalize('NFKC');
+    const composes = composing.test(char) || composing.test(normalized);
+    if (!composes && normalized === char) nfkcInert[unit] = 1;
+    const invisible = stripInvisible(char) === '';
+    if (!invisible && (composes || capitalSigma.test(normalized))) continue;
+    let folded = '';
+    if (!invisible) for (const lower of normalized.toLowerCase()) folded += lookalikeOf.get(lower) ?? lower;
+    if (folded.length === 1) {
+      foldKind[unit] = 1;
+      singleFolds[unit] = folded.charCodeAt(0);
+    } else {
+      foldKind[unit] = 2;
+      otherFolds.set(unit, folded);
+    }
+  }
+}
+
+function kindOf(unit: number): number {
+  if (filledBlocks[unit >> 8] === 0) fillBlock(unit >> 8);
+  return foldKind[unit];
+}
+
+/** The fold of a non-ASCII code unit when it is a simple character, else undefined. */
+export function simpleFold(unit: number): string | undefined {
+  const kind = kindOf(unit);
+  return kind === 1 ? String.fromCharCode(singleFolds[unit]) : kind === 2 ? otherFolds.get(unit) : undefined;
+}
+
+/** Whether NFKC leaves the non-ASCII code units `units[start, end)` as they are (true only where that is sure without normalizing). */
+export function isNfkcInert(units: Uint16Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const unit = units[i];
+    if (filledBlocks[unit >> 8] === 0) fillBlock(unit >> 8);
+    if (nfkcInert[unit] === 0) return false;
+  }
+  return true;
+}
+
+/** The fold of the non-ASCII run `text[start, end)`: by table when it is simple, else `foldRun` of it. */
+export function foldRunAt(text: string, start: number, end: number, foldRun: (run: string) => string): string {
+  const units = codeUnits(text);
+  let folded = '';
+  for (let i = start; i < end; i++) {
+    const fold = simpleFold(units[i]);
+    if (fold === undefined) return foldRun(text.slice(start, end));
+    folded += fold;
+  }
+  return folded;
+}
+
+/**
+ * `text` with every maximal run of non-ASCII code units replaced by its fold
+ * (what `text.replace(/[^\x00-\x7f]+/g, foldRun)` gives), in one pass over
+ * the code units with a string made only for runs that are not simple.
+ */
+export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string): string {
+  const units = codeUnits(text);
+  const n = units.length;
+  let out = new Uint16Array(n + 64);
+  let length = 0;
+  let nonAscii = false;
+  // Where the current non-ASCII run starts, in the text and in `out` (-1 outside a run).
+  let runStart = -1;
+  let runOut = 0;
+  for (let i = 0; i < n; i++) {
+    const unit = units[i];
+    if (unit < 128) {
+      out[length++] = unit;
+      runStart = -1;
+      continue;
+    }
+    nonAscii = true;
+    if (runStart < 0) {
+      runStart = i;
+      runOut = length;
+    }
+    const kind = filledBlocks[unit >> 8] === 0 ? kindOf(unit) : foldKind[unit];
+    if (kind === 1) {
+      out[length++] = singleFolds[unit];
+      continue;
+    }
+    let end = i + 1;
+    let folded: string;
+    if (kind === 2) folded = otherFolds.get(unit)!;
+    else {
+      // Not simple: the whole run the Unicode way.
+      while (end < n && units[end] >= 128) end++;
+      folded = foldRun(text.slice(runStart, end));
+      length = runOut;
+      runStart = -1;
+    }
+    if (length + folded.length + (n - end) > out.length) out = grown(out, length + folded.length + (n - end));
+    for (let k = 0; k < folded.length; k++) out[length++] = folded.charCodeAt(k);
+    i = end - 1;
+  }
+  return nonAscii ? Buffer.from(out.buffer, out.byteOffset, length * 2).toString('utf16le') : text;
+}
+
+function grown(units: Uint16Array, needed: number): Uint16Array {
+  const bigger = new Uint16Array(Math.max(needed, units.length * 2));
+  bigger.set(units);
+  return bigger;
+}
