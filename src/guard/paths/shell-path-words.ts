@@ -27,25 +27,28 @@ function isQuote(unit: number): boolean {
 }
 
 /**
- * The sensitive file names that stand alone as hints (and ".."), tried only
- * around a "." or "_", one of which each holds.
+ * The sensitive file names that stand alone as hints (in either case),
+ * tried only around a "." or "_", one of which each holds.
  */
-const hintName = new RegExp(
-  String.raw`^(?:\.\.|` +
-    caseless(String.raw`\.env|id_(?:rsa|dsa|ecdsa|ed25519)|authorized_keys|[._]netrc|\.pgpass|\.npmrc|\.yarnrc|\.pypirc|\.git-credentials|\.htpasswd|_history|ntds\.dit|\.my\.cnf`) +
-    ')',
-);
-const longestHintName = 16;
-const hintNameStarts = ['.en', 'id_', 'aut', '.ne', '_ne', '.pg', '.np', '.ya', '.py', '.gi', '.ht', '_hi', 'ntd', '.my'];
+const hintNames = [
+  '.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'authorized_keys', '.netrc', '_netrc', '.pgpass', '.npmrc', '.yarnrc', '.pypirc', '.git-credentials',
+  '.htpasswd', '_history', 'ntds.dit', '.my.cnf',
+];
+const hintName = new RegExp('^(?:' + caseless(hintNames.map((name) => name.replace(/\./g, '\\.')).join('|')) + ')');
+const longestHintName = Math.max(...hintNames.map((name) => name.length));
 
-/** The first two ASCII characters of the hint names, lower case ('_' | 32 is 127), as `a * 128 + b`: most "." and "_" are ruled out by one lookup. */
+/** The first two characters of the hint names, lower case ('_' | 32 is 127), as `a * 128 + b`. */
 const hintNamePairs = new Uint8Array(128 * 128);
 /** The first three, as `(a * 128 + b) * 128 + c`. */
 const hintNameTriples = new Set<number>();
-for (const start of hintNameStarts) {
-  const [a, b, c] = [0, 1, 2].map((i) => start.charCodeAt(i) | 32);
+/** The characters that follow a "." (at `unit * 128 + next`, lower case) or "_" in ".." and the hint names: most "." and "_" are ruled out by one lookup. */
+const hintMarkFollowers = new Uint8Array(128 * 128);
+hintMarkFollowers[46 * 128 + 46] = 1;
+for (const name of hintNames) {
+  const [a, b, c] = [0, 1, 2].map((i) => name.charCodeAt(i) | 32);
   hintNamePairs[a * 128 + b] = 1;
   hintNameTriples.add((a * 128 + b) * 128 + c);
+  for (let i = 0; i + 1 < name.length; i++) if (name[i] === '.' || name[i] === '_') hintMarkFollowers[name.charCodeAt(i) * 128 + (name.charCodeAt(i + 1) | 32)] = 1;
 }
 
 /** Whether a hint name starts at `p` and is longer than `covering` units (so it holds position `p + covering`). */
@@ -68,7 +71,8 @@ function hintNameAt(text: string, units: Uint16Array, p: number, covering: numbe
  */
 function hintNameAround(text: string, units: Uint16Array, q: number): boolean {
   const unit = units[q];
-  if (unit === 46 && q + 1 < units.length && units[q + 1] === 46) return true;
+  if (q + 1 === units.length || units[q + 1] >= 128 || hintMarkFollowers[unit * 128 + (units[q + 1] | 32)] === 0) return false;
+  if (unit === 46 && units[q + 1] === 46) return true;
   if (hintNameAt(text, units, q, 0)) return true;
   if (unit === 95) return (q >= 2 && hintNameAt(text, units, q - 2, 2)) || (q >= 10 && hintNameAt(text, units, q - 10, 10));
   return q >= 4 && hintNameAt(text, units, q - 4, 4);
