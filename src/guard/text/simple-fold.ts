@@ -95,7 +95,7 @@ export function foldRunAt(text: string, start: number, end: number, foldRun: (ru
 export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string): string {
   const units = codeUnits(text);
   const n = units.length;
-  let out = new Uint16Array(n + 64);
+  let out: Uint16Array = new Uint16Array(n + (n >> 3) + 64);
   let length = 0;
   let nonAscii = false;
   // Where the current non-ASCII run starts, in the text and in `out` (-1 outside a run).
