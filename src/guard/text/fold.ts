@@ -1,35 +1,24 @@
-import { createRequire } from 'node:module';
-import { allMatches } from '../patterns/text-match.js';
+import { codeUnits } from './code-units.js';
 import { stripInvisible } from './invisible.js';
-
-/**
- * Unicode TR39 confusables (from the unhomoglyph package's data): one character
- * to the ASCII-looking string it imitates. Only non-ASCII keys are used: the
- * table also maps ASCII to ASCII (`m` to `rn`, `1` to `l`) for its own
- * skeleton algorithm, which would garble ordinary text.
- */
-const confusables: Record<string, string> = createRequire(import.meta.url)('unhomoglyph/data.json');
-
-const foldTable = new Map<string, string>();
-for (const [from, to] of Object.entries(confusables)) {
-  if (/^[\x00-\x7f]*$/.test(from)) continue;
-  // The skeleton writes "m" as "rn"; matching wants the letter back.
-  foldTable.set(from, to === 'rn' ? 'm' : to.toLowerCase());
-}
+import { lookalikeOf } from './lookalikes.js';
+import { foldNonAsciiRuns, foldRunAt, isNfkcInert } from './simple-fold.js';
 
 const nonAscii = /[^\x00-\x7f]/;
-const nonAsciiRun = /[^\x00-\x7f]+/g;
 
 export function isAscii(text: string): boolean {
   return !nonAscii.test(text);
 }
 
-/** Folds one run of non-ASCII characters: invisibles out, NFKC, lower case, look-alikes to the letters they imitate. */
+/**
+ * Folds one run of non-ASCII characters: invisibles out, NFKC, lower case,
+ * look-alikes to the letters they imitate. (Runs of characters whose fold
+ * does not depend on their neighbours are folded by table: simple-fold.ts.)
+ */
 function foldRun(run: string): string {
   // Lower-casing before the confusables lands capital Cyrillic/Greek I on "i" rather than the skeleton's "l".
   const normalized = stripInvisible(run).normalize('NFKC').toLowerCase();
   let out = '';
-  for (const char of normalized) out += foldTable.get(char) ?? char;
+  for (const char of normalized) out += lookalikeOf.get(char) ?? char;
   return out;
 }
 
@@ -44,9 +33,8 @@ export interface FoldedRun {
 export function foldedRuns(text: string, runs: Array<[number, number]> = nonAsciiRuns(text)): FoldedRun[] {
   const changed: FoldedRun[] = [];
   for (const [start, end] of runs) {
-    const run = text.slice(start, end);
-    const folded = foldRun(run);
-    if (folded !== run) changed.push({ start, end, folded });
+    const folded = foldRunAt(text, start, end, foldRun);
+    if (folded !== text.slice(start, end)) changed.push({ start, end, folded });
   }
   return changed;
 }
@@ -58,24 +46,25 @@ export function foldedRuns(text: string, runs: Array<[number, number]> = nonAsci
  * non-ASCII parts are touched, so a large mostly-ASCII text costs little.
  */
 export function foldLookalikes(text: string): string {
-  return nonAscii.test(text) ? text.replace(nonAsciiRun, foldRun) : text;
+  return nonAscii.test(text) ? foldNonAsciiRuns(text, foldRun) : text;
 }
 
 /** The [start, end) spans of maximal runs of non-ASCII characters, in text order. */
 export function nonAsciiRuns(text: string): Array<[number, number]> {
-  if (!nonAscii.test(text)) return [];
-  return allMatches(nonAsciiRun, text).map((match) => [match.index, match.index + match[0].length]);
+  return nonAsciiRunsUpTo(text, Infinity)!;
 }
 
 /** `nonAsciiRuns(text)`, or undefined as soon as there are more than `limit`. */
 export function nonAsciiRunsUpTo(text: string, limit: number): Array<[number, number]> | undefined {
   const runs: Array<[number, number]> = [];
   if (!nonAscii.test(text)) return runs;
-  // A copy: its lastIndex is seen nowhere else.
-  const run = new RegExp(nonAsciiRun);
-  for (let match = run.exec(text); match !== null; match = run.exec(text)) {
+  const units = codeUnits(text);
+  for (let i = 0; i < units.length; i++) {
+    if (units[i] < 128) continue;
     if (runs.length === limit) return undefined;
-    runs.push([match.index, match.index + match[0].length]);
+    const start = i;
+    while (i < units.length && units[i] >= 128) i++;
+    runs.push([start, i]);
   }
   return runs;
 }
@@ -93,7 +82,9 @@ export function foldForMatching(text: string): string {
  */
 export function compatibilityWindows(text: string, reach: number, runs: Array<[number, number]> = nonAsciiRuns(text)): string[] {
   const windows: Array<[number, number]> = [];
+  const units = codeUnits(text);
   for (const [runStart, runEnd] of runs) {
+    if (isNfkcInert(units, runStart, runEnd)) continue;
     const run = text.slice(runStart, runEnd);
     if (run.normalize('NFKC') === run) continue;
     const start = Math.max(0, runStart - reach);
