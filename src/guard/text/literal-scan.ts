@@ -1,4 +1,4 @@
-import { scanUnits } from './scan-units.js';
+import { scanUnits, unitPairs } from './scan-units.js';
 
 /**
  * A set of ASCII literals searched for in one pass, ASCII letters in either
@@ -7,10 +7,10 @@ import { scanUnits } from './scan-units.js';
  * alternative at every position. Matches are leftmost-longest and do not
  * overlap: after a match the scan resumes behind it, as `matchAll` does.
  *
- * The text is read as code units (`scanUnits`). Two small tables of the three
- * characters literals start with rule out most positions with two lookups and
- * no hard-to-predict branch; the trie is only walked where the three
- * characters fit.
+ * The text is read as code units (`scanUnits`), two at a time. A bit set of
+ * the three characters literals start with rules out most positions with one
+ * lookup and no hard-to-predict branch; the trie is only walked where the
+ * three characters fit.
  */
 export class LiteralScan {
   readonly words: readonly string[];
@@ -22,7 +22,8 @@ export class LiteralScan {
   private readonly next: Uint16Array;
   /** Per node, the index in `words` of the literal ending there, or -1. */
   private readonly ends: Int32Array;
-  private readonly starts: StartTables;
+  /** The three-character starts of literals, as a bit set (see `startGrams`). */
+  private readonly starts: Uint8Array;
   /** Index of the word `longestAt` last matched. */
   private matched = -1;
 
@@ -59,14 +60,15 @@ export class LiteralScan {
     this.bits = bits;
     this.next = Uint16Array.from(next);
     this.ends = Int32Array.from(ends);
-    this.starts = startTables(words);
+    this.starts = startGrams(words);
   }
 
   /** Calls `found(wordIndex, start, end)` for each match, in text order. */
   scan(text: string, found: (word: number, start: number, end: number) => void): void {
     const units = scanUnits(text);
+    const pairs = unitPairs(units);
     const { starts } = this;
-    for (let i = nextCandidate(units, 0, starts); i < units.length; i = nextCandidate(units, i + 1, starts)) {
+    for (let i = nextCandidate(units, pairs, 0, starts); i < units.length; i = nextCandidate(units, pairs, i + 1, starts)) {
       const end = this.longestAt(units, i);
       if (end < 0) continue;
       found(this.matched, i, end);
@@ -103,71 +105,66 @@ function cases(code: number): number[] {
 }
 
 /**
- * The three characters literals start with, by their low seven bits: a row
- * per pair of first two characters (`pairs`, 16 KB) and rows of allowed third
- * characters (`thirds`, 128 bytes each, equal rows shared). Both fit in the
- * processor's first-level cache, where a bit set over all three-character
- * grams (256 KB) does not. A non-ASCII unit stands for the ASCII character
- * with its low bits: a few false candidates, which the trie rules out, for no
- * lower-casing lookup per character. Shorter literals allow any character
- * (and the end of the text, 0) after them.
+ * A character's low six bits: what the start bit set knows of it. The two
+ * cases of a letter differ there, so both are entered; characters that share
+ * their low bits with a literal's ('.' with "n", "0" with "p", any non-ASCII
+ * unit with some ASCII one) make a few more candidates, which the trie rules
+ * out.
  */
-interface StartTables {
-  pairs: Uint8Array;
-  thirds: Uint8Array;
+const sixBits = 63;
+const gramMask = (1 << 18) - 1;
+
+/** Whether the three characters whose low bits make `gram` can start a literal. */
+function mayStart(starts: Uint8Array, gram: number): boolean {
+  return (starts[gram >> 3] & (1 << (gram & 7))) !== 0;
 }
 
-const pairMask = (1 << 14) - 1;
-
-/** The first position from `from` on where the three characters fit the start of a literal, or the text's length. */
-function nextCandidate(units: Uint16Array, from: number, { pairs, thirds }: StartTables): number {
+/**
+ * The first position from `from` on where three characters can start a
+ * literal, or the text's length; `pairs` are the units two by two. The gram
+ * of the three characters from i on (0 past the end) is rolled forward one
+ * character per step, two steps per load.
+ */
+function nextCandidate(units: Uint16Array, pairs: Uint32Array, from: number, starts: Uint8Array): number {
   const n = units.length;
-  // The two characters from i on (0 past the end), rolled forward one character per step.
-  let pair = ((from < n ? units[from] & 127 : 0) << 7) | (from + 1 < n ? units[from + 1] & 127 : 0);
-  // The last two positions get their own loop, so the hot one has no end-of-text test.
-  const bulkEnd = n - 2;
+  let gram = ((from < n ? units[from] & sixBits : 0) << 6) | (from + 1 < n ? units[from + 1] & sixBits : 0);
   let i = from;
-  for (; i < bulkEnd; i++) {
-    const third = units[i + 2] & 127;
-    if (thirds[(pairs[pair] << 7) | third] !== 0) return i;
-    pair = ((pair << 7) | third) & pairMask;
+  // To an even position, whose third character starts a pair.
+  if ((i & 1) === 1 && i + 2 < n) {
+    gram = ((gram << 6) | (units[i + 2] & sixBits)) & gramMask;
+    if (mayStart(starts, gram)) return i;
+    i++;
+  }
+  for (; i + 3 < n; i += 2) {
+    const pair = pairs[(i + 2) >> 1];
+    gram = ((gram << 6) | (pair & sixBits)) & gramMask;
+    if (mayStart(starts, gram)) return i;
+    gram = ((gram << 6) | ((pair >>> 16) & sixBits)) & gramMask;
+    if (mayStart(starts, gram)) return i + 1;
   }
   for (; i < n; i++) {
-    if (thirds[pairs[pair] << 7] !== 0) return i;
-    pair = (pair << 7) & pairMask;
+    gram = ((gram << 6) | (i + 2 < n ? units[i + 2] & sixBits : 0)) & gramMask;
+    if (mayStart(starts, gram)) return i;
   }
   return n;
 }
 
-function startTables(words: readonly string[]): StartTables {
-  const allowed = new Map<number, Uint8Array>();
-  const allow = (pair: number, third?: number) => {
-    let row = allowed.get(pair);
-    if (row === undefined) allowed.set(pair, (row = new Uint8Array(128)));
-    if (third === undefined) row.fill(1);
-    else for (const form of cases(third)) row[form] = 1;
-  };
+/**
+ * The bit set of the three-character grams (six bits a character, 32 KB: it
+ * stays in the processor's first-level cache, where one over seven bits a
+ * character, 256 KB, does not) literals start with, both cases of a letter
+ * alike. A shorter literal allows any character after it, and the end of the
+ * text, which reads as 0.
+ */
+function startGrams(words: readonly string[]): Uint8Array {
+  const starts = new Uint8Array((gramMask + 1) >> 3);
+  const lowBits = (code: number | undefined) => (code === undefined ? [...Array(sixBits + 1).keys()] : [...new Set(cases(code).map((form) => form & sixBits))]);
   for (const word of words) {
     const [a, b, c] = lowerCodes(word);
-    for (const first of cases(a)) {
-      if (b === undefined) for (let any = 0; any < 128; any++) allow((first << 7) | any);
-      else for (const second of cases(b)) allow((first << 7) | second, c);
+    for (const x of lowBits(a)) for (const y of lowBits(b)) for (const z of lowBits(c)) {
+      const gram = (x << 12) | (y << 6) | z;
+      starts[gram >> 3] |= 1 << (gram & 7);
     }
   }
-  const rowIds = new Map<string, number>();
-  const rows: Uint8Array[] = [new Uint8Array(128)];
-  const pairs = new Uint8Array(pairMask + 1);
-  for (const [pair, row] of allowed) {
-    const key = row.join('');
-    let id = rowIds.get(key);
-    if (id === undefined) {
-      id = rows.push(row) - 1;
-      if (id > 255) throw new Error('literals start with more than 255 different sets of three characters');
-      rowIds.set(key, id);
-    }
-    pairs[pair] = id;
-  }
-  const thirds = new Uint8Array(rows.length * 128);
-  rows.forEach((row, id) => thirds.set(row, id * 128));
-  return { pairs, thirds };
+  return starts;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeUnits } from '../../../src/guard/text/code-units.js';
-import { scanUnits } from '../../../src/guard/text/scan-units.js';
+import { scanUnits, unitPairs } from '../../../src/guard/text/scan-units.js';
 
 const unitsByCharCodeAt = (text: string) => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
 
@@ -17,5 +17,18 @@ describe('scanUnits', () => {
     for (let i = 0; i < 10; i++) scanUnits(`short text ${i}`);
     expect(scanUnits(long)).toBe(cached);
     expect(codeUnits(long)).toBe(cached);
+  });
+});
+
+describe('unitPairs', () => {
+  it('gives the units two by two, the first in the low half, for views at any offset and odd lengths', () => {
+    const text = 'ab\u00e9\ud800\udc00\uffffxyz';
+    const units = scanUnits(text);
+    const expected = (u: Uint16Array) => Array.from({ length: u.length >> 1 }, (_, k) => u[2 * k] + u[2 * k + 1] * 65536);
+    expect([...unitPairs(units)]).toEqual(expected(units));
+    const shifted = units.subarray(1);
+    expect([...unitPairs(shifted)]).toEqual(expected(shifted));
+    expect([...unitPairs(scanUnits(''))]).toEqual([]);
+    expect([...unitPairs(scanUnits('a'))]).toEqual([]);
   });
 });
