@@ -1,4 +1,4 @@
-import { asciiSet } from '../text/char-runs.js';
+import { codeUnits } from '../text/code-units.js';
 
 /**
  * A single-pass reading of a string the way a POSIX shell (and, for `&`/`|`,
@@ -14,24 +14,55 @@ export interface ShellHazard {
   description: string;
 }
 
+export interface ShellReading {
+  /** For each starting quote state asked for (in order), the hazards in the order first found. */
+  hazards: ShellHazard[][];
+  /**
+   * Where the text holds full-width or small forms of ASCII characters
+   * (U+FE50-FE6B, U+FF01-FF5E): NFKC normalization turns them into ASCII,
+   * shell metacharacters included. Found by the same pass at no extra cost.
+   */
+  compatibilityForms: number[];
+}
+
 const maxWordLength = 256;
 const wordEnd = /[\s;&|<>()`]/;
-/** ASCII characters that end a word (white space and the operators of `wordEnd`). */
-const asciiWordEnd = asciiSet('\t\n\v\f\r ;&|<>()`');
-/** ASCII characters a word can hold that change how it reads: quotes, backslash, cmd.exe's caret. */
-const asciiWordQuoting = asciiSet('\'"\\^');
+
+/** How a word is read at an ASCII character (any other character is read as `quoting`). */
+const ordinary = 0;
+/** White space and the operators of `wordEnd`. */
+const ends = 1;
+/** Quotes, backslash, cmd.exe's caret: the word is not the raw text. */
+const quoting = 2;
+const slash = 3;
+const wordClass = new Uint8Array(128);
+for (const c of '\t\n\v\f\r ;&|<>()`') wordClass[c.charCodeAt(0)] = ends;
+for (const c of '\'"\\^') wordClass[c.charCodeAt(0)] = quoting;
+wordClass[47] = slash;
+
+/** The characters the lexer stops at: the shell's (every other character reads the same in every quote state), and compatibility forms. */
+const special = new Uint8Array(65536);
+const shellSpecial = 1;
+const compatibilityForm = 2;
+for (const c of '\\$`\'"<>;|&\n\r') special[c.charCodeAt(0)] = shellSpecial;
+special.fill(compatibilityForm, 0xfe50, 0xfe6c);
+special.fill(compatibilityForm, 0xff01, 0xff5f);
+
+/** Characters after `<` that open markup ("<img", "</a", "<!--") rather than a redirection. */
+const tagStart = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) tagStart[c] = tagStart[c + 32] = 1;
+tagStart[47] = tagStart[33] = 1;
 
 /** The word starting at `start` (before `limit`), with quotes and backslashes removed: `c\a't'` reads `cat`. */
-function wordAt(text: string, start: number, limit = text.length): { word: string; raw: string } {
+function wordAt(text: string, units: Uint16Array, start: number, limit = text.length): { word: string; raw: string } {
   let i = start;
-  while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
+  while (i < limit && (units[i] === 32 || units[i] === 9)) i++;
   // Most words are plain ASCII without quotes: the word is the raw text.
   const from = i;
-  while (i < limit && i - from < maxWordLength) {
-    const code = text.charCodeAt(i);
-    if (code >= 128 || asciiWordQuoting[code] === 1) return quotedWordAt(text, from, limit);
-    if (asciiWordEnd[code] === 1) break;
-    i++;
+  for (; i < limit && i - from < maxWordLength; i++) {
+    const code = units[i];
+    if (code >= 128 || wordClass[code] === quoting) return quotedWordAt(text, from, limit);
+    if (wordClass[code] === ends) break;
   }
   const raw = text.slice(from, i);
   return { word: raw, raw };
@@ -72,81 +103,105 @@ function commandIn({ word, raw }: { word: string; raw: string }, knownCommands: 
   return knownCommands.names.has(name) ? name : undefined;
 }
 
-/** What follows an operator: a known command, a path to a program, or a shell construct. */
-function commandAfter(text: string, index: number, knownCommands: KnownCommands): string | undefined {
-  const plain = plainCommand(text, index, text.length, true, knownCommands);
-  if (plain !== notPlain) return plain;
-  const read = wordAt(text, index);
-  if (/^[$`({]/.test(read.raw)) return read.raw.slice(0, 12);
-  return commandIn(read, knownCommands);
-}
-
 const notPlain = Symbol('not a plain word');
-/** The known command names, with the length, first and last character of each, so most words are turned down without being copied. */
-interface KnownCommands {
-  names: ReadonlySet<string>;
-  shapes: ReadonlySet<number>;
+
+/** The known command names, with a table of their shapes (length, first and last character) so most words are turned down without being copied. */
+class KnownCommands {
+  /** Bit `length` (below 32) of entry `first * 128 + last` is set when a name has that length, first and last ASCII character. */
+  private readonly shapes = new Uint32Array(128 * 128);
+
+  constructor(readonly names: ReadonlySet<string>) {
+    for (const name of names) {
+      const first = name.charCodeAt(0);
+      const last = name.charCodeAt(name.length - 1);
+      if (name.length < 32 && first < 128 && last < 128) this.shapes[first * 128 + last] |= 1 << name.length;
+    }
+  }
+
+  /** Whether a lowercase ASCII name of this shape may be known (one of 32 characters or more always may). */
+  mayHave(length: number, first: number, last: number): boolean {
+    return length >= 32 || ((this.shapes[first * 128 + last] >>> length) & 1) === 1;
+  }
 }
 const knownCommandsOf = new WeakMap<ReadonlySet<string>, KnownCommands>();
-const shape = (length: number, first: number, last: number) => (length * 128 + first) * 128 + last;
 
 function withShapes(names: ReadonlySet<string>): KnownCommands {
   let known = knownCommandsOf.get(names);
-  if (known === undefined) {
-    known = { names, shapes: new Set([...names].map((name) => shape(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1)))) };
-    knownCommandsOf.set(names, known);
-  }
+  if (known === undefined) knownCommandsOf.set(names, (known = new KnownCommands(names)));
   return known;
 }
 
 const lowerAscii = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
 
-/** `commandIn(wordAt(...))` for a word starting at `index` (before `limit`), or with `constructs` `commandAfter`. */
-function commandAt(text: string, index: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined {
-  const plain = plainCommand(text, index, limit, constructs, knownCommands);
-  return plain !== notPlain ? plain : commandIn(wordAt(text, index, limit), knownCommands);
-}
-
 /**
- * `commandAt` for a plain ASCII word (no quotes, escapes, carets or
- * non-ASCII characters), read without copying it unless it is a command;
- * `notPlain` for any other word.
+ * `commandIn(wordAt(...))` for a plain ASCII word (no quotes, escapes, carets
+ * or non-ASCII characters) starting at `index` (before `limit`), read without
+ * copying it unless it is a command; with `constructs`, a word opening a brace
+ * group counts too. `notPlain` for any other word.
  */
-function plainCommand(text: string, index: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined | typeof notPlain {
+function plainCommand(
+  text: string,
+  units: Uint16Array,
+  index: number,
+  limit: number,
+  constructs: boolean,
+  knownCommands: KnownCommands,
+): string | undefined | typeof notPlain {
   let i = index;
-  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  while (i < limit && (units[i] === 32 || units[i] === 9)) i++;
   const from = i;
+  const end = Math.min(limit, from + maxWordLength);
   let lastSlash = -1;
-  for (; i < limit && i - from < maxWordLength; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 128 || asciiWordQuoting[code] === 1) return notPlain;
-    if (asciiWordEnd[code] === 1) break;
-    if (code === 47) lastSlash = i;
+  for (; i < end; i++) {
+    const code = units[i];
+    if (code >= 128) return notPlain;
+    const kind = wordClass[code];
+    if (kind === ordinary) continue;
+    if (kind === ends) break;
+    if (kind === quoting) return notPlain;
+    lastSlash = i;
   }
   if (i === from) return undefined;
-  const first = text.charCodeAt(from);
+  const first = units[from];
   if (first === 36 || (constructs && first === 123)) return text.slice(from, Math.min(i, from + 12)); // $..., {...
-  if (lastSlash >= 0 && /^(?:\/|\.{1,2}\/|~\/)/.test(text.slice(from, Math.min(i, from + 3)))) return text.slice(from, Math.min(i, from + 24));
+  if (lastSlash >= 0 && startsPath(units, from, i)) return text.slice(from, Math.min(i, from + 24));
   const nameStart = lastSlash + 1 > from ? lastSlash + 1 : from;
   let nameEnd = i;
   if (
     nameEnd - nameStart >= 4 &&
-    text.charCodeAt(nameEnd - 4) === 46 &&
-    lowerAscii(text.charCodeAt(nameEnd - 3)) === 101 &&
-    lowerAscii(text.charCodeAt(nameEnd - 2)) === 120 &&
-    lowerAscii(text.charCodeAt(nameEnd - 1)) === 101
+    units[nameEnd - 4] === 46 &&
+    lowerAscii(units[nameEnd - 3]) === 101 &&
+    lowerAscii(units[nameEnd - 2]) === 120 &&
+    lowerAscii(units[nameEnd - 1]) === 101
   ) nameEnd -= 4; // .exe
   const length = nameEnd - nameStart;
-  if (length === 0 || !knownCommands.shapes.has(shape(length, lowerAscii(text.charCodeAt(nameStart)), lowerAscii(text.charCodeAt(nameEnd - 1))))) {
-    return undefined;
-  }
+  if (length === 0 || !knownCommands.mayHave(length, lowerAscii(units[nameStart]), lowerAscii(units[nameEnd - 1]))) return undefined;
   const name = text.slice(nameStart, nameEnd).toLowerCase();
   return knownCommands.names.has(name) ? name : undefined;
 }
 
+/** Whether the plain word [from, end) starts like a path to a program: `/`, `./`, `../`, `~/`. */
+function startsPath(units: Uint16Array, from: number, end: number): boolean {
+  const first = units[from];
+  if (first === 47) return true;
+  const second = from + 1 < end ? units[from + 1] : -1;
+  if (first === 126) return second === 47;
+  if (first !== 46) return false;
+  return second === 47 || (second === 46 && from + 2 < end && units[from + 2] === 47);
+}
+
+/** A known command, a path to a program, or (`constructs`) a substitution, brace group or variable opening the word at `index`. */
+function commandAt(text: string, units: Uint16Array, index: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined {
+  const plain = plainCommand(text, units, index, limit, constructs, knownCommands);
+  if (plain !== notPlain) return plain;
+  const read = wordAt(text, units, index, limit);
+  if (constructs && /^[$`({]/.test(read.raw)) return read.raw.slice(0, 12);
+  return commandIn(read, knownCommands);
+}
+
 /** Where a redirection writes or reads, when that is a file or a socket rather than a harmless sink or a number. */
-function redirectTarget(text: string, index: number, input: boolean): string | undefined {
-  const { word } = wordAt(text, index);
+function redirectTarget(text: string, units: Uint16Array, index: number, input: boolean): string | undefined {
+  const { word } = wordAt(text, units, index);
   if (/^\/dev\/(?:tcp|udp)\//.test(word)) return 'a network socket';
   if (/^(?:\d+|-|\/dev\/(?:null|stdout|stderr))$/.test(word) || word.includes('://')) return undefined;
   // Reading: a path ("< /etc/passwd"), not markup ("<img", "<v4.8"); writing: any file name.
@@ -154,156 +209,268 @@ function redirectTarget(text: string, index: number, input: boolean): string | u
   return /^[/~.$]|[/\\.]/.test(word) ? 'a file' : undefined;
 }
 
+const unquoted = 0;
+const single = 1;
+const double = 2;
+const stateCodes: Record<QuoteState, number> = { unquoted, single, double };
+
 /** One reading of the text, from one starting quote state. */
 interface Reader {
-  state: QuoteState;
+  state: number;
   inBackticks: boolean;
   /** Where an HTML/XML tag opened on this line ("<img", "</a"), so its ">" is not read as a redirection. */
   openTag: number;
   /** The next position this reader looks at (past an escaped character or a two-character operator). */
   resumeAt: number;
-  hazards: Map<string, ShellHazard>;
-}
-
-function addHazard(reader: Reader, description: string): void {
-  if (!reader.hazards.has(description)) reader.hazards.set(description, { description });
+  hazards: Set<string>;
 }
 
 /**
- * What is read at one position does not depend on the quote state (only
- * whether it is read does): worked out once, however many readers ask.
+ * The readers of one text, moving through it together so each character is
+ * looked at once. What is read at a position (the command after an operator,
+ * a redirection's target, where a backtick closes) does not depend on the
+ * quote state, only whether it is read does: it is worked out once per
+ * position, however many readers ask.
  */
-class PositionFacts {
-  private at = -1;
-  /** The command or target worked out for position `at`. */
+class Readers {
+  private readonly units: Uint16Array;
+  private readonly readers: Reader[];
+  private lastNewline = -1;
+  /** The position whose command, target or backtick close was worked out last, and what was found. */
+  private factsAt = -1;
   private command: string | undefined;
   private backtickClose = -1;
+  /** Descriptions built so far, by their head then their detail: a repeated hazard is looked up, not rebuilt. */
+  private readonly descriptions = new Map<string, Map<string, string>>();
+  private readonly compatibilityForms: number[] = [];
 
   constructor(
     private readonly text: string,
+    starts: readonly QuoteState[],
     private readonly knownCommands: KnownCommands,
-  ) {}
-
-  /** For the operator at `i`: the command after it, read from `from`. */
-  commandAfter(i: number, from: number): string | undefined {
-    if (this.at !== i) {
-      this.at = i;
-      this.command = commandAfter(this.text, from, this.knownCommands);
-    }
-    return this.command;
+  ) {
+    this.units = unitsOf(text);
+    this.readers = starts.map((state) => ({ state: stateCodes[state], inBackticks: false, openTag: -1, resumeAt: 0, hazards: new Set() }));
   }
 
-  /** For the process substitution at `i`: the command inside. */
-  substitutedCommand(i: number): string | undefined {
-    if (this.at !== i) {
-      this.at = i;
-      this.command = commandAt(this.text, i + 2, this.text.length, false, this.knownCommands);
+  /** Visits every special character, in order, a block of positions at a time. */
+  read(): ShellReading {
+    // A 32-bit view needs a 4-byte aligned start.
+    const units = this.units.byteOffset % 4 === 0 ? this.units : this.units.slice();
+    const pairs = new Uint32Array(units.buffer, units.byteOffset, units.length >> 1);
+    const found = new Int32Array(Math.min(2 * blockPairs, units.length));
+    for (let from = 0; from < pairs.length; from += blockPairs) {
+      const count = specialsIn(units, pairs, from, Math.min(pairs.length, from + blockPairs), found);
+      for (let k = 0; k < count; k++) this.visit(found[k]);
     }
-    return this.command;
+    if (units.length % 2 === 1 && special[units[units.length - 1]] !== 0) this.visit(units.length - 1);
+    return {
+      hazards: this.readers.map((reader) => Array.from(reader.hazards, (description) => ({ description }))),
+      compatibilityForms: this.compatibilityForms,
+    };
   }
 
-  /** For the redirection at `i`: what it writes to or reads from, read from `from`. */
-  redirectTarget(i: number, from: number, input: boolean): string | undefined {
-    if (this.at !== i) {
-      this.at = i;
-      this.command = redirectTarget(this.text, from, input);
+  /**
+   * What the readers make of the special character at `i`: a quote switches
+   * the state of the readers it is not quoted for, `$`, a backtick and a
+   * backslash count outside single quotes, operators and redirections only
+   * unquoted. A reader skips the character escaped by a backslash or ending a
+   * two-character operator (its `resumeAt`).
+   */
+  private visit(i: number): void {
+    const { readers } = this;
+    const code = this.units[i];
+    switch (code) {
+      case 10: // \n
+      case 13: // \r
+      case 59: // ;
+        for (const reader of readers) if (reader.state === unquoted && reader.resumeAt <= i) this.operator(reader, i, code, 1);
+        if (code === 10) this.lastNewline = i;
+        return;
+      case 124: // |
+      case 38: // &
+        for (const reader of readers) if (reader.state === unquoted && reader.resumeAt <= i) this.pipeOrAmpersand(reader, i, code);
+        return;
+      case 60: // <
+      case 62: // >
+        for (const reader of readers) if (reader.state === unquoted && reader.resumeAt <= i) this.angleBracket(reader, i, code);
+        return;
+      case 39: // '
+        for (const reader of readers) {
+          if (reader.resumeAt > i || reader.state === double) continue;
+          reader.state = reader.state === single ? unquoted : single;
+        }
+        return;
+      case 34: // "
+        for (const reader of readers) {
+          if (reader.resumeAt > i || reader.state === single) continue;
+          reader.state = reader.state === double ? unquoted : double;
+        }
+        return;
+      case 92: // \ escapes the next character
+        for (const reader of readers) if (reader.state !== single && reader.resumeAt <= i) reader.resumeAt = i + 2;
+        return;
+      case 96: // `
+        for (const reader of readers) if (reader.state !== single && reader.resumeAt <= i) this.backtick(reader, i);
+        return;
+      case 36: // $
+        for (const reader of readers) if (reader.state !== single && reader.resumeAt <= i) this.dollar(reader, i);
+        return;
+      default:
+        this.compatibilityForms.push(i);
     }
-    return this.command;
   }
 
-  /** For the backtick at `i`: where it closes and the command inside. */
-  backtick(i: number): { close: number; command: string | undefined } {
-    if (this.at !== i) {
-      this.at = i;
+  private dollar(reader: Reader, i: number): void {
+    const next = this.units[i + 1];
+    if (next === 40) this.add(reader, 'command substitution $(...)', '', '');
+    else if (next === 123) this.add(reader, 'parameter expansion ${...}', '', '');
+  }
+
+  /** A backtick: opening command substitution (only a command inside counts: Markdown uses backticks for inline code), or closing it. */
+  private backtick(reader: Reader, i: number): void {
+    if (reader.inBackticks) {
+      reader.inBackticks = false;
+      return;
+    }
+    if (this.factsAt !== i) {
+      this.factsAt = i;
       const close = this.text.indexOf('`', i + 1);
       this.backtickClose = close;
-      this.command = close > i + 1 ? commandAt(this.text, i + 1, close, false, this.knownCommands) : undefined;
+      this.command = close > i + 1 ? commandAt(this.text, this.units, i + 1, close, false, this.knownCommands) : undefined;
     }
-    return { close: this.backtickClose, command: this.command };
+    if (this.command) this.add(reader, "backtick command substitution ('", this.command, "')");
+    reader.inBackticks = this.backtickClose > i;
   }
-}
 
-/**
- * The hazards of `text` read from each of `starts` (in order), as separate
- * readings would report them; the readers move through the text together so
- * each character is looked at once and each operator's command read once.
- */
-export function shellHazardsFrom(text: string, starts: readonly QuoteState[], knownCommands: ReadonlySet<string>): ShellHazard[][] {
-  const readers: Reader[] = starts.map((state) => ({ state, inBackticks: false, openTag: -1, resumeAt: 0, hazards: new Map() }));
-  const facts = new PositionFacts(text, withShapes(knownCommands));
-  let lastNewline = -1;
-  // Created per call, so its lastIndex is this loop's alone; the regex engine skips ordinary characters faster than a loop.
-  const special = /[\\$`'"<>;|&\n\r]/g;
-  while (special.test(text)) {
-    const i = special.lastIndex - 1;
-    const code = text.charCodeAt(i);
-    for (let r = 0; r < readers.length; r++) {
-      if (readers[r].resumeAt <= i) step(readers[r], text, i, code, lastNewline, facts);
+  /** `|`, `||`, `&`, `&&`: another command follows; `>&`, `&>` are redirections. */
+  private pipeOrAmpersand(reader: Reader, i: number, code: number): void {
+    const next = this.units[i + 1];
+    if (code === 38 && (this.units[i - 1] === 62 || next === 62)) return;
+    this.operator(reader, i, code, next === code ? 2 : 1);
+  }
+
+  /** An operator `length` characters long at `i` (`;`, a newline, `|`, `||`, `&`, `&&`): another command follows. */
+  private operator(reader: Reader, i: number, code: number, length: number): void {
+    if (this.factsAt !== i) {
+      this.factsAt = i;
+      this.command = commandAt(this.text, this.units, i + length, this.text.length, true, this.knownCommands);
     }
-    if (code === 10) lastNewline = i;
-  }
-  return readers.map((reader) => [...reader.hazards.values()]);
-}
-
-export function shellHazards(text: string, start: QuoteState, knownCommands: ReadonlySet<string>): ShellHazard[] {
-  return shellHazardsFrom(text, [start], knownCommands)[0];
-}
-
-/** What `reader` makes of the special character at `i`. */
-function step(reader: Reader, text: string, i: number, code: number, lastNewline: number, facts: PositionFacts): void {
-  if (reader.state === 'single') {
-    if (code === 39) reader.state = 'unquoted'; // '
-    return;
-  }
-  if (code === 92) {
-    reader.resumeAt = i + 2; // \ escapes the next character
-    return;
-  }
-  const next = text.charCodeAt(i + 1);
-  if (code === 36) {
-    if (next === 40) addHazard(reader, 'command substitution $(...)');
-    else if (next === 123) addHazard(reader, 'parameter expansion ${...}');
-  } else if (code === 96) {
-    if (!reader.inBackticks) {
-      // Markdown uses backticks for inline code: only a command inside them counts.
-      const { close, command } = facts.backtick(i);
-      if (command) addHazard(reader, `backtick command substitution ('${command}')`);
-      reader.inBackticks = close > i;
-    } else reader.inBackticks = false;
-  }
-  if (reader.state === 'double') {
-    if (code === 34) reader.state = 'unquoted';
-    return;
-  }
-  const c = text[i];
-  if (code === 39) reader.state = 'single';
-  else if (code === 34) reader.state = 'double';
-  else if ((code === 60 || code === 62) && next === 40) {
-    const command = facts.substitutedCommand(i);
-    if (command) addHazard(reader, `process substitution ${c}(${command} ...)`);
-    reader.resumeAt = i + 2;
-  } else if (code === 59 || code === 10 || code === 13 || code === 124 || code === 38) {
-    const length = (code === 124 || code === 38) && next === code ? 2 : 1;
-    if (code === 38 && (text.charCodeAt(i - 1) === 62 || next === 62)) return; // >&2, &> are redirections
-    const command = facts.commandAfter(i, i + length);
-    if (command) addHazard(reader, `${code === 10 || code === 13 ? 'newline' : `'${c.repeat(length)}'`} then '${command}'`);
+    if (this.command) this.add(reader, operatorHeads[length === 2 ? code + 256 : code], this.command, "'");
     reader.resumeAt = i + length;
-  } else if (code === 60 || code === 62) {
-    if (code === 60 && /[A-Za-z/!]/.test(text[i + 1] ?? '')) {
+  }
+
+  /** `<` or `>`: process substitution, or a redirection unless it is markup, an arrow or a comparison. */
+  private angleBracket(reader: Reader, i: number, code: number): void {
+    const next = this.units[i + 1];
+    if (next === 40) {
+      const command = this.substitutedCommand(i);
+      if (command) this.add(reader, code === 60 ? 'process substitution <(' : 'process substitution >(', command, ' ...)');
+      reader.resumeAt = i + 2;
+      return;
+    }
+    if (code === 60 && next < 128 && tagStart[next] === 1) {
       reader.openTag = i; // markup, not a redirection
       return;
     }
-    if (code === 62 && reader.openTag > lastNewline) {
+    if (code === 62 && reader.openTag > this.lastNewline) {
       reader.openTag = -1;
       return;
     }
     // Arrows and comparisons in prose: "->", "=>", ">=", "<=".
-    const previous = text.charCodeAt(i - 1);
+    const previous = this.units[i - 1];
     if (next === 61 || (code === 62 && (previous === 45 || previous === 61))) return;
-    let operator = next === code ? c + c : c;
-    if (text[i + operator.length] === '&') operator += '&';
-    const target = facts.redirectTarget(i, i + operator.length, code === 60);
-    if (target) addHazard(reader, `redirection '${operator}' to ${target}`);
-    reader.resumeAt = i + operator.length;
+    const doubled = next === code;
+    const ampersand = this.units[i + (doubled ? 2 : 1)] === 38;
+    const length = 1 + (doubled ? 1 : 0) + (ampersand ? 1 : 0);
+    if (this.factsAt !== i) {
+      this.factsAt = i;
+      this.command = redirectTarget(this.text, this.units, i + length, code === 60);
+    }
+    if (this.command) this.add(reader, redirectionHeads[(code === 62 ? 4 : 0) + (doubled ? 2 : 0) + (ampersand ? 1 : 0)], this.command, '');
+    reader.resumeAt = i + length;
   }
+
+  /** For the process substitution at `i`: the command inside. */
+  private substitutedCommand(i: number): string | undefined {
+    if (this.factsAt !== i) {
+      this.factsAt = i;
+      this.command = commandAt(this.text, this.units, i + 2, this.text.length, false, this.knownCommands);
+    }
+    return this.command;
+  }
+
+  /** Records the hazard `head + detail + tail` (the same `head` always comes with the same `tail`). */
+  private add(reader: Reader, head: string, detail: string, tail: string): void {
+    let byDetail = this.descriptions.get(head);
+    if (byDetail === undefined) this.descriptions.set(head, (byDetail = new Map()));
+    let description = byDetail.get(detail);
+    if (description === undefined) byDetail.set(detail, (description = head + detail + tail));
+    reader.hazards.add(description);
+  }
+}
+
+/** "';' then '", "'&&' then '", "newline then '", ...: by character code, plus 256 for a doubled `|` or `&`. */
+const operatorHeads: Record<number, string> = {
+  59: "';' then '",
+  10: "newline then '",
+  13: "newline then '",
+  124: "'|' then '",
+  38: "'&' then '",
+  [124 + 256]: "'||' then '",
+  [38 + 256]: "'&&' then '",
+};
+
+/** Texts at least this long are converted through `codeUnits`; shorter ones (decoded windows) are copied here. */
+const sharedLength = 4096;
+
+/**
+ * The UTF-16 code units of `text`. A long text (the argument itself) goes
+ * through `codeUnits`, whose few cached texts the other scans of the same
+ * argument share; a short one (a decoded or normalized window, of which there
+ * can be dozens per argument) is copied here, so it does not evict them.
+ */
+function unitsOf(text: string): Uint16Array {
+  if (text.length >= sharedLength) return codeUnits(text);
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+/** Pairs of units scanned per block: a block holds at most twice as many special characters. */
+const blockPairs = 2048;
+
+/**
+ * Writes the positions of the characters of `special` in units [2·from, 2·to) to
+ * `found` and returns how many there are. The units are tested two at a time
+ * (one 32-bit read, two table lookups, one branch): most pairs hold none, and
+ * a loop doing nothing else runs at half the cost per character of one unit
+ * at a time. Either half of a pair may be the special one (whatever the byte
+ * order), so each is tested again.
+ */
+function specialsIn(units: Uint16Array, pairs: Uint32Array, from: number, to: number, found: Int32Array): number {
+  let count = 0;
+  for (let p = from; p < to; p++) {
+    const pair = pairs[p];
+    if ((special[pair & 0xffff] | special[pair >>> 16]) === 0) continue;
+    if (special[units[2 * p]] !== 0) found[count++] = 2 * p;
+    if (special[units[2 * p + 1]] !== 0) found[count++] = 2 * p + 1;
+  }
+  return count;
+}
+
+/** "redirection '<' to ", ...: by direction (`>` plus 4), doubling (plus 2) and a trailing `&` (plus 1). */
+const redirectionHeads = ['<', '<&', '<<', '<<&', '>', '>&', '>>', '>>&'].map((operator) => `redirection '${operator}' to `);
+
+/**
+ * Reads `text` from each of `starts` (in order), as separate readings would;
+ * the readers move through the text together so each character is looked at
+ * once and each operator's command read once.
+ */
+export function readShell(text: string, starts: readonly QuoteState[], knownCommands: ReadonlySet<string>): ShellReading {
+  return new Readers(text, starts, withShapes(knownCommands)).read();
+}
+
+export function shellHazards(text: string, start: QuoteState, knownCommands: ReadonlySet<string>): ShellHazard[] {
+  return readShell(text, [start], knownCommands).hazards[0];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { knownCommands } from '../../../src/guard/detectors/shell-commands.js';
-import { shellHazards, shellHazardsFrom, type QuoteState } from '../../../src/guard/detectors/shell-lexer.js';
+import { readShell, shellHazards, type QuoteState } from '../../../src/guard/detectors/shell-lexer.js';
 
 /**
  * The lexer before it read all starting quote states in one pass and words
@@ -113,6 +113,7 @@ const pieces = [
   'p^o^w^e^r^s^h^e^l^l', '\u212Aill', 'invoke-webrequest', 'python3', 'x.exe', '.exe', 'ls', 'more', 'make', '$HOME', '${x}', '$(id)', '{cat,/etc/passwd}',
   ';', '&&', '||', '|', '&', '\n', '\r\n', '>', '>>', '>&', '&>', '2>&1', '< /etc/passwd', '> /dev/null', '>/dev/tcp/h/1', '<(', '>(', '->', '=>', '>=', '<=',
   '`', '`rm -rf`', '``', "'", '"', '\\', '\\\n', '<img src=x>', '</a>', '<v4.8', 'a://b', '5', '-', '\u00A0', '\u3000', 'é', '\t', '  ',
+  '\uD800', '\uDC00', '\uFF1B', '\uFE54', '\uFF5E',
 ];
 const fillers = ['Tom', 'and', 'Jerry', 'costs', '$5', 'x', 'notes.md', 'a'.repeat(300)];
 
@@ -136,9 +137,51 @@ describe('the shell lexer', () => {
     for (const text of randomTexts(400)) {
       const expected = states.map((state) => referenceHazards(text, state));
       found += expected.flat().length;
-      expect(shellHazardsFrom(text, states, knownCommands).map((hazards) => hazards.map((h) => h.description))).toEqual(expected);
+      expect(readShell(text, states, knownCommands).hazards.map((hazards) => hazards.map((h) => h.description))).toEqual(expected);
     }
     expect(found).toBeGreaterThan(2000);
+  });
+
+  it('reads a long text (its code units shared with other scans) as the reference does', () => {
+    const text = randomTexts(60).join('\n');
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    expect(readShell(text, states, knownCommands).hazards.map((hazards) => hazards.map((h) => h.description))).toEqual(
+      states.map((state) => referenceHazards(text, state)),
+    );
+  });
+
+  it('reads special characters at the first and last position, in texts of odd and even length', () => {
+    const read = (text: string) => shellHazards(text, 'unquoted', knownCommands).map((h) => h.description);
+    for (const pad of ['', 'x']) {
+      expect(read(`${pad}$(`)).toEqual(['command substitution $(...)']);
+      expect(read(`$(${pad}`)).toEqual(['command substitution $(...)']);
+      expect(read(`${pad};rm`)).toEqual(["';' then 'rm'"]);
+      expect(read(`${pad}x;`)).toEqual([]);
+      expect(read(`${pad}'$(`)).toEqual([]);
+      expect(read(`${pad}\\$(`)).toEqual([]);
+      expect(read(`${pad}>`)).toEqual([]);
+      expect(read(`${pad}\r\nrm`)).toEqual(["newline then 'rm'"]);
+    }
+    expect(readShell('', states, knownCommands)).toEqual({ hazards: [[], [], []], compatibilityForms: [] });
+  });
+
+  it('reads lone surrogates and other non-ASCII characters next to special ones as ordinary characters', () => {
+    const read = (text: string) => shellHazards(text, 'unquoted', knownCommands).map((h) => h.description);
+    expect(read('\uD800;rm\uDC00')).toEqual([]); // "rm\uDC00" is not rm
+    expect(read('\uD800; rm \uDC00')).toEqual(["';' then 'rm'"]);
+    expect(read('\uDC00$(\uD800')).toEqual(['command substitution $(...)']);
+    expect(read('é|curl')).toEqual(["'|' then 'curl'"]);
+    expect(read('\uFF1B rm')).toEqual([]); // a full-width semicolon is no operator until normalized
+  });
+
+  it('finds the full-width and small forms of ASCII characters, wherever they stand', () => {
+    const forms = (text: string) => readShell(text, ['unquoted'], knownCommands).compatibilityForms;
+    const expected = (text: string) => [...text.matchAll(/[\uFE50-\uFE6B\uFF01-\uFF5E]/g)].map((match) => match.index);
+    expect(forms('\uFF1B')).toEqual([0]);
+    expect(forms('x\uFF1B')).toEqual([1]);
+    expect(forms('\uFE4F\uFE50\uFE6B\uFE6C\uFF00\uFF01\uFF5E\uFF5F')).toEqual([1, 2, 5, 6]);
+    expect(forms("'\uFF1B'\\\uFF04")).toEqual([1, 4]); // quoted or escaped alike
+    for (const text of randomTexts(100)) expect(forms(text)).toEqual(expected(text));
   });
 
   it('reads commands in plain words and in quoted, escaped or non-ASCII ones alike', () => {
