@@ -103,40 +103,60 @@ function nextHint(units: Uint16Array, pairs: Uint32Array, from: number): number 
 }
 
 /**
- * Calls `visit(start, end)` with the bounds of each word of a shell command
- * that could be a path, without surrounding quotes, in order (repeats
- * included): words holding a separator, an escape, "~", NUL, non-ASCII, ".."
- * or a sensitive file name that stands alone (`.env`, `id_rsa`, ...). Words
- * are found from each hint outwards (so the command is not split into every
- * one of its words); each unit is looked at a bounded number of times.
+ * The words of a shell command that could be paths, one at a time (`next`
+ * moves to the next one and sets `start` and `end`), without surrounding
+ * quotes, in order, repeats included: words holding a separator, an escape,
+ * "~", NUL, non-ASCII, ".." or a sensitive file name that stands alone
+ * (`.env`, `id_rsa`, ...). Words are found from each hint outwards (so the
+ * command is not split into every one of its words); each unit is looked at
+ * a bounded number of times.
  */
-function forEachPathWord(text: string, units: Uint16Array, pairs: Uint32Array, visit: (start: number, end: number) => void): void {
-  let coveredUntil = 0;
-  for (let hint = nextHint(units, pairs, 0); hint < units.length; ) {
-    const unit = units[hint];
-    if ((unit === 46 || unit === 95) && !hintNameAround(text, units, hint)) {
-      hint = nextHint(units, pairs, hint + 1);
-      continue;
+class PathWordCursor {
+  readonly units: Uint16Array;
+  private readonly pairs: Uint32Array;
+  start = 0;
+  end = 0;
+  private hint: number;
+  private coveredUntil = 0;
+
+  constructor(private readonly text: string) {
+    [this.units, this.pairs] = unitPairs(codeUnits(text));
+    this.hint = nextHint(this.units, this.pairs, 0);
+  }
+
+  next(): boolean {
+    const { units, pairs } = this;
+    while (this.hint < units.length) {
+      const hint = this.hint;
+      const unit = units[hint];
+      if ((unit === 46 || unit === 95) && !hintNameAround(this.text, units, hint)) {
+        this.hint = nextHint(units, pairs, hint + 1);
+        continue;
+      }
+      let start = hint;
+      while (start > this.coveredUntil && !isWordEnd(units[start - 1])) start--;
+      // A hint holds no unit that ends a word (NUL is one on its own): the word ends where it would after the whole hint.
+      let end = hint + 1;
+      while (end < units.length && !isWordEnd(units[end])) end++;
+      this.coveredUntil = end;
+      this.hint = nextHint(units, pairs, end);
+      if (end - start > maxWordLength) continue;
+      while (start < end && isQuote(units[start])) start++;
+      while (end > start && isQuote(units[end - 1])) end--;
+      if (end > start) {
+        this.start = start;
+        this.end = end;
+        return true;
+      }
     }
-    let start = hint;
-    while (start > coveredUntil && !isWordEnd(units[start - 1])) start--;
-    // A hint holds no unit that ends a word (NUL is one on its own): the word ends where it would after the whole hint.
-    let end = hint + 1;
-    while (end < units.length && !isWordEnd(units[end])) end++;
-    coveredUntil = end;
-    hint = nextHint(units, pairs, end);
-    if (end - start > maxWordLength) continue;
-    while (start < end && isQuote(units[start])) start++;
-    while (end > start && isQuote(units[end - 1])) end--;
-    if (end > start) visit(start, end);
+    return false;
   }
 }
 
-/** The words of a shell command that could be paths (see `forEachPathWord`), each once, in order. */
+/** The words of a shell command that could be paths (see `PathWordCursor`), each once, in order. */
 export function shellPathWords(text: string): string[] {
-  const [units, pairs] = unitPairs(codeUnits(text));
   const words = new Set<string>();
-  forEachPathWord(text, units, pairs, (start, end) => words.add(text.slice(start, end)));
+  for (const cursor = new PathWordCursor(text); cursor.next(); ) words.add(text.slice(cursor.start, cursor.end));
   return [...words];
 }
 
@@ -170,10 +190,9 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
  * dotted names in code) are never copied out of the text.
  */
 export function flaggableShellPathWords(text: string): string[] {
-  const [units, pairs] = unitPairs(codeUnits(text));
   const words = new Set<string>();
-  forEachPathWord(text, units, pairs, (start, end) => {
-    if (mayBeFlagged(units, start, end)) words.add(text.slice(start, end));
-  });
+  for (const cursor = new PathWordCursor(text); cursor.next(); ) {
+    if (mayBeFlagged(cursor.units, cursor.start, cursor.end)) words.add(text.slice(cursor.start, cursor.end));
+  }
   return [...words];
 }
