@@ -31,7 +31,7 @@ const digitOrAt = /[0-9@]/;
 export function detectPii(scanned: ScannedString): string[] {
   const details = new Set<string>();
   // Around full-width and other compatibility characters, the NFKC form too (an IBAN is at most 42 characters long).
-  const variants = [scanned.text, ...compatibilityWindows(scanned.text, 48, scanned.nonAsciiRuns)];
+  const variants = [scanned.text, ...compatibilityWindows(scanned.text, 48)];
   for (const text of variants) {
     if (!digitOrAt.test(text)) continue;
     const numberLines = text.length >= numberLinesMinimum ? linesWithDigitPair(text) : undefined;

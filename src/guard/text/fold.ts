@@ -80,11 +80,17 @@ export function foldForMatching(text: string): string {
  * of context on each side: where a value written in compatibility characters
  * can hide. Empty for text NFKC leaves alone, which is most text.
  */
-export function compatibilityWindows(text: string, reach: number, runs: Array<[number, number]> = nonAsciiRuns(text)): string[] {
+export function compatibilityWindows(text: string, reach: number): string[] {
   const windows: Array<[number, number]> = [];
   const units = codeUnits(text);
-  for (const [runStart, runEnd] of runs) {
-    if (isNfkcInert(units, runStart, runEnd)) continue;
+  for (let i = 0; i < units.length; i++) {
+    // Only a run holding a character NFKC may change is normalized to see whether it does.
+    if (units[i] < 128 || isNfkcInert(units, i, i + 1)) continue;
+    let runStart = i;
+    while (runStart > 0 && units[runStart - 1] >= 128) runStart--;
+    let runEnd = i + 1;
+    while (runEnd < units.length && units[runEnd] >= 128) runEnd++;
+    i = runEnd;
     const run = text.slice(runStart, runEnd);
     if (run.normalize('NFKC') === run) continue;
     const start = Math.max(0, runStart - reach);
