@@ -1,4 +1,5 @@
 import { asciiSet, charRuns } from './char-runs.js';
+import { scanUnits } from './scan-units.js';
 
 /**
  * Text hidden in base64: runs of base64 (standard or URL-safe alphabet) that
@@ -29,8 +30,12 @@ export function decodeBase64Payloads(text: string): DecodedPayload[] {
 
 function collect(text: string, depth: number, out: DecodedPayload[], outer?: { start: number; end: number }): void {
   // Decoded payloads are scanned past the cache, which keeps the argument's runs for the secret scan.
-  for (const [start, end] of charRuns(text, base64Chars, minRunLength, { cache: depth === 1 })) {
-    if (end - start > maxRunLength) continue;
+  const runs = charRuns(text, base64Chars, minRunLength, { cache: depth === 1 });
+  if (runs.length === 0) return;
+  const units = scanUnits(text);
+  for (const [start, end] of runs) {
+    // Most runs (identifiers, paths) are ruled out before being copied out of the text.
+    if (end - start > maxRunLength || !plausibleBase64(units, start, end)) continue;
     const decoded = decodeReadable(text.slice(start, end));
     if (decoded === undefined) continue;
     // Offsets inside a decoded text mean nothing in the original: nested payloads point at the outer run.
@@ -41,29 +46,37 @@ function collect(text: string, depth: number, out: DecodedPayload[], outer?: { s
 }
 
 /**
- * Cheap tests that rule out most non-base64 runs (words, identifiers, paths)
- * before decoding. In base64 of text, the first character of each 4-character
- * group carries the top six bits of a byte, which for ASCII is below 32
- * (A-Z, a-f); UTF-8 text may break that for a minority of groups.
+ * Cheap tests that rule out most non-base64 bodies (words, identifiers, paths)
+ * before decoding: `units` [start, end). In base64 of text, the first
+ * character of each 4-character group carries the top six bits of a byte,
+ * which for ASCII is below 32 (A-Z, a-f); UTF-8 text may break that for a
+ * minority of groups. That test reads a quarter of the characters and rules
+ * out most runs, so it goes first; then one alphabet only.
  */
-function plausibleBase64(body: string): boolean {
-  if (body.length % 4 === 1) return false;
-  const urlSafe = body.includes('-') || body.includes('_');
-  if (urlSafe && (body.includes('+') || body.includes('/'))) return false;
+export function plausibleBase64(units: Uint16Array, start: number, end: number): boolean {
+  if ((end - start) % 4 === 1) return false;
   let groups = 0;
   let asciiLed = 0;
-  for (let i = 0; i < body.length; i += 4) {
-    const c = body.charCodeAt(i);
+  for (let i = start; i < end; i += 4) {
+    const c = units[i];
     groups++;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 102)) asciiLed++;
   }
-  return asciiLed >= groups * 0.7;
+  if (asciiLed < groups * 0.7) return false;
+  let urlSafe = false;
+  let standard = false;
+  for (let i = start; i < end; i++) {
+    const c = units[i];
+    if (c === 0x2d || c === 0x5f) urlSafe = true;
+    else if (c === 0x2b || c === 0x2f) standard = true;
+  }
+  return !(urlSafe && standard);
 }
 
 /** The readable UTF-8 text a base64 run decodes to, or undefined for binary data and non-base64. */
 export function decodeReadable(run: string): string | undefined {
   const body = run.endsWith('=') ? run.replace(/=+$/, '') : run;
-  if (!plausibleBase64(body)) return undefined;
+  if (!plausibleBase64(scanUnits(body), 0, body.length)) return undefined;
   const bytes = Buffer.from(body, body.includes('-') || body.includes('_') ? 'base64url' : 'base64');
   if (bytes.length < 8) return undefined;
   let readable = 0;

@@ -1,4 +1,4 @@
-import { codeUnits } from './code-units.js';
+import { scanUnits } from './scan-units.js';
 
 /** A set of ASCII characters, as a lookup table for per-character scans. */
 export function asciiSet(chars: string): Uint8Array {
@@ -18,6 +18,12 @@ export function asciiSet(chars: string): Uint8Array {
  */
 const cachedMinimum = 20;
 /**
+ * Shorter texts are scanned every time: cheap for them, and caching them
+ * would push out the long argument (decoded payloads and field names are
+ * scanned between its scans).
+ */
+const cachedFromLength = 4096;
+/**
  * The last cached scan: base64 payload decoding and the secret scans ask about
  * the same argument, with decoding of nested payloads in between (which must
  * not evict it: those ask with `cache: false`). `byMinimum` keeps each longer
@@ -31,7 +37,7 @@ let last: { text: string; set: Uint8Array; byMinimum: Map<number, Array<[number,
  * backtracking. The arrays returned from the cache are shared: do not modify them.
  */
 export function charRuns(text: string, set: Uint8Array, minLength: number, options: { cache?: boolean } = {}): Array<[number, number]> {
-  if (minLength < cachedMinimum || options.cache === false) return scanRuns(text, set, minLength);
+  if (minLength < cachedMinimum || options.cache === false || text.length < cachedFromLength) return scanRuns(text, set, minLength);
   if (last === undefined || last.text !== text || last.set !== set) {
     last = { text, set, byMinimum: new Map([[cachedMinimum, scanRuns(text, set, cachedMinimum)]]) };
   }
@@ -56,8 +62,9 @@ export function charRuns(text: string, set: Uint8Array, minLength: number, optio
  * fewer steps the better.
  */
 function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[number, number]> {
-  const units = codeUnits(text);
   const runs: Array<[number, number]> = [];
+  if (text.length < minLength) return runs;
+  const units = scanUnits(text);
   const n = units.length;
   // Invariants: a run can start at `from` or later, and `from` is 0 or follows a character outside the set;
   // [from, knownUntil] are all in the set when knownUntil >= from.

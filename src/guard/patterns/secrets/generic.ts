@@ -1,6 +1,7 @@
 import { base64Chars, decodeReadable } from '../../text/base64-payloads.js';
 import { charRuns } from '../../text/char-runs.js';
 import { shannonEntropy } from '../../text/entropy.js';
+import { scanUnits } from '../../text/scan-units.js';
 import { allMatches, type TextMatch } from '../text-match.js';
 import { assignmentAnchor, assignmentKeys, matchesBeforeSeparators } from './separator-anchors.js';
 
@@ -111,13 +112,18 @@ function insideUrl(text: string, start: number): boolean {
   return text.slice(tokenStart, start).includes('://');
 }
 
-function countMatching(text: string, lower: number, upper: number): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= lower && c <= upper) count++;
+/** Whether `units` [start, end) hold at least two each of digits, upper-case and lower-case ASCII letters. */
+function twoOfEachClass(units: Uint16Array, start: number, end: number): boolean {
+  let digits = 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = start; i < end; i++) {
+    const c = units[i];
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
   }
-  return count;
+  return digits >= 2 && upper >= 2 && lower >= 2;
 }
 
 /**
@@ -131,15 +137,18 @@ function countMatching(text: string, lower: number, upper: number): number {
  */
 function findHighEntropyTokens(text: string): TextMatch[] {
   const matches: TextMatch[] = [];
+  const runs = charRuns(text, tokenChars, minTokenLength);
+  if (runs.length === 0) return matches;
   const shared = publicPemRanges(text);
+  const units = scanUnits(text);
   let range = 0;
-  for (const [start, end] of charRuns(text, tokenChars, minTokenLength)) {
+  for (const [start, end] of runs) {
     // Runs and ranges both come in text order: one pointer walks the ranges.
     while (range < shared.length && shared[range][1] <= start) range++;
     if (end - start > maxTokenLength || (range < shared.length && shared[range][0] <= start)) continue;
+    // Most runs (identifiers, paths) fail this: they are ruled out before being copied out of the text.
+    if (!twoOfEachClass(units, start, end)) continue;
     const run = text.slice(start, end);
-    // Digits first: most runs (identifiers, paths) have fewer than two.
-    if (countMatching(run, 48, 57) < 2 || countMatching(run, 65, 90) < 2 || countMatching(run, 97, 122) < 2) continue;
     if (integrityHash.test(run) || sshWireFormat.test(run) || alphabetTable.test(run)) continue;
     if (shannonEntropy(run) < 4.2 || looksLikeIdentifier(run) || decodeReadable(run) !== undefined || insideUrl(text, start)) continue;
     matches.push({ kind: 'secret.high_entropy', label: 'high-entropy token', start, end });

@@ -1,6 +1,6 @@
 import { base64Chars } from '../../text/base64-payloads.js';
 import { asciiSet, charRuns } from '../../text/char-runs.js';
-import { codeUnits } from '../../text/code-units.js';
+import { scanUnits } from '../../text/scan-units.js';
 import { caseless } from '../caseless.js';
 import { allMatches, matchesStartingAt, type TextMatch } from '../text-match.js';
 import { PrefixIndex } from './run-prefixes.js';
@@ -228,7 +228,7 @@ function schemeSeparators(text: string): number[] {
 function findUrlPasswords(text: string, separators: readonly number[]): TextMatch[] {
   const matches: TextMatch[] = [];
   if (separators.length === 0) return matches;
-  const units = codeUnits(text);
+  const units = scanUnits(text);
   for (const sep of separators) {
     const before = units[sep - 1];
     if (sep === 0 || before >= 128 || schemeChars[before] === 0) continue;
@@ -261,7 +261,7 @@ const runPrefixIndex = new PrefixIndex(runFormats.map((format) => format.runPref
  * inside runs, where a URL starts with their prefix.
  */
 function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFormat, number[]> {
-  const units = codeUnits(text);
+  const units = scanUnits(text);
   const starts = new Map<SecretFormat, number[]>();
   runPrefixIndex.positions(units, charRuns(text, base64Chars, minRunLength)).forEach((positions, k) => starts.set(runFormats[k], positions));
   for (const format of secretFormats) {

@@ -42,19 +42,25 @@ export class PrefixIndex {
   positions(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>): number[][] {
     const found: number[][] = this.groups.map(() => []);
     const byPair = this.byPair;
-    for (const [start, end] of runs) {
+    for (let r = 0; r < runs.length; r++) {
+      const start = runs[r][0];
+      const end = runs[r][1];
       let next = units[start];
       for (let p = start; p + 1 < end; p++) {
         const first = next;
         next = units[p + 1];
         const entry = byPair[(first << 7) | next];
-        if (entry === 0) continue;
-        for (const { group, prefix } of this.entries[entry - 1]) {
-          if (startsWith(units, p, prefix)) found[group].push(p);
-        }
+        if (entry !== 0) this.record(entry, units, p, found);
       }
     }
     return found;
+  }
+
+  /** Records `position` for the groups whose prefixes starting with the pair `entry` stands for start there. */
+  private record(entry: number, units: Uint16Array, position: number, found: number[][]): void {
+    for (const { group, prefix } of this.entries[entry - 1]) {
+      if (startsWith(units, position, prefix)) found[group].push(position);
+    }
   }
 }
 
