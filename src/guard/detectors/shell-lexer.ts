@@ -26,11 +26,10 @@ export interface ShellReading {
 }
 
 const maxWordLength = 256;
-const wordEnd = /[\s;&|<>()`]/;
 
 /** How a word is read at an ASCII character (any other character is read as `quoting`). */
 const ordinary = 0;
-/** White space and the operators of `wordEnd`. */
+/** White space and the operators `;&|<>()` and backtick. */
 const ends = 1;
 /** Quotes, backslash, cmd.exe's caret: the word is not the raw text. */
 const quoting = 2;
@@ -61,32 +60,49 @@ function wordAt(text: string, units: Uint16Array, start: number, limit = text.le
   const from = i;
   for (; i < limit && i - from < maxWordLength; i++) {
     const code = units[i];
-    if (code >= 128 || wordClass[code] === quoting) return quotedWordAt(text, from, limit);
+    if (code >= 128 || wordClass[code] === quoting) return quotedWordAt(text, units, from, limit);
     if (wordClass[code] === ends) break;
   }
   const raw = text.slice(from, i);
   return { word: raw, raw };
 }
 
-/** `wordAt` for words with quotes, escapes, carets or non-ASCII characters (Unicode white space also ends a word). */
-function quotedWordAt(text: string, from: number, limit: number): { word: string; raw: string } {
+/**
+ * `wordAt` for words with quotes, escapes, carets or non-ASCII characters
+ * (where Unicode white space also ends a word). The word is the raw text
+ * less the quotes, the escaping backslashes and the carets: copied a stretch
+ * at a time, between the characters left out.
+ */
+function quotedWordAt(text: string, units: Uint16Array, from: number, limit: number): { word: string; raw: string } {
   let word = '';
-  let raw = '';
-  let quote: string | undefined;
-  for (let i = from; i < limit && raw.length < maxWordLength; i++) {
-    const c = text[i];
-    if (!quote && wordEnd.test(c)) break;
-    raw += c;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else word += c;
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === '\\' && i + 1 < limit) {
-      raw += text[++i];
-      word += text[i];
-    } else if (c !== '^') word += c; // cmd.exe's escape caret: p^o^w^e^r^s^h^e^l^l
+  let kept = from;
+  let quote = 0;
+  let i = from;
+  for (; i < limit && i - from < maxWordLength; i++) {
+    const code = units[i];
+    if (quote !== 0) {
+      if (code !== quote) continue;
+      quote = 0;
+    } else if (code < 128 ? wordClass[code] === ends : isNonAsciiSpace(code)) break;
+    else if (code === 39 || code === 34) quote = code;
+    else if (code === 92 && i + 1 < limit) {
+      // The escaped character is kept, whatever it is.
+      word += text.slice(kept, i);
+      kept = ++i;
+      continue;
+    } else if (code !== 94) continue; // cmd.exe's escape caret: p^o^w^e^r^s^h^e^l^l
+    word += text.slice(kept, i);
+    kept = i + 1;
   }
-  return { word, raw };
+  return { word: word + text.slice(kept, i), raw: text.slice(from, i) };
+}
+
+/** White space outside ASCII, as `\s` reads it. */
+function isNonAsciiSpace(code: number): boolean {
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 function basename(word: string): string {

@@ -174,6 +174,20 @@ describe('the shell lexer', () => {
     expect(read('\uFF1B rm')).toEqual([]); // a full-width semicolon is no operator until normalized
   });
 
+  it('ends a quoted or non-ASCII word at every white space character and no other, as the reference does', () => {
+    const endingQuoted: number[] = [];
+    const endingEscaped: number[] = [];
+    const expected: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      if (shellHazards(`x;"r"m${c}x`, 'unquoted', knownCommands).length > 0) endingQuoted.push(code);
+      if (shellHazards(`x;\\rm${c}x`, 'unquoted', knownCommands).length > 0) endingEscaped.push(code);
+      if (/[\s;&|<>()`]/.test(c)) expected.push(code);
+    }
+    expect(endingQuoted).toEqual(expected);
+    expect(endingEscaped).toEqual(expected);
+  });
+
   it('finds the full-width and small forms of ASCII characters, wherever they stand', () => {
     const forms = (text: string) => readShell(text, ['unquoted'], knownCommands).compatibilityForms;
     const expected = (text: string) => [...text.matchAll(/[\uFE50-\uFE6B\uFF01-\uFF5E]/g)].map((match) => match.index);
