@@ -4,6 +4,7 @@ import { foldLookalikes } from '../text/fold.js';
 import type { FoldedText } from '../text/folded-text.js';
 import { foldedSpacedLetterMatches } from '../text/folded-spaced-letters.js';
 import { spacedLetterMatches } from '../text/spaced-letters.js';
+import { squashedLetters } from '../text/squashed-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
@@ -32,7 +33,6 @@ export function hasLeetInWord(window: string): boolean {
   return false;
 }
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
-const nonLetter = /[^a-z]+/g;
 
 /**
  * The labels of the injection phrases and role tokens in a text whose
@@ -55,7 +55,7 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
   // Letters spelled out one by one: "i g n o r e", "I.G.N.O.R.E".
   const spaced = typeof unconfused === 'string' ? spacedLetterMatches(unconfused) : foldedSpacedLetterMatches(unconfused);
   for (const [start, end] of windowsAroundSpans(unconfused.length, spaced, 400)) {
-    const squashed = unconfused.slice(start, end).toLowerCase().replace(nonLetter, '');
+    const squashed = squashedLetters(unconfused, start, end);
     for (const { label, pattern } of squashedPatterns) if (pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
   }
   return [...labels];

@@ -44,18 +44,29 @@ function isSingle(units: Uint16Array, i: number): boolean {
   return !letterAt(units, i - 1) && !letterAt(units, i + 1);
 }
 
-/** The single letter before the one at `i` in its chain (1 to 3 non-letters between), or -1. */
+/**
+ * The single letter before the one at `i` in its chain (1 to 3 non-letters
+ * between), or -1. The letter at `i` is single, so the first letter before it
+ * has a non-letter after it: only the character before it decides whether it
+ * is single too.
+ */
 function previousInChain(units: Uint16Array, i: number): number {
-  for (let j = i - 2; j >= 0 && j >= i - 1 - maxGap; j--) {
-    if (letterAt(units, j)) return isSingle(units, j) ? j : -1;
+  const start = Math.max(0, i - 1 - maxGap);
+  for (let j = i - 2; j >= start; j--) {
+    if (letters[units[j]] === 1) return j > 0 && letters[units[j - 1]] === 1 ? -1 : j;
   }
   return -1;
 }
 
-/** The single letter after the one at `i` in its chain, or -1. */
+/**
+ * The single letter after the one at `i` in its chain, or -1. The letter at
+ * `i` is single, so the first letter after it has a non-letter before it:
+ * only the character after it decides whether it is single too.
+ */
 function nextInChain(units: Uint16Array, i: number): number {
-  for (let j = i + 2; j < units.length && j <= i + 1 + maxGap; j++) {
-    if (letterAt(units, j)) return isSingle(units, j) ? j : -1;
+  const end = Math.min(units.length, i + 2 + maxGap);
+  for (let j = i + 2; j < end; j++) {
+    if (letters[units[j]] === 1) return j + 1 < units.length && letters[units[j + 1]] === 1 ? -1 : j;
   }
   return -1;
 }
