@@ -2,26 +2,39 @@ import { piiKinds, type PiiKind } from '../kinds.js';
 import { piiMatchers } from '../patterns/pii/index.js';
 import { findInternationalPhoneNumbers, findNorthAmericanPhoneNumbers } from '../patterns/pii/phone.js';
 import type { TextMatch } from '../patterns/text-match.js';
-import { linesWithDigitPair } from '../text/digit-lines.js';
+import { linesMatching } from '../text/digit-lines.js';
 import { compatibilityWindows } from '../text/fold.js';
 import type { ScannedString } from './scanned-string.js';
 
-/** From this length on, the number patterns are searched only in the lines holding two digits in a row. */
+/** From this length on, the number patterns are searched only in the lines that can hold their numbers. */
 const numberLinesMinimum = 16 * 1024;
 
 /**
- * The matches of one PII kind in `text`. With `numberLines` (the lines of
- * `text` holding two digits in a row), the number patterns search only those:
- * every card, social security, North American phone number and IBAN they
- * report holds two digits in a row, and none spans a line break, so they find
- * the same numbers there (at other positions: only the kinds are used here).
- * E-mail addresses and "+" numbers (whose digits may all be single) are
- * searched in the whole text.
+ * Four digits in a row: every card number reported (unbroken, or grouped
+ * 4-4-4-4, 4-6-5, 4-6-4), social security number (its serial, or nine
+ * labelled digits) and North American phone number (its line number) holds them.
  */
-function matchesOf(kind: PiiKind, text: string, numberLines: string | undefined): TextMatch[] {
-  if (numberLines === undefined || kind === 'pii.email') return piiMatchers[kind](text);
-  if (kind === 'pii.phone') return [...findInternationalPhoneNumbers(text), ...findNorthAmericanPhoneNumbers(numberLines)];
-  return piiMatchers[kind](numberLines);
+const fourDigits = /\d\d\d\d/;
+/** A country code and check digits: every IBAN starts with them. */
+const ibanStart = /[A-Z][A-Z]\d\d/;
+
+/** The lines of a large text where the number patterns can match. */
+interface NumberLines {
+  withFourDigits: string;
+  withIbanStart: string;
+}
+
+/**
+ * The matches of one PII kind in `text`. With `lines` (of a large text), the
+ * number patterns search only the lines that can hold what they report: none
+ * of their matches spans a line break, so they find the same numbers there
+ * (at other positions: only the kinds are used here). E-mail addresses and
+ * "+" numbers (whose digits may all be single) are searched in the whole text.
+ */
+function matchesOf(kind: PiiKind, text: string, lines: NumberLines | undefined): TextMatch[] {
+  if (lines === undefined || kind === 'pii.email') return piiMatchers[kind](text);
+  if (kind === 'pii.phone') return [...findInternationalPhoneNumbers(text), ...findNorthAmericanPhoneNumbers(lines.withFourDigits)];
+  return piiMatchers[kind](kind === 'pii.iban' ? lines.withIbanStart : lines.withFourDigits);
 }
 
 /** Every kind needs an ASCII digit or an "@" (full-width ones are in the NFKC variants). */
@@ -34,9 +47,9 @@ export function detectPii(scanned: ScannedString): string[] {
   const variants = [scanned.text, ...compatibilityWindows(scanned.text, 48)];
   for (const text of variants) {
     if (!digitOrAt.test(text)) continue;
-    const numberLines = text.length >= numberLinesMinimum ? linesWithDigitPair(text) : undefined;
+    const lines = text.length >= numberLinesMinimum ? { withFourDigits: linesMatching(text, fourDigits), withIbanStart: linesMatching(text, ibanStart) } : undefined;
     for (const kind of piiKinds) {
-      for (const match of matchesOf(kind, text, numberLines)) details.add(`${match.kind}: ${match.label}`);
+      for (const match of matchesOf(kind, text, lines)) details.add(`${match.kind}: ${match.label}`);
     }
   }
   return [...details];

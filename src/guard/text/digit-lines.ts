@@ -1,21 +1,22 @@
-const digitPair = /\d\d/g;
-
 /**
- * The lines of `text` (split at "\n") that hold two digits in a row, joined
- * by "\n" in their order: where numbers written as card, social security,
- * phone or bank account numbers can be. Found with one regex search per such
- * line, which skips the others.
+ * The lines of `text` (split at "\n") that hold a match of `pattern`, joined
+ * by "\n" in their order: where the PII number patterns can match. Found with
+ * one regex search per such line, which skips the others. `pattern` must
+ * match at least one character and never a line break; write it without
+ * counted repeats (`\d\d\d\d`, not `\d{4}`): V8 searches those several times faster.
  */
-export function linesWithDigitPair(text: string): string {
+export function linesMatching(text: string, pattern: RegExp): string {
   const lines: string[] = [];
-  // A copy: its lastIndex is moved to each line's end and seen nowhere else.
-  const pair = new RegExp(digitPair);
-  for (let match = pair.exec(text); match !== null; match = pair.exec(text)) {
-    const start = text.lastIndexOf('\n', match.index) + 1;
-    const newline = text.indexOf('\n', match.index);
+  // A global copy: its lastIndex is moved to each line's end and seen nowhere else.
+  // `test` rather than `exec`: no match object, and the match's last character is enough to find its line.
+  const search = new RegExp(pattern.source, 'g');
+  while (search.test(text)) {
+    const inside = search.lastIndex - 1;
+    const start = text.lastIndexOf('\n', inside) + 1;
+    const newline = text.indexOf('\n', inside);
     const end = newline < 0 ? text.length : newline;
     lines.push(text.slice(start, end));
-    pair.lastIndex = end;
+    search.lastIndex = end;
   }
   return lines.join('\n');
 }
