@@ -89,12 +89,20 @@ export const phrasePatterns: InjectionPattern[] = [
  */
 export const leetTriggers: Trigger[] = within(20, 340, 'gnor', 'gn0r', 'sreg', 'sr3g', 'rget', 'rg3t', 'verr', 'v3rr', 'ypas', 'yp4s', 'yp45', 'yp@s', 'evea', 'ev3a', 'v3al', 'v34l', 'isr3');
 
-/** Phrases with every letter run together: what "i g n o r e  a l l ..." and "i.g.n.o.r.e" leave. */
+/**
+ * Phrases with every letter run together: what "i g n o r e  a l l ..." and
+ * "i.g.n.o.r.e" leave. Their triggers are words every match ends in: a
+ * squashed window without one is not searched.
+ */
 export const squashedPatterns: InjectionPattern[] = [
   {
     label: 'instruction override',
     pattern: /(?:ignore|disregard|forget|override|bypass)(?:all|any|the|your)?(?:previous|prior|above|earlier|preceding|system|your)(?:instructions?|prompts?|rules|directions|guidelines)/,
-    triggers: [],
+    triggers: within(0, 0, 'instruction', 'prompt', 'rules', 'directions', 'guidelines'),
   },
-  { label: 'system prompt extraction', pattern: /(?:reveal|print|show|repeat|leak)(?:me)?(?:your|the)(?:systemprompt|hiddenprompt|initialprompt)/, triggers: [] },
+  {
+    label: 'system prompt extraction',
+    pattern: /(?:reveal|print|show|repeat|leak)(?:me)?(?:your|the)(?:systemprompt|hiddenprompt|initialprompt)/,
+    triggers: within(0, 0, 'prompt'),
+  },
 ];

@@ -56,7 +56,10 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
   const spaced = typeof unconfused === 'string' ? spacedLetterMatches(unconfused) : foldedSpacedLetterMatches(unconfused);
   for (const [start, end] of windowsAroundSpans(unconfused.length, spaced, 400)) {
     const squashed = squashedLetters(unconfused, start, end);
-    for (const { label, pattern } of squashedPatterns) if (pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
+    for (const { label, pattern, triggers: endings } of squashedPatterns) {
+      // A search for a few words is much faster than the pattern over a long squashed window.
+      if (endings.some(({ word }) => squashed.includes(word)) && pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
+    }
   }
   return [...labels];
 }

@@ -1,41 +1,34 @@
-import { codeUnits } from './code-units.js';
+import { scanUnits } from './scan-units.js';
+
+/**
+ * Per UTF-16 code unit, the lower-case ASCII letter it leaves once lower-cased
+ * with everything but ASCII letters dropped, or 0. Besides the ASCII letters
+ * only U+0130 (capital I with dot: "i" and a combining dot) and U+212A (the
+ * Kelvin sign: "k") lower-case to an ASCII letter (checked on every code
+ * point); astral characters never do, so their surrogates count for nothing.
+ */
+const letterOf = new Uint8Array(65536);
+for (let code = 97; code <= 122; code++) letterOf[code] = letterOf[code - 32] = code;
+letterOf[0x130] = 105;
+letterOf[0x212a] = 107;
 
 /**
  * The ASCII letters of `text[start, end)` in lower case, everything else
  * dropped: what `text.slice(start, end).toLowerCase().replace(/[^a-z]+/g, '')`
- * gives, in one pass over the code units without the intermediate copies.
- * A few non-ASCII characters lower-case to ASCII letters (the Kelvin sign to
- * `k`, the dotted capital I to `i` and a dot); a window holding one of those
- * is squashed the long way.
+ * gives, in one pass over the code units with one table lookup and no branch
+ * per character (texts of scattered letters, hex or prose in other scripts,
+ * make any branch on the character a coin toss).
  */
 export function squashedLetters(text: string | { slice(start: number, end: number): string }, start: number, end: number): string {
   if (typeof text !== 'string') return squashedLetters(text.slice(start, end), 0, end - start);
-  const units = codeUnits(text);
-  const letters = new Uint8Array(end - start);
+  const units = scanUnits(text);
+  const letters = Buffer.allocUnsafe(end - start);
   let length = 0;
   for (let i = start; i < end; i++) {
-    const unit = units[i];
-    if (unit >= 128) {
-      if (lowersToAsciiLetter(unit)) return text.slice(start, end).toLowerCase().replace(/[^a-z]+/g, '');
-      continue;
-    }
-    const lower = unit | 32;
-    if (lower >= 97 && lower <= 122) letters[length++] = lower;
+    const letter = letterOf[units[i]];
+    // Written at every step, kept only for a letter.
+    letters[length] = letter;
+    length += (letter + 127) >> 7;
   }
-  return Buffer.from(letters.buffer, 0, length).toString('latin1');
-}
-
-/** Per code unit: 1 when its lower case holds an ASCII letter; filled in blocks of 256 the first time one is asked about. */
-const lowersToLetter = new Uint8Array(65536);
-const filledBlocks = new Uint8Array(256);
-
-function lowersToAsciiLetter(unit: number): boolean {
-  const block = unit >> 8;
-  if (filledBlocks[block] === 0) {
-    filledBlocks[block] = 1;
-    for (let code = block << 8; code < (block + 1) << 8; code++) {
-      if (/[a-z]/.test(String.fromCharCode(code).toLowerCase())) lowersToLetter[code] = 1;
-    }
-  }
-  return lowersToLetter[unit] === 1;
+  return letters.toString('latin1', 0, length);
 }
