@@ -112,18 +112,27 @@ function insideUrl(text: string, start: number): boolean {
   return text.slice(tokenStart, start).includes('://');
 }
 
-/** Whether `units` [start, end) hold at least two each of digits, upper-case and lower-case ASCII letters. */
+/**
+ * Whether `units` [start, end) hold at least two each of digits, upper-case
+ * and lower-case ASCII letters. Digits are counted first, alone: most runs
+ * (identifiers, paths) have fewer than two, and a test that is nearly always
+ * false costs the processor no mispredicted branches.
+ */
 function twoOfEachClass(units: Uint16Array, start: number, end: number): boolean {
   let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = units[i];
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits < 2) return false;
   let upper = 0;
   let lower = 0;
   for (let i = start; i < end; i++) {
     const c = units[i];
-    if (c >= 48 && c <= 57) digits++;
-    else if (c >= 65 && c <= 90) upper++;
+    if (c >= 65 && c <= 90) upper++;
     else if (c >= 97 && c <= 122) lower++;
   }
-  return digits >= 2 && upper >= 2 && lower >= 2;
+  return upper >= 2 && lower >= 2;
 }
 
 /**
