@@ -41,27 +41,28 @@ export class PrefixIndex {
    */
   positions(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>): number[][] {
     const found: number[][] = this.groups.map(() => []);
-    const byPair = this.byPair;
-    for (let r = 0; r < runs.length; r++) {
-      const start = runs[r][0];
-      const end = runs[r][1];
-      let next = units[start];
-      for (let p = start; p + 1 < end; p++) {
-        const first = next;
-        next = units[p + 1];
-        const entry = byPair[(first << 7) | next];
-        if (entry !== 0) this.record(entry, units, p, found);
+    for (const start of pairStarts(units, runs, this.byPair)) {
+      for (const { group, prefix } of this.entries[this.byPair[(units[start] << 7) | units[start + 1]] - 1]) {
+        if (startsWith(units, start, prefix)) found[group].push(start);
       }
     }
     return found;
   }
+}
 
-  /** Records `position` for the groups whose prefixes starting with the pair `entry` stands for start there. */
-  private record(entry: number, units: Uint16Array, position: number, found: number[][]): void {
-    for (const { group, prefix } of this.entries[entry - 1]) {
-      if (startsWith(units, position, prefix)) found[group].push(position);
+/** Where in `runs` a pair of characters marked in `byPair` starts, in text order. */
+function pairStarts(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>, byPair: Uint8Array): number[] {
+  const starts: number[] = [];
+  for (let r = 0; r < runs.length; r++) {
+    const end = runs[r][1];
+    // The pair ending at p, rolled along: one read per character.
+    let pair = units[runs[r][0]];
+    for (let p = runs[r][0] + 1; p < end; p++) {
+      pair = ((pair << 7) | units[p]) & 0x3fff;
+      if (byPair[pair] !== 0) starts.push(p - 1);
     }
   }
+  return starts;
 }
 
 function startsWith(units: Uint16Array, position: number, prefix: string): boolean {
