@@ -1,3 +1,4 @@
+import { lookalikeTargets, separatorLookalikes } from '../paths/non-ascii-in-paths.js';
 import { flaggableShellPathWords, shellPathWords } from '../paths/shell-path-words.js';
 import { decodedLayers } from '../text/decode-escapes.js';
 import { isAscii } from '../text/fold.js';
@@ -48,14 +49,6 @@ export function pathCandidates(source: PathCandidateSource, flaggableOnly = fals
   if (!source.reachesShell) return [];
   return flaggableOnly ? flaggableShellPathWords(text) : shellPathWords(text);
 }
-
-/** Look-alikes of "." and "/" that NFKC leaves alone but Windows "best fit" code pages turn into the real thing. */
-const separatorLookalikes = /[\u2215\u2044\u29F8\u2571\uFF0F\u29F5\u2216\uFE68\uFF3C\u2024\uFF0E\uFE52\u3002]/g;
-const lookalikeTargets: Record<string, string> = {
-  '\u2215': '/', '\u2044': '/', '\u29F8': '/', '\u2571': '/', '\uFF0F': '/',
-  '\u29F5': '\\', '\u2216': '\\', '\uFE68': '\\', '\uFF3C': '\\',
-  '\u2024': '.', '\uFF0E': '.', '\uFE52': '.', '\u3002': '.',
-};
 
 /** One way a server could end up reading a candidate path, and how it got there (for the finding's detail). */
 export interface PathForm {

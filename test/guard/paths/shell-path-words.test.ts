@@ -52,6 +52,7 @@ const pieces = [
   '_netrc', '.netrc', 'authorized_keys', '.git/config', '.kube/config', '..', '../', '..\\', '....//', '%2e%2e%2f', '%252e%252e/', '\\x2e\\x2e/', '%c0%ae', '\u2215',
   '\uFF0E\uFF0E', '\uFF45tc', '\u212Aube', '\u00e9', '\0', 'https://example.com/a/b', 'http://x/../y', 'a.b.c', 'foo_bar', 'src/index.ts', 'lib/', 'au', 'cl', 'nt', 'wi',
   '"', "'", ' ', '\n', '\r\n', '/', '\\', ';', '|', 'x', '.', '_',
+  '\u0436', '\u0416etc', '\u4e2d\u6587', '\u3002', '\uff0c', '\uff45\uff54\uff43', '\u212a', '\u0130', '\u2028', '\u00a0', '\u3000', 'e\u0301', '\u1100\u1161',
 ];
 
 function randomCommands(count: number): string[] {
@@ -79,6 +80,13 @@ describe('the shell path words the path detectors could flag', () => {
       }
     }
     expect(flagged).toBeGreaterThan(1000);
+  });
+
+  it('keep words whose compatibility characters or look-alikes spell a location or a traversal', () => {
+    const command = 'cat \uff45\uff54\uff43/shadow \u3002env \u2025/x \u0436\u0436 \u4e2d\u6587/\u6587';
+    expect(flaggableShellPathWords(command)).toEqual(['\uff45\uff54\uff43/shadow', '\u3002env', '\u2025/x']);
+    expect(details({ command }, 'run_command', 'sensitive_path')).toEqual(['system account database', 'environment file (.env)']);
+    expect(details({ command }, 'run_command', 'path_traversal')).toEqual(["'..' path segment after Unicode normalization"]);
   });
 
   it('leave out plain URLs and dotted names, and keep every word with a finding', () => {
