@@ -3,7 +3,7 @@ import { decodeTagText } from '../text/invisible.js';
 import { foldLookalikes } from '../text/fold.js';
 import type { FoldedText } from '../text/folded-text.js';
 import { foldedSpacedLetterMatches } from '../text/folded-spaced-letters.js';
-import { spacedLetterMatches } from '../text/spaced-letters.js';
+import { singleLetterShare, spacedLetterMatches } from '../text/spaced-letters.js';
 import { squashedLetters } from '../text/squashed-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
@@ -53,6 +53,12 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
     });
   }
   // Letters spelled out one by one: "i g n o r e", "I.G.N.O.R.E".
+  if (squashedPhrasePossible(unconfused)) addSpacedOutLabels(unconfused, labels);
+  return [...labels];
+}
+
+/** The labels of the squashed phrases in the windows around letters spelled out one by one. */
+function addSpacedOutLabels(unconfused: string | FoldedText, labels: Set<string>): void {
   const spaced = typeof unconfused === 'string' ? spacedLetterMatches(unconfused) : foldedSpacedLetterMatches(unconfused);
   for (const [start, end] of windowsAroundSpans(unconfused.length, spaced, 400)) {
     const squashed = squashedLetters(unconfused, start, end);
@@ -61,7 +67,25 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
       if (endings.some(({ word }) => squashed.includes(word)) && pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
     }
   }
-  return [...labels];
+}
+
+/** Texts with more single letters than this share are tested whole first (see `squashedPhrasePossible`). */
+const denseSingleLetters = 0.1;
+
+/**
+ * Whether a window around spaced-out letters can hold a squashed phrase.
+ * Each window is a stretch of the text, so its squashed letters are a stretch
+ * of the whole text's: when those hold none of the words every squashed
+ * phrase ends in, no window can. That test costs one pass over the text;
+ * following every chain of single letters costs several where they are dense
+ * (hex, Cyrillic words with a folded Latin look-alike in them), so it is made
+ * there only, and the answer is the same either way.
+ */
+function squashedPhrasePossible(unconfused: string | FoldedText): boolean {
+  const text = typeof unconfused === 'string' ? unconfused : unconfused.source;
+  if (text.length <= 4096 || singleLetterShare(text) <= denseSingleLetters) return true;
+  const letters = squashedLetters(unconfused, 0, unconfused.length);
+  return squashedPatterns.some(({ triggers: endings }) => endings.some(({ word }) => letters.includes(word)));
 }
 
 /**

@@ -138,3 +138,24 @@ function followChain(units: Uint16Array, x: number, doneUntil: number, matches: 
   }
   return last + 1;
 }
+
+/**
+ * The share of single letters (ASCII letters with no letter on either side)
+ * among 64 evenly spread stretches of 64 characters: what following chains
+ * will cost, estimated without following any.
+ */
+export function singleLetterShare(text: string): number {
+  const samples = 64;
+  const length = 64;
+  if (text.length <= samples * length) return singleLetterCount(text, 0, text.length) / Math.max(1, text.length);
+  const step = Math.floor(text.length / samples);
+  let singles = 0;
+  for (let k = 0; k < samples; k++) singles += singleLetterCount(text, k * step, k * step + length);
+  return singles / (samples * length);
+}
+
+function singleLetterCount(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i++) if (isLetter(text, i) && !isLetter(text, i - 1) && !isLetter(text, i + 1)) count++;
+  return count;
+}
