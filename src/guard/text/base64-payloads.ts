@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { asciiSet, charRuns } from './char-runs.js';
 import { scanUnits } from './scan-units.js';
 
@@ -88,6 +89,8 @@ export function decodeReadable(run: string): string | undefined {
     else return undefined;
   }
   if (!nonAscii) return bytes.toString('latin1');
+  // The decoder throws on invalid UTF-8, and a thrown error costs microseconds: `isUtf8` (the same rules) answers first.
+  if (!isUtf8(bytes)) return undefined;
   let text: string;
   try {
     text = utf8.decode(bytes);

@@ -48,3 +48,17 @@ describe('decodeBase64Payloads', () => {
     expect(decodeReadable(`${Buffer.from('hello readable text').toString('base64')}`)).toBe('hello readable text');
   });
 });
+
+describe('decodeReadable', () => {
+  const b64 = (bytes: number[] | string) => Buffer.from(typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(bytes)).toString('base64');
+  const ascii = [...Buffer.from('readable text ')];
+
+  it('decodes readable UTF-8 and rejects what is not UTF-8: bad continuation, overlong forms, surrogates, past U+10FFFF', () => {
+    expect(decodeReadable(b64('hello wörld, this is readable text'))).toBe('hello wörld, this is readable text');
+    // The same frame around a valid character decodes, so each rejection below is the UTF-8 check's.
+    expect(decodeReadable(b64([...ascii, 0xc3, 0xa9, ...ascii]))).toBe('readable text \u00e9readable text ');
+    for (const bad of [[0xc3, 0x28], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc3]]) {
+      expect(decodeReadable(b64([...ascii, ...bad, ...ascii])), JSON.stringify(bad)).toBeUndefined();
+    }
+  });
+});
