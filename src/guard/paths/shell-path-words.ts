@@ -1,7 +1,7 @@
 import { caseless } from '../patterns/caseless.js';
 import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImported } from '../detectors/sensitive-locations.js';
 import { codeUnits } from '../text/code-units.js';
-import { fillUnitTraits as fillUnitTraitsImported, pathInert as pathInertImported, unitTraits as unitTraitsImported } from './non-ascii-in-paths.js';
+import { dotInPaths as dotInPathsImported, fillUnitTraits as fillUnitTraitsImported, quietInPaths as quietInPathsImported, unitTraits as unitTraitsImported } from './non-ascii-in-paths.js';
 import { unitPairs } from './unit-pairs.js';
 
 const maxWordLength = 4096;
@@ -165,7 +165,8 @@ export function shellPathWords(text: string): string[] {
 const maySegmentStartSensitiveLocation = maySegmentStartSensitiveLocationImported;
 const unitTraits = unitTraitsImported;
 const fillUnitTraits = fillUnitTraitsImported;
-const pathInert = pathInertImported;
+const quietInPaths = quietInPathsImported;
+const dotInPaths = dotInPathsImported;
 
 /** "%", "\" (escapes), NUL (cuts a path short) and "_" (in `application_default_credentials.json`). */
 const flaggableUnit = new Uint8Array(128);
@@ -173,21 +174,27 @@ for (const c of '%\\\0_') flaggableUnit[c.charCodeAt(0)] = 1;
 
 /**
  * Whether the path detectors could flag the word at [start, end) without
- * roots to resolve it against: it holds a non-ASCII unit that is not
- * `pathInert` or an escape (so it has other forms), NUL,
- * an "_", or a segment (at the start or after "/") that may start a
- * sensitive location, which every segment starting with "." may (so a ".."
- * that can be a segment is one), or it starts with "fi" (a `file:` URL,
- * whose path is looked up without the scheme). Any other word is its only
- * form, has no traversal and names no sensitive location.
+ * roots to resolve it against: it holds an escape (so it has other forms),
+ * NUL, an "_", a non-ASCII unit that is neither `quietInPaths` nor a
+ * `dotInPaths` inside a segment, or a segment (at the start or after "/")
+ * that may start a sensitive location, which every segment starting with
+ * "." may (so a ".." that can be a segment is one), or it starts with "fi"
+ * (a `file:` URL, whose path is looked up without the scheme). Any other
+ * word, and any other form of it, has no traversal and names no sensitive
+ * location.
  */
 function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
   const second = start + 1 < end ? units[start + 1] : NaN;
   if (maySegmentStartSensitiveLocation(units[start], second) || ((units[start] | 32) === 102 && (second | 32) === 105)) return true;
   for (let i = start; i < end; i++) {
     const unit = units[i];
-    if (unit >= 128 ? ((unitTraits[unit] || fillUnitTraits(unit)) & pathInert) === 0 : flaggableUnit[unit] === 1) return true;
-    if (unit === 47 && i + 1 < end && maySegmentStartSensitiveLocation(units[i + 1], i + 2 < end ? units[i + 2] : NaN)) return true;
+    if (unit < 128) {
+      if (flaggableUnit[unit] === 1) return true;
+      if (unit === 47 && i + 1 < end && maySegmentStartSensitiveLocation(units[i + 1], i + 2 < end ? units[i + 2] : NaN)) return true;
+      continue;
+    }
+    const traits = unitTraits[unit] || fillUnitTraits(unit);
+    if ((traits & quietInPaths) === 0 && ((traits & dotInPaths) === 0 || i === start || units[i - 1] === 47)) return true;
   }
   return false;
 }

@@ -53,6 +53,7 @@ const pieces = [
   '\uFF0E\uFF0E', '\uFF45tc', '\u212Aube', '\u00e9', '\0', 'https://example.com/a/b', 'http://x/../y', 'a.b.c', 'foo_bar', 'src/index.ts', 'lib/', 'au', 'cl', 'nt', 'wi',
   '"', "'", ' ', '\n', '\r\n', '/', '\\', ';', '|', 'x', '.', '_',
   '\u0436', '\u0416etc', '\u4e2d\u6587', '\u3002', '\uff0c', '\uff45\uff54\uff43', '\u212a', '\u0130', '\u2028', '\u00a0', '\u3000', 'e\u0301', '\u1100\u1161',
+  '\uff08', '\u2474', '\uff0e\uff0e', '\u3002\u3002/', '/\u3002env', '\u3002ssh/', '\u6587\u3002\u6587',
 ];
 
 function randomCommands(count: number): string[] {
@@ -87,6 +88,13 @@ describe('the shell path words the path detectors could flag', () => {
     expect(flaggableShellPathWords(command)).toEqual(['\uff45\uff54\uff43/shadow', '\u3002env', '\u2025/x']);
     expect(details({ command }, 'run_command', 'sensitive_path')).toEqual(['system account database', 'environment file (.env)']);
     expect(details({ command }, 'run_command', 'path_traversal')).toEqual(["'..' path segment after Unicode normalization"]);
+  });
+
+  it('leave out CJK prose, whose full stops and fullwidth punctuation inside a word name nothing', () => {
+    const command = 'echo \u4e2d\u6587\u3002\u4e0b\u4e00\u53e5\uff0c\uff08\u2474\uff09\u3000/\u6587 \u3002env a/\u3002ssh/x';
+    expect(shellPathWords(command)).toHaveLength(3);
+    expect(flaggableShellPathWords(command)).toEqual(['\u3002env', 'a/\u3002ssh/x']);
+    expect(details({ command }, 'run_command', 'sensitive_path')).toEqual(['environment file (.env)', 'SSH keys and configuration (.ssh)']);
   });
 
   it('leave out plain URLs and dotted names, and keep every word with a finding', () => {
