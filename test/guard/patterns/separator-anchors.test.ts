@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseless } from '../../../src/guard/patterns/caseless.js';
-import { authorizationAnchor, awsSecretAnchor, awsSecretNames, matchesBeforeSeparators } from '../../../src/guard/patterns/secrets/separator-anchors.js';
+import { authorizationAnchor, awsSecretAnchor, awsSecretNames, matchesBeforeSeparators, schemeSeparators } from '../../../src/guard/patterns/secrets/separator-anchors.js';
 import { findKnownSecrets } from '../../../src/guard/patterns/secrets/known-formats.js';
 
 /** The AWS secret key and Authorization patterns of known-formats.ts, scanned plainly as the reference. */
@@ -44,5 +44,25 @@ describe('matchesBeforeSeparators', () => {
     const text = `aws_secret_access_key = ${value}\nAuthorization: Bearer abcdefghijklmnop12\npassword=hunter2hunter2`;
     findKnownSecrets('password: another text scanned first');
     expect(findKnownSecrets(text).map((m) => m.kind)).toEqual(['secret.aws_secret_access_key', 'secret.bearer_token']);
+  });
+});
+
+describe('schemeSeparators', () => {
+  it('finds every "://" as indexOf does, at the ends of the text, doubled, and next to other separators', () => {
+    const reference = (text: string) => {
+      const found: number[] = [];
+      for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) found.push(at);
+      return found;
+    };
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['://', ':/', '/', ':', '=', 'password=', 'https', ' ', '\r\n', 'é', '\ud800', '::///'];
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({ length: Math.floor(random() * 20) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(schemeSeparators(text), JSON.stringify(text)).toEqual(reference(text));
+    }
+    expect(schemeSeparators('://')).toEqual([0]);
+    expect(schemeSeparators('a:/')).toEqual([]);
+    expect(schemeSeparators('')).toEqual([]);
   });
 });

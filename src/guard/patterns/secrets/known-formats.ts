@@ -4,7 +4,7 @@ import { scanUnits } from '../../text/scan-units.js';
 import { caseless } from '../caseless.js';
 import { allMatches, matchesStartingAt, type TextMatch } from '../text-match.js';
 import { PrefixIndex } from './run-prefixes.js';
-import { authorizationAnchor, awsSecretAnchor, awsSecretNames, matchesBeforeSeparators, type SeparatorAnchor } from './separator-anchors.js';
+import { authorizationAnchor, awsSecretAnchor, awsSecretNames, matchesBeforeSeparators, schemeSeparators, type SeparatorAnchor } from './separator-anchors.js';
 
 /**
  * Credentials with a recognisable shape. Patterns start with a literal prefix
@@ -215,13 +215,6 @@ const schemeChars = asciiSet('A-Za-z0-9+.-');
 function isUrlCredentialChar(code: number): boolean {
   // Not whitespace, ':', '/', '@', quotes or angle brackets (`undefined`, past the end, is none either).
   return code > 0x20 && code !== 0x3a && code !== 0x2f && code !== 0x40 && code !== 0x22 && code !== 0x27 && code !== 0x3c && code !== 0x3e;
-}
-
-/** Where each "://" is, in text order. */
-function schemeSeparators(text: string): number[] {
-  const positions: number[] = [];
-  for (let sep = text.indexOf('://'); sep >= 0; sep = text.indexOf('://', sep + 3)) positions.push(sep);
-  return positions;
 }
 
 /** `scheme://user:password@host`: found from each "://" (`separators`) with bounded scans. */

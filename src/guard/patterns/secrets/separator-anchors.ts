@@ -40,13 +40,29 @@ const anchorAt = anchors.map((a) => new RegExp(`(?<=${a.before})[:=]`, 'y'));
 const nameEndings = new Set(['ord', 'swd', 'pwd', 'ase', 'ret', 'key', 'ken', 'ion'].map((e) => nameEnding(e, 2)));
 const whiteSpace = /\s/;
 
+interface Separators {
+  /** Per anchor, the separators with its names right before them. */
+  positions: Map<SeparatorAnchor, number[]>;
+  /** Every "://" (each starts with a `:`, so the scan for separators finds them too). */
+  schemes: number[];
+}
+
 /** The last text's separators: the secret scans ask about the same text one after another. */
-let last: { text: string; positions: Map<SeparatorAnchor, number[]> } | undefined;
+let last: { text: string; separators: Separators } | undefined;
+
+function separatorsOf(text: string): Separators {
+  if (last === undefined || last.text !== text) last = { text, separators: findSeparators(text) };
+  return last.separators;
+}
 
 /** The positions of the separators with `anchor`'s names right before them, in text order. */
 function separatorsAfter(anchor: SeparatorAnchor, text: string): number[] {
-  if (last === undefined || last.text !== text) last = { text, positions: findSeparators(text) };
-  return last.positions.get(anchor) ?? [];
+  return separatorsOf(text).positions.get(anchor) ?? [];
+}
+
+/** Where each "://" of `text` is, in text order (for URLs: the separator scan passes every ":" anyway). */
+export function schemeSeparators(text: string): number[] {
+  return separatorsOf(text).schemes;
 }
 
 /**
@@ -55,14 +71,16 @@ function separatorsAfter(anchor: SeparatorAnchor, text: string): number[] {
  * `nameEndings` before them (behind at most four blanks and a quote): that
  * test rules them out before any regex runs.
  */
-function findSeparators(text: string): Map<SeparatorAnchor, number[]> {
+function findSeparators(text: string): Separators {
   const positions = new Map<SeparatorAnchor, number[]>(anchors.map((a) => [a, []]));
+  const schemes: number[] = [];
   let colon = text.indexOf(':');
   let equals = text.indexOf('=');
   while (colon >= 0 || equals >= 0) {
     let separator: number;
     if (equals < 0 || (colon >= 0 && colon < equals)) {
       separator = colon;
+      if (text.charCodeAt(colon + 1) === 0x2f && text.charCodeAt(colon + 2) === 0x2f) schemes.push(colon);
       colon = text.indexOf(':', colon + 1);
     } else {
       separator = equals;
@@ -74,7 +92,7 @@ function findSeparators(text: string): Map<SeparatorAnchor, number[]> {
       if (anchorAt[k].test(text)) positions.get(anchor)!.push(separator);
     });
   }
-  return positions;
+  return { positions, schemes };
 }
 
 /** Whether the three characters before `separator`, behind at most four blanks (`\s`) and a quote, are one of `nameEndings`. */
