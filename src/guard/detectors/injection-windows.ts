@@ -59,8 +59,9 @@ export interface SearchWindow {
  * a `FoldedText`). Every phrase contains one of its pattern's trigger words as
  * a word of its own, so a pattern can only match in a window whose `patterns`
  * has its bit set. A short text is one window when any trigger word occurs in it.
+ * `units` are those of a string `text`, when the caller has them.
  */
-export function searchWindows(text: string | FoldedText, index: TriggerIndex): SearchWindow[] {
+export function searchWindows(text: string | FoldedText, index: TriggerIndex, units?: Uint16Array): SearchWindow[] {
   if (typeof text !== 'string') {
     if (text.length <= wholeTextLimit) return searchWindows(text.toString(), index);
     if (text.changes.length === 0) return searchWindows(text.source, index);
@@ -81,7 +82,7 @@ export function searchWindows(text: string | FoldedText, index: TriggerIndex): S
     if (wholeWord && (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end)))) return;
     if (whole) wholePatterns |= patterns;
     else addWindow(windows, Math.max(0, start - before), Math.min(text.length, end + after), patterns);
-  });
+  }, units);
   if (whole) return anyWord ? [{ start: 0, end: text.length, patterns: wholePatterns }] : [];
   return windows;
 }

@@ -4,7 +4,8 @@ import { foldLookalikes } from '../text/fold.js';
 import type { FoldedText } from '../text/folded-text.js';
 import { foldedSpacedLetterMatches } from '../text/folded-spaced-letters.js';
 import { singleLetterShare, spacedLetterMatches } from '../text/spaced-letters.js';
-import { squashedLetters } from '../text/squashed-letters.js';
+import { scanUnits } from '../text/scan-units.js';
+import { squashedLetters, squashedUnits } from '../text/squashed-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
@@ -41,7 +42,9 @@ const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
  */
 export function injectionLabels(unconfused: string | FoldedText): string[] {
   const labels = new Set<string>();
-  for (const { start, end, patterns } of searchWindows(unconfused, triggers)) {
+  // Looked up once: finding a long text among those converted compares it with the ones of its length.
+  const units = typeof unconfused === 'string' ? scanUnits(unconfused) : undefined;
+  for (const { start, end, patterns } of searchWindows(unconfused, triggers, units)) {
     const window = unconfused.slice(start, end).toLowerCase();
     const deLeeted = hasLeetInWord(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
     // A match contains one of its pattern's trigger words: patterns without one are not tried.
@@ -53,15 +56,15 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
     });
   }
   // Letters spelled out one by one: "i g n o r e", "I.G.N.O.R.E".
-  if (squashedPhrasePossible(unconfused)) addSpacedOutLabels(unconfused, labels);
+  if (squashedPhrasePossible(unconfused, units)) addSpacedOutLabels(unconfused, units, labels);
   return [...labels];
 }
 
-/** The labels of the squashed phrases in the windows around letters spelled out one by one. */
-function addSpacedOutLabels(unconfused: string | FoldedText, labels: Set<string>): void {
-  const spaced = typeof unconfused === 'string' ? spacedLetterMatches(unconfused) : foldedSpacedLetterMatches(unconfused);
+/** The labels of the squashed phrases in the windows around letters spelled out one by one; `units` those of a string `unconfused`. */
+function addSpacedOutLabels(unconfused: string | FoldedText, units: Uint16Array | undefined, labels: Set<string>): void {
+  const spaced = typeof unconfused === 'string' ? spacedLetterMatches(unconfused, units) : foldedSpacedLetterMatches(unconfused);
   for (const [start, end] of windowsAroundSpans(unconfused.length, spaced, 400)) {
-    const squashed = squashedLetters(unconfused, start, end);
+    const squashed = units === undefined ? squashedLetters(unconfused, start, end) : squashedUnits(units, start, end);
     for (const { label, pattern, triggers: endings } of squashedPatterns) {
       // A search for a few words is much faster than the pattern over a long squashed window.
       if (endings.some(({ word }) => squashed.includes(word)) && pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
@@ -81,10 +84,10 @@ const denseSingleLetters = 0.1;
  * (hex, Cyrillic words with a folded Latin look-alike in them), so it is made
  * there only, and the answer is the same either way.
  */
-function squashedPhrasePossible(unconfused: string | FoldedText): boolean {
+function squashedPhrasePossible(unconfused: string | FoldedText, units: Uint16Array | undefined): boolean {
   const text = typeof unconfused === 'string' ? unconfused : unconfused.source;
   if (text.length <= 4096 || singleLetterShare(text) <= denseSingleLetters) return true;
-  const letters = squashedLetters(unconfused, 0, unconfused.length);
+  const letters = units === undefined ? squashedLetters(unconfused, 0, unconfused.length) : squashedUnits(units, 0, units.length);
   return squashedPatterns.some(({ triggers: endings }) => endings.some(({ word }) => letters.includes(word)));
 }
 

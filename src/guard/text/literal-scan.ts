@@ -63,9 +63,8 @@ export class LiteralScan {
     this.starts = startGrams(words);
   }
 
-  /** Calls `found(wordIndex, start, end)` for each match, in text order. */
-  scan(text: string, found: (word: number, start: number, end: number) => void): void {
-    const units = scanUnits(text);
+  /** Calls `found(wordIndex, start, end)` for each match, in text order; `units` are the text's, when the caller has them. */
+  scan(text: string, found: (word: number, start: number, end: number) => void, units = scanUnits(text)): void {
     const pairs = unitPairs(units);
     const { starts } = this;
     for (let i = nextCandidate(units, pairs, 0, starts); i < units.length; i = nextCandidate(units, pairs, i + 1, starts)) {

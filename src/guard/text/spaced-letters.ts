@@ -103,9 +103,8 @@ function shapeAt(units: Uint16Array, x: number): number {
   );
 }
 
-/** [start, end) of every match, in text order. */
-export function spacedLetterMatches(text: string): Array<[number, number]> {
-  const units = scanUnits(text);
+/** [start, end) of every match, in text order; `units` are the text's, when the caller has them. */
+export function spacedLetterMatches(text: string, units = scanUnits(text)): Array<[number, number]> {
   const matches: Array<[number, number]> = [];
   // Chains end before this position: probes there have been followed already.
   let doneUntil = 0;

@@ -21,7 +21,15 @@ letterOf[0x212a] = 107;
  */
 export function squashedLetters(text: string | { slice(start: number, end: number): string }, start: number, end: number): string {
   if (typeof text !== 'string') return squashedLetters(text.slice(start, end), 0, end - start);
-  const units = scanUnits(text);
+  return squashedUnits(scanUnits(text), start, end);
+}
+
+/**
+ * `squashedLetters` of the text whose code units are `units`: many windows of
+ * one long text are squashed from its units, looked up once (finding a long
+ * text among the converted ones compares it with those of the same length).
+ */
+export function squashedUnits(units: Uint16Array, start: number, end: number): string {
   const letters = Buffer.allocUnsafe(end - start);
   let length = 0;
   for (let i = start; i < end; i++) {
