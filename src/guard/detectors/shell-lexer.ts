@@ -276,7 +276,7 @@ class Readers {
     const pairs = new Uint32Array(units.buffer, units.byteOffset, units.length >> 1);
     const found = new Int32Array(Math.min(2 * blockPairs, units.length));
     for (let from = 0; from < pairs.length; from += blockPairs) {
-      const count = specialsIn(units, pairs, from, Math.min(pairs.length, from + blockPairs), found);
+      const count = specialsIn(pairs, from, Math.min(pairs.length, from + blockPairs), found);
       for (let k = 0; k < count; k++) this.visit(found[k]);
     }
     if (units.length % 2 === 1 && special[units[units.length - 1]] !== 0) this.visit(units.length - 1);
@@ -456,21 +456,25 @@ function unitsOf(text: string): Uint16Array {
 /** Pairs of units scanned per block: a block holds at most twice as many special characters. */
 const blockPairs = 2048;
 
+/** Whether the first of two code units read as one 32-bit number is its low half (on little-endian machines) or its high half. */
+const firstIsLow = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
- * Writes the positions of the characters of `special` in units [2·from, 2·to) to
- * `found` and returns how many there are. The units are tested two at a time
+ * Writes the positions of the characters of `special` in units [2·from, 2·to)
+ * to `found` and returns how many there are. The units are read two at a time
  * (one 32-bit read, two table lookups, one branch): most pairs hold none, and
  * a loop doing nothing else runs at half the cost per character of one unit
- * at a time. Either half of a pair may be the special one (whatever the byte
- * order), so each is tested again.
+ * at a time.
  */
-function specialsIn(units: Uint16Array, pairs: Uint32Array, from: number, to: number, found: Int32Array): number {
+function specialsIn(pairs: Uint32Array, from: number, to: number, found: Int32Array): number {
   let count = 0;
   for (let p = from; p < to; p++) {
     const pair = pairs[p];
-    if ((special[pair & 0xffff] | special[pair >>> 16]) === 0) continue;
-    if (special[units[2 * p]] !== 0) found[count++] = 2 * p;
-    if (special[units[2 * p + 1]] !== 0) found[count++] = 2 * p + 1;
+    const low = special[pair & 0xffff];
+    const high = special[pair >>> 16];
+    if ((low | high) === 0) continue;
+    if ((firstIsLow ? low : high) !== 0) found[count++] = 2 * p;
+    if ((firstIsLow ? high : low) !== 0) found[count++] = 2 * p + 1;
   }
   return count;
 }
