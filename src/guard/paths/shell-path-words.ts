@@ -4,23 +4,46 @@ import { codeUnits } from '../text/code-units.js';
 import { dotInPaths as dotInPathsImported, fillUnitTraits as fillUnitTraitsImported, quietInPaths as quietInPathsImported, unitTraits as unitTraitsImported } from './non-ascii-in-paths.js';
 import { unitPairs } from './unit-pairs.js';
 
+// Imported bindings read in the scan loops below, as module constants: read through the import, the classification of 1 MiB of Russian took 4 times as long (measured on Node 20).
+const maySegmentStartSensitiveLocation = maySegmentStartSensitiveLocationImported;
+const unitTraits = unitTraitsImported;
+const fillUnitTraits = fillUnitTraitsImported;
+const quietInPaths = quietInPathsImported;
+const dotInPaths = dotInPathsImported;
+
 const maxWordLength = 4096;
 
 /** ASCII code units that hint at a path on their own ("/", "%", "~", NUL) or around a hint name (".", "_"); every non-ASCII unit is a hint too. */
 const hintUnit = new Uint8Array(128);
 for (const c of '/%~\0._') hintUnit[c.charCodeAt(0)] = 1;
 
-/** Whitespace, control characters and the shell's operators end a word. */
-const wordEndUnit = new Uint8Array(128);
-for (let code = 0; code <= 32; code++) wordEndUnit[code] = 1;
-for (const c of ';|&<>()`') wordEndUnit[c.charCodeAt(0)] = 1;
-
 function isHint(unit: number): boolean {
   return unit >= 128 || hintUnit[unit] === 1;
 }
 
-function isWordEnd(unit: number): boolean {
-  return unit < 128 && wordEndUnit[unit] === 1;
+/** Whitespace, control characters and the shell's operators end a word. */
+const wordEnd = 1;
+/** A unit that may make a word one the path detectors could flag (see `mayBeFlagged`), so the word needs a closer look. */
+const needsLook = 2;
+const unknown = 255;
+/**
+ * Per code unit: `wordEnd`, `needsLook` or 0, read once per unit as the
+ * scan finds a word's ends. Non-ASCII units are `unknown` until their block
+ * of 256 is filled from `unitTraits` (quiet ones are 0).
+ */
+const wordUnit = new Uint8Array(65536).fill(unknown, 128);
+for (let code = 0; code < 128; code++) wordUnit[code] = code <= 32 || ';|&<>()`'.includes(String.fromCharCode(code)) ? wordEnd : 0;
+for (const c of '%\\_/') wordUnit[c.charCodeAt(0)] = needsLook;
+
+function fillWordUnits(unit: number): number {
+  const first = unit & 0xff00;
+  for (let i = Math.max(first, 128); i < first + 256; i++) wordUnit[i] = ((unitTraits[i] || fillUnitTraits(i)) & quietInPaths) !== 0 ? 0 : needsLook;
+  return wordUnit[unit];
+}
+
+function classOf(unit: number): number {
+  const unitClass = wordUnit[unit];
+  return unitClass === unknown ? fillWordUnits(unit) : unitClass;
 }
 
 function isQuote(unit: number): boolean {
@@ -117,6 +140,8 @@ class PathWordCursor {
   private readonly pairs: Uint32Array;
   start = 0;
   end = 0;
+  /** Whether the word holds a unit that may make it one the path detectors could flag (its start aside). */
+  needsLook = false;
   private hint: number;
   private coveredUntil = 0;
 
@@ -134,11 +159,21 @@ class PathWordCursor {
         this.hint = nextHint(units, pairs, hint + 1);
         continue;
       }
+      // NUL ends words, but a NUL hint is part of its word.
+      let look = unit === 0 ? needsLook : classOf(unit);
       let start = hint;
-      while (start > this.coveredUntil && !isWordEnd(units[start - 1])) start--;
+      for (; start > this.coveredUntil; start--) {
+        const unitClass = classOf(units[start - 1]);
+        if (unitClass === wordEnd) break;
+        look |= unitClass;
+      }
       // A hint holds no unit that ends a word (NUL is one on its own): the word ends where it would after the whole hint.
       let end = hint + 1;
-      while (end < units.length && !isWordEnd(units[end])) end++;
+      for (; end < units.length; end++) {
+        const unitClass = classOf(units[end]);
+        if (unitClass === wordEnd) break;
+        look |= unitClass;
+      }
       this.coveredUntil = end;
       this.hint = nextHint(units, pairs, end);
       if (end - start > maxWordLength) continue;
@@ -147,6 +182,7 @@ class PathWordCursor {
       if (end > start) {
         this.start = start;
         this.end = end;
+        this.needsLook = look !== 0;
         return true;
       }
     }
@@ -161,13 +197,6 @@ export function shellPathWords(text: string): string[] {
   return [...words];
 }
 
-// Imported bindings read in the scan loops below, as module constants: read through the import, the classification of 1 MiB of Russian took 4 times as long (measured on Node 20).
-const maySegmentStartSensitiveLocation = maySegmentStartSensitiveLocationImported;
-const unitTraits = unitTraitsImported;
-const fillUnitTraits = fillUnitTraitsImported;
-const quietInPaths = quietInPathsImported;
-const dotInPaths = dotInPathsImported;
-
 /** "%", "\" (escapes), NUL (cuts a path short) and "_" (in `application_default_credentials.json`). */
 const flaggableUnit = new Uint8Array(128);
 for (const c of '%\\\0_') flaggableUnit[c.charCodeAt(0)] = 1;
@@ -181,11 +210,10 @@ for (const c of '%\\\0_') flaggableUnit[c.charCodeAt(0)] = 1;
  * "." may (so a ".." that can be a segment is one), or it starts with "fi"
  * (a `file:` URL, whose path is looked up without the scheme). Any other
  * word, and any other form of it, has no traversal and names no sensitive
- * location.
+ * location. Only the start can matter in a word without `needsLook` units.
  */
 function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
-  const second = start + 1 < end ? units[start + 1] : NaN;
-  if (maySegmentStartSensitiveLocation(units[start], second) || ((units[start] | 32) === 102 && (second | 32) === 105)) return true;
+  if (startMayBeFlagged(units, start, end)) return true;
   for (let i = start; i < end; i++) {
     const unit = units[i];
     if (unit < 128) {
@@ -199,6 +227,12 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
   return false;
 }
 
+/** The part of `mayBeFlagged` about the word's first segment. */
+function startMayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
+  const second = start + 1 < end ? units[start + 1] : NaN;
+  return maySegmentStartSensitiveLocation(units[start], second) || ((units[start] | 32) === 102 && (second | 32) === 105);
+}
+
 /**
  * The words of `shellPathWords` that the path detectors could flag without
  * roots (see `mayBeFlagged`), each once, in order: the others (most URLs and
@@ -207,7 +241,8 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
 export function flaggableShellPathWords(text: string): string[] {
   const words = new Set<string>();
   for (const cursor = new PathWordCursor(text); cursor.next(); ) {
-    if (mayBeFlagged(cursor.units, cursor.start, cursor.end)) words.add(text.slice(cursor.start, cursor.end));
+    const { units, start, end } = cursor;
+    if (cursor.needsLook ? mayBeFlagged(units, start, end) : startMayBeFlagged(units, start, end)) words.add(text.slice(start, end));
   }
   return [...words];
 }
