@@ -368,12 +368,14 @@ class Readers {
 
   /** An operator `length` characters long at `i` (`;`, a newline, `|`, `||`, `&`, `&&`): another command follows. */
   private operator(reader: Reader, i: number, code: number, length: number): void {
+    reader.resumeAt = i + length;
+    const next = this.units[i + length];
+    if (next === 10 || next === 13) return; // a blank line, a ";" ending one: no word follows
     if (this.factsAt !== i) {
       this.factsAt = i;
       this.command = commandAt(this.text, this.units, i + length, this.text.length, true, this.knownCommands);
     }
     if (this.command) this.add(reader, operatorHeads[length === 2 ? code + 256 : code], this.command, "'");
-    reader.resumeAt = i + length;
   }
 
   /** `<` or `>`: process substitution, or a redirection unless it is markup, an arrow or a comparison. */
