@@ -7,13 +7,14 @@ const cachedFrom = 4096;
  * The code units of a text for a scan loop. Short texts (windows, the
  * stretches around a folded run) are copied without going through
  * `codeUnits`' cache of the last few texts, so scanning hundreds of them does
- * not push out the long argument every detector reads.
+ * not push out the long argument every detector reads; the copy is written
+ * by `Buffer` (from its pool, aligned to 8 bytes), several times faster for
+ * a short text than a `charCodeAt` loop into a new typed array.
  */
 export function scanUnits(text: string): Uint16Array {
   if (text.length >= cachedFrom) return codeUnits(text);
-  const units = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-  return units;
+  const bytes = Buffer.from(text, 'utf16le');
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
 }
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

@@ -30,7 +30,8 @@ export function squashedLetters(text: string | { slice(start: number, end: numbe
  * text among the converted ones compares it with those of the same length).
  */
 export function squashedUnits(units: Uint16Array, start: number, end: number): string {
-  const letters = Buffer.allocUnsafe(end - start);
+  // A plain byte array: stores to it are cheaper than to a Buffer's.
+  const letters = new Uint8Array(end - start);
   let length = 0;
   for (let i = start; i < end; i++) {
     const letter = letterOf[units[i]];
@@ -38,5 +39,5 @@ export function squashedUnits(units: Uint16Array, start: number, end: number): s
     letters[length] = letter;
     length += (letter + 127) >> 7;
   }
-  return letters.toString('latin1', 0, length);
+  return Buffer.from(letters.buffer, 0, length).toString('latin1');
 }
