@@ -12,6 +12,9 @@ export class FoldedText {
   readonly length: number;
   /** The changed runs in source order, with `at`: where each replacement starts in the folded text. */
   readonly changes: ReadonlyArray<FoldedRun & { at: number }>;
+  /** Per change, where it starts in the source and where its replacement ends in the folded text: what the binary searches read. */
+  private readonly starts: Int32Array;
+  private readonly foldedEnds: Int32Array;
 
   constructor(source: string, changed: FoldedRun[] = foldedRuns(source)) {
     this.source = source;
@@ -22,11 +25,13 @@ export class FoldedText {
       return change;
     });
     this.length = source.length + shift;
+    this.starts = Int32Array.from(this.changes, (change) => change.start);
+    this.foldedEnds = Int32Array.from(this.changes, (change) => change.at + change.folded.length);
   }
 
   /** Where source position `position` (not inside a changed run) lands in the folded text. */
   fromSource(position: number): number {
-    const k = this.lastChangeBefore((change) => change.start < position);
+    const k = lastBelow(this.starts, position);
     if (k < 0) return position;
     const change = this.changes[k];
     return change.at + change.folded.length + (position - change.end);
@@ -37,7 +42,7 @@ export class FoldedText {
     const parts: string[] = [];
     let position = start;
     // The change whose replacement ends after `start`, then each one that starts before `end`.
-    for (let k = this.lastChangeBefore((change) => change.at + change.folded.length <= start) + 1; position < end && k <= this.changes.length; k++) {
+    for (let k = lastBelow(this.foldedEnds, start + 1) + 1; position < end && k <= this.changes.length; k++) {
       const change = this.changes[k];
       const until = change === undefined ? end : Math.min(end, change.at);
       if (position < until) {
@@ -62,16 +67,16 @@ export class FoldedText {
     const previous = this.changes[k - 1];
     return previous === undefined ? position : previous.end + (position - previous.at - previous.folded.length);
   }
+}
 
-  /** Index of the last change satisfying `before` (which holds for a prefix of the changes), or -1. */
-  private lastChangeBefore(before: (change: FoldedRun & { at: number }) => boolean): number {
-    let low = -1;
-    let high = this.changes.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (before(this.changes[middle])) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+/** Index of the last element of `sorted` (ascending) below `value`, or -1. */
+function lastBelow(sorted: Int32Array, value: number): number {
+  let low = -1;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sorted[middle] < value) low = middle;
+    else high = middle - 1;
   }
+  return low;
 }
