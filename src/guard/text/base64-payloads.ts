@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { asciiSet, charRuns } from './char-runs.js';
-import { scanUnits } from './scan-units.js';
+import { asciiSet, charRuns, copyOfUnits, unitsForScan } from './char-runs.js';
 
 /**
  * Text hidden in base64: runs of base64 (standard or URL-safe alphabet) that
@@ -33,11 +32,10 @@ function collect(text: string, depth: number, out: DecodedPayload[], outer?: { s
   // Decoded payloads are scanned past the cache, which keeps the argument's runs for the secret scan.
   const runs = charRuns(text, base64Chars, minRunLength, { cache: depth === 1 });
   if (runs.length === 0) return;
-  const units = scanUnits(text);
+  const units = unitsForScan(text);
   for (const [start, end] of runs) {
-    // Most runs (identifiers, paths) are ruled out before being copied out of the text.
-    if (end - start > maxRunLength || !plausibleBase64(units, start, end)) continue;
-    const decoded = decodeReadable(text.slice(start, end));
+    if (end - start > maxRunLength) continue;
+    const decoded = decodeRun(text, units, start, end);
     if (decoded === undefined) continue;
     // Offsets inside a decoded text mean nothing in the original: nested payloads point at the outer run.
     const range = outer ?? { start, end };
@@ -77,7 +75,20 @@ export function plausibleBase64(units: Uint16Array, start: number, end: number):
 /** The readable UTF-8 text a base64 run decodes to, or undefined for binary data and non-base64. */
 export function decodeReadable(run: string): string | undefined {
   const body = run.endsWith('=') ? run.replace(/=+$/, '') : run;
-  if (!plausibleBase64(scanUnits(body), 0, body.length)) return undefined;
+  return plausibleBase64(copyOfUnits(body), 0, body.length) ? decodePlausible(body) : undefined;
+}
+
+/**
+ * `decodeReadable` of the run [start, end) of `text` (base64 characters, no
+ * padding), read from the text's `units`: most runs (identifiers, paths) are
+ * ruled out before being copied out of the text.
+ */
+export function decodeRun(text: string, units: Uint16Array, start: number, end: number): string | undefined {
+  return plausibleBase64(units, start, end) ? decodePlausible(text.slice(start, end)) : undefined;
+}
+
+/** The readable text a base64 body (no padding) that passed `plausibleBase64` decodes to. */
+function decodePlausible(body: string): string | undefined {
   const bytes = Buffer.from(body, body.includes('-') || body.includes('_') ? 'base64url' : 'base64');
   if (bytes.length < 8) return undefined;
   let readable = 0;

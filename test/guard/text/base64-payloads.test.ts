@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Payloads, decodeReadable, plausibleBase64 } from '../../../src/guard/text/base64-payloads.js';
+import { decodeBase64Payloads, decodeReadable, decodeRun, plausibleBase64 } from '../../../src/guard/text/base64-payloads.js';
 import { codeUnits } from '../../../src/guard/text/code-units.js';
 
 /** The plausibility rules written plainly over a string. */
@@ -60,5 +60,16 @@ describe('decodeReadable', () => {
     for (const bad of [[0xc3, 0x28], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc3]]) {
       expect(decodeReadable(b64([...ascii, ...bad, ...ascii])), JSON.stringify(bad)).toBeUndefined();
     }
+  });
+});
+
+describe('decodeRun', () => {
+  it('decodes a run inside a text as decodeReadable decodes the run alone', () => {
+    const payload = Buffer.from('hello readable world, decoded').toString('base64').replace(/=+$/, '');
+    const text = `é before ${payload} after`;
+    const start = text.indexOf(payload);
+    expect(decodeRun(text, codeUnits(text), start, start + payload.length)).toBe(decodeReadable(payload));
+    expect(decodeRun(text, codeUnits(text), start, start + payload.length)).toBe('hello readable world, decoded');
+    expect(decodeRun(text, codeUnits(text), 0, 6)).toBeUndefined();
   });
 });

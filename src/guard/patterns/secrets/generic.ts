@@ -1,7 +1,6 @@
-import { base64Chars, decodeReadable } from '../../text/base64-payloads.js';
-import { charRuns } from '../../text/char-runs.js';
+import { base64Chars, decodeRun } from '../../text/base64-payloads.js';
+import { charRuns, unitsForScan } from '../../text/char-runs.js';
 import { shannonEntropy } from '../../text/entropy.js';
-import { scanUnits } from '../../text/scan-units.js';
 import { allMatches, type TextMatch } from '../text-match.js';
 import { assignmentAnchor, assignmentKeys, matchesBeforeSeparators } from './separator-anchors.js';
 
@@ -149,7 +148,7 @@ function findHighEntropyTokens(text: string): TextMatch[] {
   const runs = charRuns(text, tokenChars, minTokenLength);
   if (runs.length === 0) return matches;
   const shared = publicPemRanges(text);
-  const units = scanUnits(text);
+  const units = unitsForScan(text);
   let range = 0;
   for (const [start, end] of runs) {
     // Runs and ranges both come in text order: one pointer walks the ranges.
@@ -159,7 +158,7 @@ function findHighEntropyTokens(text: string): TextMatch[] {
     if (!twoOfEachClass(units, start, end)) continue;
     const run = text.slice(start, end);
     if (integrityHash.test(run) || sshWireFormat.test(run) || alphabetTable.test(run)) continue;
-    if (shannonEntropy(run) < 4.2 || looksLikeIdentifier(run) || decodeReadable(run) !== undefined || insideUrl(text, start)) continue;
+    if (shannonEntropy(run) < 4.2 || looksLikeIdentifier(run) || decodeRun(text, units, start, end) !== undefined || insideUrl(text, start)) continue;
     matches.push({ kind: 'secret.high_entropy', label: 'high-entropy token', start, end });
   }
   return matches;

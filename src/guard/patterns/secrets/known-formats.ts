@@ -1,6 +1,5 @@
 import { base64Chars } from '../../text/base64-payloads.js';
-import { asciiSet, charRuns } from '../../text/char-runs.js';
-import { scanUnits } from '../../text/scan-units.js';
+import { asciiSet, charRuns, unitsForScan } from '../../text/char-runs.js';
 import { caseless } from '../caseless.js';
 import { allMatches, matchesStartingAt, type TextMatch } from '../text-match.js';
 import { PrefixIndex } from './run-prefixes.js';
@@ -33,21 +32,22 @@ interface SecretFormat {
    * text holds none, the pattern is not run. `includes` finds a literal (or
    * its absence) several times faster than the regex engine scans for the
    * pattern (most of all a literal starting with a rare character: `_live_`
-   * rather than `sk_live_`). Left out for patterns matched in either case.
+   * rather than `sk_live_`). Left out for patterns matched in either case and
+   * for literals as costly to look for as the pattern (`sk-`, `AKIA`). Large
+   * texts use `runPrefixes` or `urlPrefix` instead where a format has them.
    */
   literals?: string[];
   /**
    * Every match starts with one of these and lies inside one run of 20 or
    * more base64 characters (its own characters are base64 characters and it
    * is at least 20 long): a large text is searched by trying the pattern only
-   * where its runs hold one of the prefixes (run-prefixes.ts). A small text
-   * uses them as `literals`.
+   * where its runs hold one of the prefixes (run-prefixes.ts).
    */
   runPrefixes?: string[];
   /**
    * Every match starts with this URL prefix: a large text is searched by
    * trying the pattern only at the URLs (found from their "://") that start
-   * with it. A small text uses it as a literal.
+   * with it.
    */
   urlPrefix?: string;
   /** The pattern starts with a name and a separator: it is tried only just before such separators (separator-anchors.ts). */
@@ -83,6 +83,7 @@ const secretFormats: SecretFormat[] = [
   },
   {
     kind: 'secret.github_token',
+    literals: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', '_pat_'],
     label: 'GitHub token',
     pattern: /(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g,
     notAfter: word,
@@ -90,6 +91,7 @@ const secretFormats: SecretFormat[] = [
   },
   {
     kind: 'secret.gitlab_token',
+    literals: ['glpat-'],
     label: 'GitLab token',
     pattern: /glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g,
     notAfter: wordOrDash,
@@ -103,12 +105,14 @@ const secretFormats: SecretFormat[] = [
   },
   {
     kind: 'secret.slack_webhook',
+    literals: ['https://hooks.slack.com/'],
     urlPrefix: 'https://hooks.slack.com/',
     label: 'Slack webhook URL',
     pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9]{8,12}\/[A-Za-z0-9]{8,12}\/[A-Za-z0-9]{20,32}/g,
   },
   {
     kind: 'secret.stripe_key',
+    literals: ['_live_', '_test_'],
     label: 'Stripe secret key',
     pattern: /[sr]k_(?:live|test)_[A-Za-z0-9]{16,247}(?![A-Za-z0-9_])/g,
     notAfter: word,
@@ -116,6 +120,7 @@ const secretFormats: SecretFormat[] = [
   },
   {
     kind: 'secret.stripe_webhook_secret',
+    literals: ['whsec_'],
     label: 'Stripe webhook signing secret',
     pattern: /whsec_[A-Za-z0-9]{32,64}(?![A-Za-z0-9_])/g,
     notAfter: word,
@@ -123,6 +128,7 @@ const secretFormats: SecretFormat[] = [
   },
   {
     kind: 'secret.google_api_key',
+    literals: ['AIza'],
     label: 'Google API key',
     pattern: /AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
     notAfter: wordOrDash,
@@ -130,6 +136,7 @@ const secretFormats: SecretFormat[] = [
   },
   {
     kind: 'secret.anthropic_api_key',
+    literals: ['-ant-'],
     label: 'Anthropic API key',
     pattern: /(?<![A-Za-z0-9_-])sk-ant-[a-z]{2,10}\d{2}-[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
     runPrefixes: ['sk-ant-'],
@@ -221,7 +228,7 @@ function isUrlCredentialChar(code: number): boolean {
 function findUrlPasswords(text: string, separators: readonly number[]): TextMatch[] {
   const matches: TextMatch[] = [];
   if (separators.length === 0) return matches;
-  const units = scanUnits(text);
+  const units = unitsForScan(text);
   for (const sep of separators) {
     const before = units[sep - 1];
     if (sep === 0 || before >= 128 || schemeChars[before] === 0) continue;
@@ -254,7 +261,7 @@ const runPrefixIndex = new PrefixIndex(runFormats.map((format) => format.runPref
  * inside runs, where a URL starts with their prefix.
  */
 function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFormat, number[]> {
-  const units = scanUnits(text);
+  const units = unitsForScan(text);
   const starts = new Map<SecretFormat, number[]>();
   runPrefixIndex.positions(units, charRuns(text, base64Chars, minRunLength)).forEach((positions, k) => starts.set(runFormats[k], positions));
   for (const format of secretFormats) {
@@ -268,8 +275,7 @@ function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFo
 
 /** False when the text holds none of the strings every match of `format` contains. */
 function mayMatch(format: SecretFormat, text: string): boolean {
-  const literals = format.literals ?? format.runPrefixes ?? (format.urlPrefix && [format.urlPrefix]);
-  return !literals || literals.some((literal) => text.includes(literal));
+  return !format.literals || format.literals.some((literal) => text.includes(literal));
 }
 
 /** The matches of `format` in `text`: tried at `starts` when given, just before its separators when it has an anchor. */
