@@ -33,21 +33,35 @@ export interface PathCandidateSource {
   reachesShell: boolean;
 }
 
+/** A part of a string that a server could use as a path, and whether the path detectors could flag it without roots to resolve it against. */
+export interface PathCandidate {
+  text: string;
+  mayBeFlagged: boolean;
+}
+
+/** The whole string when it is one candidate, [] when it has none, undefined when its candidates are the words of a shell command. */
+function wholeCandidates(source: PathCandidateSource): string[] | undefined {
+  const { text } = source;
+  const singleToken = !/\s/.test(text.trim());
+  if (source.isKey) return singleToken ? [text] : [];
+  if (isPathFieldName(source.fieldName) || singleToken) return [text];
+  return source.reachesShell ? undefined : [];
+}
+
 /**
  * The parts of a string that a server could use as a path: the whole string
  * for path-named fields, object keys and single-token values; each word when
  * the value reaches a shell. Prose, code and documents (strings with spaces in
  * fields not named for paths) are not paths, so a `../` in an import statement
- * or a markdown link is not reported. `flaggableOnly` leaves out the shell
- * words that only resolving against roots could flag.
+ * or a markdown link is not reported.
  */
-export function pathCandidates(source: PathCandidateSource, flaggableOnly = false): string[] {
-  const { text } = source;
-  const singleToken = !/\s/.test(text.trim());
-  if (source.isKey) return singleToken ? [text] : [];
-  if (isPathFieldName(source.fieldName) || singleToken) return [text];
-  if (!source.reachesShell) return [];
-  return flaggableOnly ? flaggableShellPathWords(text) : shellPathWords(text);
+export function pathCandidates(source: PathCandidateSource): PathCandidate[] {
+  return wholeCandidates(source)?.map((text) => ({ text, mayBeFlagged: true })) ?? shellPathWords(source.text);
+}
+
+/** The texts of the `pathCandidates` that may be flagged without roots: the others are never copied out of a shell command. */
+export function flaggablePathCandidates(source: PathCandidateSource): string[] {
+  return wholeCandidates(source) ?? flaggableShellPathWords(source.text);
 }
 
 /** One way a server could end up reading a candidate path, and how it got there (for the finding's detail). */

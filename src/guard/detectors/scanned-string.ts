@@ -3,7 +3,7 @@ import { decodedLayers } from '../text/decode-escapes.js';
 import { foldedRuns, foldLookalikes, nonAsciiRuns, nonAsciiRunsUpTo } from '../text/fold.js';
 import { FoldedText } from '../text/folded-text.js';
 import type { StringLeaf } from '../walk/string-leaves.js';
-import { pathCandidates, pathForms, type PathForm } from './path-candidates.js';
+import { flaggablePathCandidates, pathCandidates, pathForms, type PathForm } from './path-candidates.js';
 
 /** Texts with at most one non-ASCII run per this many characters are folded as a `FoldedText`. */
 const sparseRuns = 64;
@@ -74,7 +74,19 @@ export class ScannedString {
 
   /** The parts that could be used as paths, each in every form a server could read it in. */
   get pathForms(): PathForm[] {
-    return (this.cachedPathForms ??= pathCandidates(this).flatMap((candidate) => pathForms(candidate)));
+    if (this.cachedPathForms === undefined) {
+      const all: PathForm[] = [];
+      const flaggable: PathForm[] = [];
+      for (const candidate of pathCandidates(this)) {
+        for (const form of pathForms(candidate.text)) {
+          all.push(form);
+          if (candidate.mayBeFlagged) flaggable.push(form);
+        }
+      }
+      this.cachedPathForms = all;
+      this.cachedFlaggablePathForms ??= flaggable;
+    }
+    return this.cachedPathForms;
   }
 
   /**
@@ -83,7 +95,7 @@ export class ScannedString {
    * may start a sensitive location (most URLs and dotted names in code).
    */
   get flaggablePathForms(): PathForm[] {
-    return (this.cachedFlaggablePathForms ??= pathCandidates(this, true).flatMap((candidate) => pathForms(candidate)));
+    return (this.cachedFlaggablePathForms ??= flaggablePathCandidates(this).flatMap((candidate) => pathForms(candidate)));
   }
 
   get base64Payloads(): DecodedPayload[] {

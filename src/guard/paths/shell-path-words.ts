@@ -190,11 +190,19 @@ class PathWordCursor {
   }
 }
 
-/** The words of a shell command that could be paths (see `PathWordCursor`), each once, in order. */
-export function shellPathWords(text: string): string[] {
-  const words = new Set<string>();
-  for (const cursor = new PathWordCursor(text); cursor.next(); ) words.add(text.slice(cursor.start, cursor.end));
-  return [...words];
+/**
+ * The words of a shell command that could be paths (see `PathWordCursor`),
+ * each once, in order, with whether the path detectors could flag them
+ * without roots (see `mayBeFlagged`).
+ */
+export function shellPathWords(text: string): Array<{ text: string; mayBeFlagged: boolean }> {
+  const words = new Map<string, boolean>();
+  for (const cursor = new PathWordCursor(text); cursor.next(); ) {
+    const { units, start, end } = cursor;
+    const word = text.slice(start, end);
+    if (!words.has(word)) words.set(word, cursor.needsLook ? mayBeFlagged(units, start, end) : startMayBeFlagged(units, start, end));
+  }
+  return [...words].map(([word, flaggable]) => ({ text: word, mayBeFlagged: flaggable }));
 }
 
 /** "%", "\" (escapes), NUL (cuts a path short) and "_" (in `application_default_credentials.json`). */

@@ -2,45 +2,47 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '../../../src/guard/detect.js';
 import { flaggableShellPathWords, shellPathWords } from '../../../src/guard/paths/shell-path-words.js';
 
+const wordsOf = (command: string) => shellPathWords(command).map((word) => word.text);
+
 describe('words of a shell command that could be paths', () => {
   it('finds none in an empty command or one without hints', () => {
-    expect(shellPathWords('')).toEqual([]);
-    expect(shellPathWords('echo hello world; ls -la | wc')).toEqual([]);
+    expect(wordsOf('')).toEqual([]);
+    expect(wordsOf('echo hello world; ls -la | wc')).toEqual([]);
   });
 
   it('finds hints in the first and last unit, for odd and even lengths', () => {
-    expect(shellPathWords('/')).toEqual(['/']);
-    expect(shellPathWords('a/')).toEqual(['a/']);
-    expect(shellPathWords('ab c/')).toEqual(['c/']);
-    expect(shellPathWords('abc d/')).toEqual(['d/']);
-    expect(shellPathWords('~ x')).toEqual(['~']);
-    expect(shellPathWords('x ..')).toEqual(['..']);
-    expect(shellPathWords('x .env')).toEqual(['.env']);
-    expect(shellPathWords('xy .ENV')).toEqual(['.ENV']);
+    expect(wordsOf('/')).toEqual(['/']);
+    expect(wordsOf('a/')).toEqual(['a/']);
+    expect(wordsOf('ab c/')).toEqual(['c/']);
+    expect(wordsOf('abc d/')).toEqual(['d/']);
+    expect(wordsOf('~ x')).toEqual(['~']);
+    expect(wordsOf('x ..')).toEqual(['..']);
+    expect(wordsOf('x .env')).toEqual(['.env']);
+    expect(wordsOf('xy .ENV')).toEqual(['.ENV']);
   });
 
   it('takes non-ASCII and lone surrogates as hints, next to dots and word ends', () => {
-    expect(shellPathWords('cat \uD800 and caf\u00e9.txt')).toEqual(['\uD800', 'caf\u00e9.txt']);
-    expect(shellPathWords('a \u00e9.env b\uDC00')).toEqual(['\u00e9.env', 'b\uDC00']);
+    expect(wordsOf('cat \uD800 and caf\u00e9.txt')).toEqual(['\uD800', 'caf\u00e9.txt']);
+    expect(wordsOf('a \u00e9.env b\uDC00')).toEqual(['\u00e9.env', 'b\uDC00']);
   });
 
   it('ends words at CR, LF and the shell operators, and strips surrounding quotes', () => {
-    expect(shellPathWords('cat a/b\r\nrm c/d')).toEqual(['a/b', 'c/d']);
-    expect(shellPathWords('x<a/b>c/d|e/f;g/h&i/j(k/l)m/n`o/p')).toEqual(['a/b', 'c/d', 'e/f', 'g/h', 'i/j', 'k/l', 'm/n', 'o/p']);
-    expect(shellPathWords(`cat "'/etc/passwd'" '"' "" "a'/b"`)).toEqual(['/etc/passwd', "a'/b"]);
+    expect(wordsOf('cat a/b\r\nrm c/d')).toEqual(['a/b', 'c/d']);
+    expect(wordsOf('x<a/b>c/d|e/f;g/h&i/j(k/l)m/n`o/p')).toEqual(['a/b', 'c/d', 'e/f', 'g/h', 'i/j', 'k/l', 'm/n', 'o/p']);
+    expect(wordsOf(`cat "'/etc/passwd'" '"' "" "a'/b"`)).toEqual(['/etc/passwd', "a'/b"]);
   });
 
   it('does not take a "." or "_" outside ".." and the sensitive names as a hint', () => {
-    expect(shellPathWords('npm run build.prod my_script index.js id_ authorized_key ntds.di .en')).toEqual([]);
-    expect(shellPathWords('x.id_rsa yid_ed25519 authorized_keys2 a.ntds.dit my.netrc q_netrc .my.cnf.bak')).toEqual([
+    expect(wordsOf('npm run build.prod my_script index.js id_ authorized_key ntds.di .en')).toEqual([]);
+    expect(wordsOf('x.id_rsa yid_ed25519 authorized_keys2 a.ntds.dit my.netrc q_netrc .my.cnf.bak')).toEqual([
       'x.id_rsa', 'yid_ed25519', 'authorized_keys2', 'a.ntds.dit', 'my.netrc', 'q_netrc', '.my.cnf.bak',
     ]);
   });
 
   it('lists a word once, and skips words longer than 4096 units', () => {
-    expect(shellPathWords('a/b a/b "a/b" c/d a/b')).toEqual(['a/b', 'c/d']);
-    expect(shellPathWords(`${'x'.repeat(4095)}/ y/`)).toEqual([`${'x'.repeat(4095)}/`, 'y/']);
-    expect(shellPathWords(`${'x'.repeat(4096)}/ y/`)).toEqual(['y/']);
+    expect(wordsOf('a/b a/b "a/b" c/d a/b')).toEqual(['a/b', 'c/d']);
+    expect(wordsOf(`${'x'.repeat(4095)}/ y/`)).toEqual([`${'x'.repeat(4095)}/`, 'y/']);
+    expect(wordsOf(`${'x'.repeat(4096)}/ y/`)).toEqual(['y/']);
   });
 });
 
@@ -75,12 +77,18 @@ describe('the shell path words the path detectors could flag', () => {
     let flagged = 0;
     for (const command of randomCommands(400)) {
       for (const detector of ['path_traversal', 'sensitive_path'] as const) {
-        const ofEachWord = new Set(shellPathWords(command).flatMap((word) => details({ path: word }, 'note', detector)));
+        const ofEachWord = new Set(wordsOf(command).flatMap((word) => details({ path: word }, 'note', detector)));
         flagged += ofEachWord.size;
         expect(details({ command }, 'run_command', detector)).toEqual([...ofEachWord]);
       }
     }
     expect(flagged).toBeGreaterThan(1000);
+  });
+
+  it('are the words marked as such among all the words', () => {
+    for (const command of randomCommands(200)) {
+      expect(flaggableShellPathWords(command)).toEqual(shellPathWords(command).filter((word) => word.mayBeFlagged).map((word) => word.text));
+    }
   });
 
   it('keep words whose compatibility characters or look-alikes spell a location or a traversal', () => {
@@ -92,14 +100,14 @@ describe('the shell path words the path detectors could flag', () => {
 
   it('leave out CJK prose, whose full stops and fullwidth punctuation inside a word name nothing', () => {
     const command = 'echo \u4e2d\u6587\u3002\u4e0b\u4e00\u53e5\uff0c\uff08\u2474\uff09\u3000/\u6587 \u3002env a/\u3002ssh/x';
-    expect(shellPathWords(command)).toHaveLength(3);
+    expect(wordsOf(command)).toHaveLength(3);
     expect(flaggableShellPathWords(command)).toEqual(['\u3002env', 'a/\u3002ssh/x']);
     expect(details({ command }, 'run_command', 'sensitive_path')).toEqual(['environment file (.env)', 'SSH keys and configuration (.ssh)']);
   });
 
   it('leave out plain URLs and dotted names, and keep every word with a finding', () => {
     const command = 'curl https://example.com/docs/api.html -o out/index.js && cat ~/.ssh/id_rsa lib/../x %2e%2e/y \uFF0E\uFF0E/z';
-    expect(shellPathWords(command)).toEqual(['https://example.com/docs/api.html', 'out/index.js', '~/.ssh/id_rsa', 'lib/../x', '%2e%2e/y', '\uFF0E\uFF0E/z']);
+    expect(wordsOf(command)).toEqual(['https://example.com/docs/api.html', 'out/index.js', '~/.ssh/id_rsa', 'lib/../x', '%2e%2e/y', '\uFF0E\uFF0E/z']);
     expect(flaggableShellPathWords(command)).toEqual(['~/.ssh/id_rsa', 'lib/../x', '%2e%2e/y', '\uFF0E\uFF0E/z']);
   });
 });
