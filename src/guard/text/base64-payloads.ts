@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { asciiSet, charRuns, copyOfUnits, unitsForScan } from './char-runs.js';
+import { asciiSet, charRuns, unitsForScan } from './char-runs.js';
+import { scanUnits } from './scan-units.js';
 
 /**
  * Text hidden in base64: runs of base64 (standard or URL-safe alphabet) that
@@ -75,7 +76,7 @@ export function plausibleBase64(units: Uint16Array, start: number, end: number):
 /** The readable UTF-8 text a base64 run decodes to, or undefined for binary data and non-base64. */
 export function decodeReadable(run: string): string | undefined {
   const body = run.endsWith('=') ? run.replace(/=+$/, '') : run;
-  return plausibleBase64(copyOfUnits(body), 0, body.length) ? decodePlausible(body) : undefined;
+  return plausibleBase64(scanUnits(body), 0, body.length) ? decodePlausible(body) : undefined;
 }
 
 /**

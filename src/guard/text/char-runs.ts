@@ -1,4 +1,4 @@
-import { codeUnits } from './code-units.js';
+import { scanUnits } from './scan-units.js';
 
 /** A set of ASCII characters, as a lookup table for per-character scans. */
 export function asciiSet(chars: string): Uint8Array {
@@ -12,35 +12,26 @@ export function asciiSet(chars: string): Uint8Array {
 }
 
 /**
- * Shortest run kept in the cache: the secret scan's joined runs need 20 (an
+ * Shortest run kept in the cache: the known-format prefix scan needs 20 (an
  * AWS key ID), base64 payloads 24, the token scan 32; callers asking for
  * shorter runs bypass it.
  */
 const cachedMinimum = 20;
-/** Texts at least this long are read through `codeUnits`' cache; shorter ones get a copy of their own. */
-const sharedUnitsFrom = 4096;
-
-/** The last short text's units: the run, base64 and token scans read the same text one after another. */
+/** The last short text's units (long ones, from 4096 characters on as in `scanUnits`, are cached by `codeUnits`). */
 let lastShort: { text: string; units: Uint16Array } | undefined;
+const longText = 4096;
 
 /**
- * The code units of `text` for the secret and base64 scans (do not modify
- * them): through `codeUnits`' cache for long texts (the argument every
- * detector reads), a copy of their own for short ones (decoded payloads,
- * field values), which must not push the long argument out of that cache.
+ * `scanUnits(text)` for the secret and base64 scans (do not modify them),
+ * with the last short text's copy kept: the run, base64, token and URL scans
+ * read the same text one after another. (Long texts are kept by `codeUnits`.)
  */
 export function unitsForScan(text: string): Uint16Array {
-  if (text.length >= sharedUnitsFrom) return codeUnits(text);
-  if (lastShort === undefined || lastShort.text !== text) lastShort = { text, units: copyOfUnits(text) };
+  if (text.length >= longText) return scanUnits(text);
+  if (lastShort === undefined || lastShort.text !== text) lastShort = { text, units: scanUnits(text) };
   return lastShort.units;
 }
 
-/** A copy of the code units of `text`, made by Buffer: for a kilobyte about ten times faster than a charCodeAt loop. */
-export function copyOfUnits(text: string): Uint16Array {
-  // Buffer.from allocates short buffers from a pool at 8-byte aligned offsets, long ones on their own: a valid Uint16Array view.
-  const bytes = Buffer.from(text, 'utf16le');
-  return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
-}
 /**
  * The last cached scan: base64 payload decoding and the secret scans ask about
  * the same argument, with decoding of nested payloads in between (which must
