@@ -24,7 +24,7 @@ function traversalIn(path: string): string | undefined {
  */
 export function detectPathTraversal(scanned: ScannedString, context: DetectionContext): string[] {
   const details = new Set<string>();
-  // Without roots, only forms with NUL or ".." can be flagged.
+  // Without roots to resolve against, only the forms of words that may hold NUL or ".." can be flagged.
   for (const form of context.roots ? scanned.pathForms : scanned.flaggablePathForms) {
     if (form.text.includes('\0')) details.add(`NUL byte${form.how}`);
     const found = traversalIn(form.text);

@@ -91,8 +91,9 @@ export class ScannedString {
 
   /**
    * `pathForms` without the shell words that only resolving against roots
-   * could flag: ASCII words without an escape, NUL, "..", or anything that
-   * may start a sensitive location (most URLs and dotted names in code).
+   * could flag: words without an escape, NUL, "_", non-ASCII that a server
+   * could read differently, or a segment that may start a sensitive location
+   * or be ".." (most URLs, dotted names in code, prose in other scripts).
    */
   get flaggablePathForms(): PathForm[] {
     return (this.cachedFlaggablePathForms ??= flaggablePathCandidates(this).flatMap((candidate) => pathForms(candidate)));

@@ -105,8 +105,8 @@ function hintNameAround(text: string, units: Uint16Array, q: number): boolean {
 /**
  * The position of the first hint unit at or after `from` (`units.length` when
  * there is none). Two units are read at a time from `pairs` (the same memory
- * as 32-bit words): both are plain ASCII exactly when the word has no bit of
- * 0xff80 set in either half and neither half is a hint in the table, which
+ * as 32-bit numbers): both are ASCII and no hint exactly when the pair has
+ * no bit of 0xff80ff80 set and neither half is a hint in the table, which
  * takes one mask and two lookups per pair, whatever the byte order.
  */
 function nextHint(units: Uint16Array, pairs: Uint32Array, from: number): number {
