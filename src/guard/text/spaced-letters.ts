@@ -75,14 +75,23 @@ function nextInChain(units: Uint16Array, i: number): number {
  * Whether positions x and x + 1 can both lie between the first and the last
  * letter of a chain, by which of x - 2 ... x + 3 are letters (bit k for x - 2
  * + k): not two letters, a letter only if single, and two non-letters only
- * with a letter at most two positions away on each side. A table lookup
+ * with a letter at most two positions away on each side. The chain goes on
+ * across x and x + 1, so the nearest letter on each side of them is a member,
+ * and a member is single: one with a letter beside it (x - 2 and x - 1, or
+ * x + 2 and x + 3, both letters) ends the chain there. A table lookup
  * instead of branches on the characters, which no processor can predict.
  */
 const mayBeInChain = new Uint8Array(64);
 for (let shape = 0; shape < 64; shape++) {
   const at = (offset: number) => (shape >> (offset + 2)) & 1;
   const [left, right] = [at(0), at(1)];
-  const fits = left ? !right && !at(-1) : right ? !at(2) : (at(-1) || at(-2)) && (at(2) || at(3));
+  const wordBefore = at(-2) && at(-1);
+  const wordAfter = at(2) && at(3);
+  const fits = left
+    ? !right && !at(-1) && !wordAfter
+    : right
+      ? !at(2) && !wordBefore
+      : (at(-1) || at(-2)) && (at(2) || at(3)) && !wordBefore && !wordAfter;
   mayBeInChain[shape] = fits ? 1 : 0;
 }
 

@@ -38,6 +38,18 @@ describe('spacedLetterMatches', () => {
     expect(spacedLetterMatches('\ud800a b c d e\udc00')).toEqual([[0, 10]]);
   });
 
+  it('finds chains beside words at every offset from the probe positions', () => {
+    const chains = ['ab c d e f g', 'a b c d e fg', 'xy.a.b.c.d.e.zz', 'a.b.c.d.e..fg', 'ab..c..d..e..f..g', 'a b c d ef g h i j k', 'q-r-s-t-u---vw'];
+    for (const chain of chains) {
+      for (let pad = 0; pad <= 16; pad++) {
+        for (const filler of ['-', 'w', '.-']) {
+          const text = `${filler.repeat(pad)}${chain}${filler.repeat(16 - pad)}`;
+          expect(spacedLetterMatches(text), JSON.stringify(text)).toEqual(reference(text));
+        }
+      }
+    }
+  });
+
   it('finds nothing in words, in letters four apart or in non-ASCII letters', () => {
     expect(spacedLetterMatches('ignore all previous instructions')).toEqual([]);
     expect(spacedLetterMatches('a    b    c    d    e')).toEqual([]);
