@@ -105,18 +105,12 @@ function isNonAsciiSpace(code: number): boolean {
   );
 }
 
-function basename(word: string): string {
-  const name = word.slice(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1).toLowerCase();
-  return name.endsWith('.exe') ? name.slice(0, -4) : name;
-}
-
 /** A known command or a path to a program, as read by `wordAt`. */
 function commandIn({ word, raw }: { word: string; raw: string }, knownCommands: KnownCommands): string | undefined {
   if (word.length === 0) return undefined;
   if (raw[0] === '$') return raw.slice(0, 12);
   if (/^(?:\/|\.{1,2}\/|~\/)/.test(word)) return word.slice(0, 24);
-  const name = basename(word);
-  return knownCommands.names.has(name) ? name : undefined;
+  return knownCommands.named(word.slice(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1));
 }
 
 const notPlain = Symbol('not a plain word');
@@ -125,6 +119,9 @@ const notPlain = Symbol('not a plain word');
 class KnownCommands {
   /** Bit `length` (below 32) of entry `first * 128 + last` is set when a name has that length, first and last ASCII character. */
   private readonly shapes = new Uint32Array(128 * 128);
+  readonly longest: number;
+  /** Whether every name is ASCII. */
+  readonly ascii: boolean;
 
   constructor(readonly names: ReadonlySet<string>) {
     for (const name of names) {
@@ -132,6 +129,18 @@ class KnownCommands {
       const last = name.charCodeAt(name.length - 1);
       if (name.length < 32 && first < 128 && last < 128) this.shapes[first * 128 + last] |= 1 << name.length;
     }
+    this.longest = Math.max(0, ...[...names].map((name) => name.length));
+    this.ascii = [...names].every((name) => /^[\x00-\x7f]*$/.test(name));
+  }
+
+  /** The known command a program's file name stands for (in any case, with or without ".exe"). */
+  named(base: string): string | undefined {
+    // Lower-casing never shortens a text (a test checks every code point) and ".exe" is 4 characters:
+    // a longer file name cannot stand for a known command, however long the text it came from.
+    if (base.length > this.longest + 4) return undefined;
+    const name = base.toLowerCase();
+    const command = name.endsWith('.exe') ? name.slice(0, -4) : name;
+    return this.names.has(command) ? command : undefined;
   }
 
   /** Whether a lowercase ASCII name of this shape may be known (one of 32 characters or more always may). */
@@ -151,21 +160,19 @@ const lowerAscii = (code: number) => (code >= 65 && code <= 90 ? code + 32 : cod
 
 /**
  * `commandIn(wordAt(...))` for a plain ASCII word (no quotes, escapes, carets
- * or non-ASCII characters) starting at `index` (before `limit`), read without
+ * or non-ASCII characters) starting at `from` (before `limit`), read without
  * copying it unless it is a command; with `constructs`, a word opening a brace
  * group counts too. `notPlain` for any other word.
  */
 function plainCommand(
   text: string,
   units: Uint16Array,
-  index: number,
+  from: number,
   limit: number,
   constructs: boolean,
   knownCommands: KnownCommands,
 ): string | undefined | typeof notPlain {
-  let i = index;
-  while (i < limit && (units[i] === 32 || units[i] === 9)) i++;
-  const from = i;
+  let i = from;
   const end = Math.min(limit, from + maxWordLength);
   let lastSlash = -1;
   for (; i < end; i++) {
@@ -208,11 +215,105 @@ function startsPath(units: Uint16Array, from: number, end: number): boolean {
 
 /** A known command, a path to a program, or (`constructs`) a substitution, brace group or variable opening the word at `index`. */
 function commandAt(text: string, units: Uint16Array, index: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined {
-  const plain = plainCommand(text, units, index, limit, constructs, knownCommands);
-  if (plain !== notPlain) return plain;
-  const read = wordAt(text, units, index, limit);
+  let from = index;
+  while (from < limit && (units[from] === 32 || units[from] === 9)) from++;
+  const plain = plainCommand(text, units, from, limit, constructs, knownCommands);
+  return plain !== notPlain ? plain : quotedCommand(text, units, from, limit, constructs, knownCommands);
+}
+
+const kelvinSign = 0x212a;
+
+/**
+ * `commandAt` for a word with quotes, escapes, carets or non-ASCII characters
+ * starting at `from`. Most such words are no command (JSON keys, prose in
+ * other scripts): the word is first read from the units the way
+ * `quotedWordAt` reads it, without copying it, and turned down when its file
+ * name cannot be a known command; any other word is copied and read in full.
+ */
+function quotedCommand(text: string, units: Uint16Array, from: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined {
+  const first = units[from];
+  if (first === 36 || (constructs && (first === 96 || first === 40 || first === 123))) return copiedCommand(text, units, from, limit, constructs, knownCommands);
+  const name = fileNameOfWord(units, from, limit);
+  if (name.wordLength === 0) return undefined;
+  if (name.startsPath || !knownCommands.ascii || name.length === 0) return copiedCommand(text, units, from, limit, constructs, knownCommands);
+  // A character outside ASCII other than the Kelvin sign lower-cases to one outside ASCII too (a test checks every code point): no known name.
+  if (!name.asciiOrKelvin || name.length > knownCommands.longest + 4) return undefined;
+  return knownCommands.mayHave(...name.shape()) ? copiedCommand(text, units, from, limit, constructs, knownCommands) : undefined;
+}
+
+/** `commandAt` for a word read in full by `quotedWordAt`. */
+function copiedCommand(text: string, units: Uint16Array, from: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined {
+  const read = quotedWordAt(text, units, from, limit);
   if (constructs && /^[$`({]/.test(read.raw)) return read.raw.slice(0, 12);
   return commandIn(read, knownCommands);
+}
+
+/**
+ * What `commandIn` needs to know about the word `quotedWordAt` reads at
+ * `from`, read without copying it: its length, whether it starts like a path,
+ * and its file name (the part after the last slash or backslash): length,
+ * first and last five characters, whether it holds only ASCII and Kelvin signs.
+ */
+class FileNameOfWord {
+  wordLength = 0;
+  startsPath = false;
+  length = 0;
+  asciiOrKelvin = true;
+  first = -1;
+  /** The last five characters of the file name, `last[0]` the last. */
+  readonly last = [-1, -1, -1, -1, -1];
+
+  /** [length, first, last] of the file name lower-cased (the Kelvin sign reads k), less a ".exe". */
+  shape(): [number, number, number] {
+    const [l0, l1, l2, l3, l4] = this.last.map(lowerAsciiOrKelvin);
+    if (this.length > 4 && l3 === 46 && l2 === 101 && l1 === 120 && l0 === 101) return [this.length - 4, lowerAsciiOrKelvin(this.first), l4];
+    return [this.length, lowerAsciiOrKelvin(this.first), l0];
+  }
+}
+
+const lowerAsciiOrKelvin = (code: number) => (code === kelvinSign ? 107 : lowerAscii(code));
+
+function fileNameOfWord(units: Uint16Array, from: number, limit: number): FileNameOfWord {
+  const name = new FileNameOfWord();
+  const { last } = name;
+  let w0 = -1;
+  let w1 = -1;
+  let w2 = -1;
+  let quote = 0;
+  for (let i = from; i < limit && i - from < maxWordLength; i++) {
+    let code = units[i];
+    if (quote !== 0) {
+      if (code === quote) {
+        quote = 0;
+        continue;
+      }
+    } else if (code < 128 ? wordClass[code] === ends : isNonAsciiSpace(code)) break;
+    else if (code === 39 || code === 34) {
+      quote = code;
+      continue;
+    } else if (code === 92 && i + 1 < limit) code = units[++i];
+    else if (code === 94) continue;
+    // `code` is a character of the word.
+    if (name.wordLength === 0) w0 = code;
+    else if (name.wordLength === 1) w1 = code;
+    else if (name.wordLength === 2) w2 = code;
+    name.wordLength++;
+    if (code === 47 || code === 92) {
+      name.length = 0;
+      name.asciiOrKelvin = true;
+      continue;
+    }
+    if (name.length === 0) name.first = code;
+    name.length++;
+    last[4] = last[3];
+    last[3] = last[2];
+    last[2] = last[1];
+    last[1] = last[0];
+    last[0] = code;
+    if (code >= 128 && code !== kelvinSign) name.asciiOrKelvin = false;
+  }
+  name.startsPath = w0 === 47 || (w0 === 126 && w1 === 47) || (w0 === 46 && (w1 === 47 || (w1 === 46 && w2 === 47)));
+  return name;
 }
 
 /** Where a redirection writes or reads, when that is a file or a socket rather than a harmless sink or a number. */

@@ -114,6 +114,8 @@ const pieces = [
   ';', '&&', '||', '|', '&', '\n', '\r\n', '>', '>>', '>&', '&>', '2>&1', '< /etc/passwd', '> /dev/null', '>/dev/tcp/h/1', '<(', '>(', '->', '=>', '>=', '<=',
   '`', '`rm -rf`', '``', "'", '"', '\\', '\\\n', '<img src=x>', '</a>', '<v4.8', 'a://b', '5', '-', '\u00A0', '\u3000', 'é', '\t', '  ',
   '\uD800', '\uDC00', '\uFF1B', '\uFE54', '\uFF5E',
+  '"rm"', "'/usr/bin/nc'", '"c"md.EXE', '"./x"', '\u0130d', '"\u212Aill"', '"sh"\\', "'a/b/'", '"a\\"b', "'.exe'", 'x.e\u212Ae', '"{a}"', '"$x"',
+  '"Ｓh"', 'к\'', '名"前"', '\\\\rm', '"rm\\x"', "c'a't.ExE",
 ];
 const fillers = ['Tom', 'and', 'Jerry', 'costs', '$5', 'x', 'notes.md', 'a'.repeat(300)];
 
@@ -186,6 +188,22 @@ describe('the shell lexer', () => {
     }
     expect(endingQuoted).toEqual(expected);
     expect(endingEscaped).toEqual(expected);
+  });
+
+  it('relies on lower-casing never shortening a text, nor turning anything but the Kelvin sign into ASCII only', () => {
+    const shortening: number[] = [];
+    const intoAscii: number[] = [];
+    for (let point = 0x80; point <= 0x10ffff; point++) {
+      const char = String.fromCodePoint(point);
+      const lower = char.toLowerCase();
+      if (lower.length < char.length) shortening.push(point);
+      if (/^[\x00-\x7f]*$/.test(lower)) intoAscii.push(point);
+    }
+    expect(shortening).toEqual([]);
+    expect(intoAscii).toEqual([0x212a]);
+    expect(shellHazards('x;"\u212Aill"', 'unquoted', knownCommands).map((h) => h.description)).toEqual(["';' then 'kill'"]);
+    expect(shellHazards("x;\u212A'i'LL.E\u212Ae", 'unquoted', knownCommands)).toEqual([]); // "kill.eke"
+    expect(shellHazards("x;\u212A'i'LL.EXE", 'unquoted', knownCommands).map((h) => h.description)).toEqual(["';' then 'kill'"]);
   });
 
   it('finds the full-width and small forms of ASCII characters, wherever they stand', () => {
