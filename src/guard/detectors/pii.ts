@@ -10,31 +10,26 @@ import type { ScannedString } from './scanned-string.js';
 const numberLinesMinimum = 16 * 1024;
 
 /**
- * Four digits in a row: every card number reported (unbroken, or grouped
- * 4-4-4-4, 4-6-5, 4-6-4), social security number (its serial, or nine
- * labelled digits) and North American phone number (its line number) holds them.
+ * Two digits after two digits or capital letters: every card number reported
+ * (unbroken, or grouped 4-4-4-4, 4-6-5, 4-6-4), social security number (its
+ * serial, or nine labelled digits) and North American phone number (its line
+ * number) holds four digits in a row, and every IBAN starts with a country
+ * code and check digits. One search finds the lines with either.
  */
-const fourDigits = /\d\d\d\d/;
-/** A country code and check digits: every IBAN starts with them. */
-const ibanStart = /[A-Z][A-Z]\d\d/;
-
-/** The lines of a large text where the number patterns can match. */
-interface NumberLines {
-  withFourDigits: string;
-  withIbanStart: string;
-}
+const numberOrIbanStart = /[A-Z\d][A-Z\d]\d\d/;
 
 /**
- * The matches of one PII kind in `text`. With `lines` (of a large text), the
- * number patterns search only the lines that can hold what they report: none
- * of their matches spans a line break, so they find the same numbers there
- * (at other positions: only the kinds are used here). E-mail addresses and
- * "+" numbers (whose digits may all be single) are searched in the whole text.
+ * The matches of one PII kind in `text`. With `numberLines` (the lines of a
+ * large text holding `numberOrIbanStart`), the number patterns search only
+ * those: none of their matches spans a line break, so they find the same
+ * numbers there (at other positions: only the kinds are used here). E-mail
+ * addresses and "+" numbers (whose digits may all be single) are searched in
+ * the whole text.
  */
-function matchesOf(kind: PiiKind, text: string, lines: NumberLines | undefined): TextMatch[] {
-  if (lines === undefined || kind === 'pii.email') return piiMatchers[kind](text);
-  if (kind === 'pii.phone') return [...findInternationalPhoneNumbers(text), ...findNorthAmericanPhoneNumbers(lines.withFourDigits)];
-  return piiMatchers[kind](kind === 'pii.iban' ? lines.withIbanStart : lines.withFourDigits);
+function matchesOf(kind: PiiKind, text: string, numberLines: string | undefined): TextMatch[] {
+  if (numberLines === undefined || kind === 'pii.email') return piiMatchers[kind](text);
+  if (kind === 'pii.phone') return [...findInternationalPhoneNumbers(text), ...findNorthAmericanPhoneNumbers(numberLines)];
+  return piiMatchers[kind](numberLines);
 }
 
 /** Every kind needs an ASCII digit or an "@" (full-width ones are in the NFKC variants). */
@@ -47,9 +42,9 @@ export function detectPii(scanned: ScannedString): string[] {
   const variants = [scanned.text, ...compatibilityWindows(scanned.text, 48)];
   for (const text of variants) {
     if (!digitOrAt.test(text)) continue;
-    const lines = text.length >= numberLinesMinimum ? { withFourDigits: linesMatching(text, fourDigits), withIbanStart: linesMatching(text, ibanStart) } : undefined;
+    const numberLines = text.length >= numberLinesMinimum ? linesMatching(text, numberOrIbanStart) : undefined;
     for (const kind of piiKinds) {
-      for (const match of matchesOf(kind, text, lines)) details.add(`${match.kind}: ${match.label}`);
+      for (const match of matchesOf(kind, text, numberLines)) details.add(`${match.kind}: ${match.label}`);
     }
   }
   return [...details];

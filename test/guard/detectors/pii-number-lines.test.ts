@@ -48,5 +48,12 @@ describe('PII in large texts', () => {
     expect(linesMatching('', /\d\d/)).toBe('');
     expect(linesMatching('1234 first\r\nx 12 34\r\n\u00e9 5678\r\nlast 9999', /\d\d\d\d/)).toBe('1234 first\r\n\u00e9 5678\r\nlast 9999');
     expect(linesMatching('GB82 x 1234\nab12 GB 82', /[A-Z][A-Z]\d\d/)).toBe('GB82 x 1234');
+    expect(linesMatching('11\n22\nx\n33\n44\n55', /\d\d/)).toBe('11\n22\n33\n44\n55');
+    expect(linesMatching('\n12\n\n34\n', /\d\d/)).toBe('12\n34');
+  });
+
+  it('gives the text itself when every line holds a match', () => {
+    const text = '12 a\n34 b\r\n56 c';
+    expect(linesMatching(text, /\d\d/)).toBe(text);
   });
 });
