@@ -221,64 +221,44 @@ function commandAt(text: string, units: Uint16Array, index: number, limit: numbe
   return plain !== notPlain ? plain : quotedCommand(text, units, from, limit, constructs, knownCommands);
 }
 
-const kelvinSign = 0x212a;
-
 /**
  * `commandAt` for a word with quotes, escapes, carets or non-ASCII characters
  * starting at `from`. Most such words are no command (JSON keys, prose in
- * other scripts): the word is first read from the units the way
- * `quotedWordAt` reads it, without copying it, and turned down when its file
- * name cannot be a known command; any other word is copied and read in full.
+ * other scripts): they are turned down by `mayNameCommand` without being
+ * copied; the others are copied and read in full.
  */
 function quotedCommand(text: string, units: Uint16Array, from: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined {
   const first = units[from];
-  if (first === 36 || (constructs && (first === 96 || first === 40 || first === 123))) return copiedCommand(text, units, from, limit, constructs, knownCommands);
-  const name = fileNameOfWord(units, from, limit);
-  if (name.wordLength === 0) return undefined;
-  if (name.startsPath || !knownCommands.ascii || name.length === 0) return copiedCommand(text, units, from, limit, constructs, knownCommands);
-  // A character outside ASCII other than the Kelvin sign lower-cases to one outside ASCII too (a test checks every code point): no known name.
-  if (!name.asciiOrKelvin || name.length > knownCommands.longest + 4) return undefined;
-  return knownCommands.mayHave(...name.shape()) ? copiedCommand(text, units, from, limit, constructs, knownCommands) : undefined;
-}
-
-/** `commandAt` for a word read in full by `quotedWordAt`. */
-function copiedCommand(text: string, units: Uint16Array, from: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined {
+  const construct = first === 36 || (constructs && (first === 96 || first === 40 || first === 123)); // $..., and `...`, (...), {...} after an operator
+  if (!construct && !mayNameCommand(units, from, limit, knownCommands)) return undefined;
   const read = quotedWordAt(text, units, from, limit);
   if (constructs && /^[$`({]/.test(read.raw)) return read.raw.slice(0, 12);
   return commandIn(read, knownCommands);
 }
 
 /**
- * What `commandIn` needs to know about the word `quotedWordAt` reads at
- * `from`, read without copying it: its length, whether it starts like a path,
- * and its file name (the part after the last slash or backslash): length,
- * first and last five characters, whether it holds only ASCII and Kelvin signs.
+ * Whether `commandIn` may find a command in the word `quotedWordAt` reads at
+ * `from` (one not starting with "$"), read from the units without copying
+ * it: false when the word is empty, or when it does not start like a path
+ * and its file name (the part after the last slash or backslash) cannot be a
+ * known command by its length, first and last character once lower-cased.
+ * Lower-casing never shortens a text, and the only character outside ASCII
+ * it turns into ASCII is the Kelvin sign (a test checks every code point).
  */
-class FileNameOfWord {
-  wordLength = 0;
-  startsPath = false;
-  length = 0;
-  asciiOrKelvin = true;
-  first = -1;
-  /** The last five characters of the file name, `last[0]` the last. */
-  readonly last = [-1, -1, -1, -1, -1];
-
-  /** [length, first, last] of the file name lower-cased (the Kelvin sign reads k), less a ".exe". */
-  shape(): [number, number, number] {
-    const [l0, l1, l2, l3, l4] = this.last.map(lowerAsciiOrKelvin);
-    if (this.length > 4 && l3 === 46 && l2 === 101 && l1 === 120 && l0 === 101) return [this.length - 4, lowerAsciiOrKelvin(this.first), l4];
-    return [this.length, lowerAsciiOrKelvin(this.first), l0];
-  }
-}
-
-const lowerAsciiOrKelvin = (code: number) => (code === kelvinSign ? 107 : lowerAscii(code));
-
-function fileNameOfWord(units: Uint16Array, from: number, limit: number): FileNameOfWord {
-  const name = new FileNameOfWord();
-  const { last } = name;
-  let w0 = -1;
+function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCommands: KnownCommands): boolean {
+  let wordLength = 0;
   let w1 = -1;
   let w2 = -1;
+  let w3 = -1;
+  // The file name: its length, first character, whether it holds only ASCII and Kelvin signs, and (while it does) its last five.
+  let length = 0;
+  let first = -1;
+  let asciiOrKelvin = true;
+  let l1 = -1;
+  let l2 = -1;
+  let l3 = -1;
+  let l4 = -1;
+  let l5 = -1;
   let quote = 0;
   for (let i = from; i < limit && i - from < maxWordLength; i++) {
     let code = units[i];
@@ -294,27 +274,37 @@ function fileNameOfWord(units: Uint16Array, from: number, limit: number): FileNa
     } else if (code === 92 && i + 1 < limit) code = units[++i];
     else if (code === 94) continue;
     // `code` is a character of the word.
-    if (name.wordLength === 0) w0 = code;
-    else if (name.wordLength === 1) w1 = code;
-    else if (name.wordLength === 2) w2 = code;
-    name.wordLength++;
+    if (++wordLength <= 3) {
+      if (wordLength === 1) w1 = code;
+      else if (wordLength === 2) w2 = code;
+      else w3 = code;
+    }
     if (code === 47 || code === 92) {
-      name.length = 0;
-      name.asciiOrKelvin = true;
+      length = 0;
+      asciiOrKelvin = true;
       continue;
     }
-    if (name.length === 0) name.first = code;
-    name.length++;
-    last[4] = last[3];
-    last[3] = last[2];
-    last[2] = last[1];
-    last[1] = last[0];
-    last[0] = code;
-    if (code >= 128 && code !== kelvinSign) name.asciiOrKelvin = false;
+    if (length++ === 0) first = code;
+    if (code >= 128 && code !== kelvinSign) asciiOrKelvin = false;
+    else if (asciiOrKelvin) {
+      l5 = l4;
+      l4 = l3;
+      l3 = l2;
+      l2 = l1;
+      l1 = lowerAsciiOrKelvin(code);
+    }
   }
-  name.startsPath = w0 === 47 || (w0 === 126 && w1 === 47) || (w0 === 46 && (w1 === 47 || (w1 === 46 && w2 === 47)));
-  return name;
+  if (wordLength === 0) return false;
+  if (w1 === 47 || (w1 === 126 && w2 === 47) || (w1 === 46 && (w2 === 47 || (w2 === 46 && w3 === 47)))) return true; // /, ~/, ./, ../
+  if (!knownCommands.ascii || length === 0) return true;
+  if (!asciiOrKelvin || length > knownCommands.longest + 4) return false;
+  const lowerFirst = lowerAsciiOrKelvin(first);
+  if (length > 4 && l4 === 46 && l3 === 101 && l2 === 120 && l1 === 101) return knownCommands.mayHave(length - 4, lowerFirst, l5); // .exe
+  return knownCommands.mayHave(length, lowerFirst, l1);
 }
+
+const kelvinSign = 0x212a;
+const lowerAsciiOrKelvin = (code: number) => (code === kelvinSign ? 107 : lowerAscii(code));
 
 /** Where a redirection writes or reads, when that is a file or a socket rather than a harmless sink or a number. */
 function redirectTarget(text: string, units: Uint16Array, index: number, input: boolean): string | undefined {
