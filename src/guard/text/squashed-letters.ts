@@ -1,4 +1,4 @@
-import { scanUnits } from './scan-units.js';
+import { scanUnits, unitPairs } from './scan-units.js';
 
 /**
  * Per UTF-16 code unit, the lower-case ASCII letter it leaves once lower-cased
@@ -28,16 +28,31 @@ export function squashedLetters(text: string | { slice(start: number, end: numbe
  * `squashedLetters` of the text whose code units are `units`: many windows of
  * one long text are squashed from its units, looked up once (finding a long
  * text among the converted ones compares it with those of the same length).
+ * Units are read two at a time.
  */
 export function squashedUnits(units: Uint16Array, start: number, end: number): string {
   // A plain byte array: stores to it are cheaper than to a Buffer's.
   const letters = new Uint8Array(end - start);
   let length = 0;
-  for (let i = start; i < end; i++) {
-    const letter = letterOf[units[i]];
-    // Written at every step, kept only for a letter.
-    letters[length] = letter;
-    length += (letter + 127) >> 7;
+  let i = start;
+  if ((i & 1) === 1 && i < end) {
+    letters[length] = letterOf[units[i++]];
+    length += (letters[length] + 127) >> 7;
+  }
+  const pairs = unitPairs(units);
+  for (; i + 1 < end; i += 2) {
+    const pair = pairs[i >> 1];
+    // Each letter is written at every step and kept only when it is one.
+    const first = letterOf[pair & 0xffff];
+    letters[length] = first;
+    length += (first + 127) >> 7;
+    const second = letterOf[pair >>> 16];
+    letters[length] = second;
+    length += (second + 127) >> 7;
+  }
+  if (i < end) {
+    letters[length] = letterOf[units[i]];
+    length += (letters[length] + 127) >> 7;
   }
   return Buffer.from(letters.buffer, 0, length).toString('latin1');
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { scanUnits } from '../../../src/guard/text/scan-units.js';
+import { squashedUnits } from '../../../src/guard/text/squashed-letters.js';
+
+const reference = (text: string, start: number, end: number) => text.slice(start, end).toLowerCase().replace(/[^a-z]+/g, '');
+
+describe('squashedUnits', () => {
+  it('squashes windows starting and ending at odd and even positions, in short and long texts', () => {
+    let seed = 23;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['a', 'Z', ' ', '1', 'é', '\u0130', '\u212a', '\ud800', '\udc00', '\u{1D41A}', 'Ж', '\r\n'];
+    for (const length of [0, 1, 2, 3, 17, 5000]) {
+      const text = Array.from({ length }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const units = scanUnits(text);
+      for (let k = 0; k < 40; k++) {
+        const start = Math.floor(random() * (text.length + 1));
+        const end = start + Math.floor(random() * (text.length - start + 1));
+        expect(squashedUnits(units, start, end), `${length}: [${start}, ${end})`).toBe(reference(text, start, end));
+      }
+    }
+  });
+});
