@@ -46,23 +46,28 @@ function collect(text: string, depth: number, out: DecodedPayload[], outer?: { s
 }
 
 /**
- * Cheap tests that rule out most non-base64 bodies (words, identifiers, paths)
- * before decoding: `units` [start, end). In base64 of text, the first
+ * Cheap tests that rule out most non-base64 bodies (words, identifiers, paths,
+ * hex) before decoding: `units` [start, end). In base64 of text, the first
  * character of each 4-character group carries the top six bits of a byte,
  * which for ASCII is below 32 (A-Z, a-f); UTF-8 text may break that for a
- * minority of groups. That test reads a quarter of the characters and rules
- * out most runs, so it goes first; then one alphabet only.
+ * minority of groups. That test reads a quarter of the characters, stops as
+ * soon as too many groups fail it, and rules out most runs, so it goes
+ * first; then one alphabet only.
  */
 export function plausibleBase64(units: Uint16Array, start: number, end: number): boolean {
   if ((end - start) % 4 === 1) return false;
-  let groups = 0;
+  const groups = Math.ceil((end - start) / 4);
+  const needed = groups * 0.7;
   let asciiLed = 0;
+  let seen = 0;
   for (let i = start; i < end; i += 4) {
     const c = units[i];
-    groups++;
+    seen++;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 102)) asciiLed++;
+    // Even if every group left led with an ASCII character, too few would.
+    else if (asciiLed + groups - seen < needed) return false;
   }
-  if (asciiLed < groups * 0.7) return false;
+  if (asciiLed < needed) return false;
   let urlSafe = false;
   let standard = false;
   for (let i = start; i < end; i++) {
