@@ -259,6 +259,8 @@ function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCo
   let l3 = -1;
   let l4 = -1;
   let l5 = -1;
+  // With ".exe", the longest file name that can stand for a known command.
+  const longestName = knownCommands.longest + 4;
   let quote = 0;
   for (let i = from; i < limit && i - from < maxWordLength; i++) {
     let code = units[i];
@@ -285,6 +287,7 @@ function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCo
       continue;
     }
     if (length++ === 0) first = code;
+    if (length > longestName) continue; // too long to be a name (unless a slash follows): not worth looking at
     if (code >= 128 && code !== kelvinSign) asciiOrKelvin = false;
     else if (asciiOrKelvin) {
       l5 = l4;
@@ -297,7 +300,7 @@ function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCo
   if (wordLength === 0) return false;
   if (w1 === 47 || (w1 === 126 && w2 === 47) || (w1 === 46 && (w2 === 47 || (w2 === 46 && w3 === 47)))) return true; // /, ~/, ./, ../
   if (!knownCommands.ascii || length === 0) return true;
-  if (!asciiOrKelvin || length > knownCommands.longest + 4) return false;
+  if (!asciiOrKelvin || length > longestName) return false;
   const lowerFirst = lowerAsciiOrKelvin(first);
   if (length > 4 && l4 === 46 && l3 === 101 && l2 === 120 && l1 === 101) return knownCommands.mayHave(length - 4, lowerFirst, l5); // .exe
   return knownCommands.mayHave(length, lowerFirst, l1);
