@@ -256,6 +256,18 @@ const runFormats = secretFormats.filter((format) => format.runPrefixes !== undef
 const runPrefixIndex = new PrefixIndex(runFormats.map((format) => format.runPrefixes!));
 
 /**
+ * A pattern starting with this lookbehind matches only where no token
+ * character comes before: its candidates elsewhere are dropped before the
+ * regex runs (in "sk-sk-sk-..." every third position is a candidate).
+ */
+const tokenStart = '(?<![A-Za-z0-9_-])';
+const tokenChars = asciiSet('A-Za-z0-9_-');
+
+function atTokenStart(units: Uint16Array, positions: number[]): number[] {
+  return positions.filter((p) => p === 0 || units[p - 1] >= 128 || tokenChars[units[p - 1]] === 0);
+}
+
+/**
  * For the formats with `runPrefixes` or a `urlPrefix`, every position where
  * one of their matches can start, in text order: where their prefixes start
  * inside runs, where a URL starts with their prefix.
@@ -263,7 +275,10 @@ const runPrefixIndex = new PrefixIndex(runFormats.map((format) => format.runPref
 function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFormat, number[]> {
   const units = unitsForScan(text);
   const starts = new Map<SecretFormat, number[]>();
-  runPrefixIndex.positions(units, charRuns(text, base64Chars, minRunLength)).forEach((positions, k) => starts.set(runFormats[k], positions));
+  runPrefixIndex.positions(units, charRuns(text, base64Chars, minRunLength)).forEach((positions, k) => {
+    const format = runFormats[k];
+    starts.set(format, format.pattern.source.startsWith(tokenStart) ? atTokenStart(units, positions) : positions);
+  });
   for (const format of secretFormats) {
     const prefix = format.urlPrefix;
     if (prefix === undefined) continue;

@@ -15,7 +15,7 @@ export class PrefixIndex {
    * pass (`gh` rather than every `g`).
    */
   private readonly byPair = new Uint8Array(128 * 128);
-  private readonly entries: Array<Array<{ group: number; prefix: string }>> = [];
+  private readonly entries: Array<Array<{ group: number; prefix: Uint16Array }>> = [];
 
   /** `groups`: lists of ASCII prefixes of two characters or more. */
   constructor(groups: readonly (readonly string[])[]) {
@@ -28,7 +28,7 @@ export class PrefixIndex {
           this.entries.push([]);
           this.byPair[pair] = this.entries.length;
         }
-        this.entries[this.byPair[pair] - 1].push({ group, prefix });
+        this.entries[this.byPair[pair] - 1].push({ group, prefix: Uint16Array.from(prefix, (char) => char.charCodeAt(0)) });
       }
     });
   }
@@ -41,9 +41,12 @@ export class PrefixIndex {
    */
   positions(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>): number[][] {
     const found: number[][] = this.groups.map(() => []);
-    for (const start of pairStarts(units, runs, this.byPair)) {
-      for (const { group, prefix } of this.entries[this.byPair[(units[start] << 7) | units[start + 1]] - 1]) {
-        if (startsWith(units, start, prefix)) found[group].push(start);
+    const starts = pairStarts(units, runs, this.byPair);
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k];
+      const entries = this.entries[this.byPair[(units[start] << 7) | units[start + 1]] - 1];
+      for (let e = 0; e < entries.length; e++) {
+        if (startsWith(units, start, entries[e].prefix)) found[entries[e].group].push(start);
       }
     }
     return found;
@@ -65,8 +68,9 @@ function pairStarts(units: Uint16Array, runs: ReadonlyArray<readonly [number, nu
   return starts;
 }
 
-function startsWith(units: Uint16Array, position: number, prefix: string): boolean {
+/** Whether `prefix` (whose first two units are known to match) starts at `position`. */
+function startsWith(units: Uint16Array, position: number, prefix: Uint16Array): boolean {
   if (position + prefix.length > units.length) return false;
-  for (let k = 2; k < prefix.length; k++) if (units[position + k] !== prefix.charCodeAt(k)) return false;
+  for (let k = 2; k < prefix.length; k++) if (units[position + k] !== prefix[k]) return false;
   return true;
 }
