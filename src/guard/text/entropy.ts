@@ -22,9 +22,11 @@ function countCodePoints(text: string): Map<string, number> {
   return counts;
 }
 
-function entropyOfCounts(counts: Iterable<number>, length: number): number {
+/** The counts are summed in their order (char codes, or first appearance): the same order as ever, so the same float result. */
+function entropyOfCounts(counts: ArrayLike<number>, length: number): number {
   let entropy = 0;
-  for (const count of counts) {
+  for (let i = 0; i < counts.length; i++) {
+    const count = counts[i];
     if (count === 0) continue;
     const p = count / length;
     entropy -= p * Math.log2(p);
