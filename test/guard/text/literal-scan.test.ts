@@ -33,6 +33,17 @@ describe('LiteralScan', () => {
     for (const text of ['', 'a', '<', '<|', 'x<|', 'gnor', 'xgnor', 'sys', 'Sy']) expect(scanned(text), text).toEqual(reference(text));
   });
 
+  it('finds each literal at every odd and even offset, up to the last character (two units are read at a time)', () => {
+    for (const word of ['<|', 'ign', 'gnor', '[/inst]', 'a']) {
+      for (let before = 0; before <= 5; before++) {
+        for (let after = 0; after <= 3; after++) {
+          const text = `${'-'.repeat(before)}${word.toUpperCase()}${'-'.repeat(after)}`;
+          expect(scanned(text), JSON.stringify(text)).toEqual(reference(text));
+        }
+      }
+    }
+  });
+
   it('prefers the longest literal at a position and resumes after it', () => {
     expect(scanned('xIgnOre ign.')).toEqual([['ignore', 1, 7], ['ign', 8, 11]]);
     expect(scanned('[/INST]')).toEqual([['[/inst]', 0, 7]]);
