@@ -46,9 +46,11 @@ const locationSegmentStart = new RegExp(
   '^(?:' + caseless(String.raw`\.|_netrc|id_|authorized_keys|(?:etc|proc|windows|library)(?:[\\/]|$)|claude_desktop_config\.json|ntds\.dit`) + ')',
 );
 const longestSegmentStart = 32;
-/** The first two characters of the segment starts above other than ".", lower case ('_' | 32 is 127), as `a * 128 + b`. */
+/** The first two characters of the segment starts above other than ".". */
+export const segmentStartLetters = ['_n', 'id', 'au', 'et', 'pr', 'wi', 'li', 'cl', 'nt'];
+/** The same, lower case ('_' | 32 is 127), as `a * 128 + b`. */
 const segmentStartPairs = new Uint8Array(128 * 128);
-for (const start of ['_n', 'id', 'au', 'et', 'pr', 'wi', 'li', 'cl', 'nt']) segmentStartPairs[(start.charCodeAt(0) | 32) * 128 + (start.charCodeAt(1) | 32)] = 1;
+for (const start of segmentStartLetters) segmentStartPairs[(start.charCodeAt(0) | 32) * 128 + (start.charCodeAt(1) | 32)] = 1;
 const applicationDefaultCredentials = new RegExp(caseless(String.raw`application_default_credentials\.json`));
 
 // Read per code unit of the shell words: as module constants, not through the import (several times faster, measured on Node 20).

@@ -1,5 +1,5 @@
 import { caseless } from '../patterns/caseless.js';
-import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImported } from '../detectors/sensitive-locations.js';
+import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImported, segmentStartLetters } from '../detectors/sensitive-locations.js';
 import { codeUnits } from '../text/code-units.js';
 import { dotInPaths as dotInPathsImported, fillUnitTraits as fillUnitTraitsImported, quietInPaths as quietInPathsImported, unitTraits as unitTraitsImported } from './non-ascii-in-paths.js';
 import { unitPairs } from './unit-pairs.js';
@@ -137,7 +137,7 @@ function nextHint(units: Uint16Array, pairs: Uint32Array, from: number): number 
  */
 class PathWordCursor {
   readonly units: Uint16Array;
-  private readonly pairs: Uint32Array;
+  readonly pairs: Uint32Array;
   start = 0;
   end = 0;
   /** Whether the word holds a unit that may make it one the path detectors could flag (its start aside). */
@@ -148,6 +148,27 @@ class PathWordCursor {
   constructor(private readonly text: string) {
     [this.units, this.pairs] = unitPairs(codeUnits(text));
     this.hint = nextHint(this.units, this.pairs, 0);
+  }
+
+  /** `mayBeFlagged` of the word: its start alone when it holds no `needsLook` unit. */
+  mayBeFlagged(): boolean {
+    return this.needsLook ? mayBeFlagged(this.units, this.start, this.end) : startMayBeFlagged(this.units, this.start, this.end);
+  }
+
+  /** Where the last word ends, quotes included: a unit that ends words, or the end of the text. */
+  get after(): number {
+    return this.coveredUntil;
+  }
+
+  /**
+   * Goes on from `position`, skipping the words before it: the same words
+   * follow as without skipping when the unit before `position` ends words
+   * and is not NUL (only a NUL hint right at the end of the word before
+   * joins that word, which is then not seen).
+   */
+  restartAt(position: number): void {
+    this.coveredUntil = position;
+    this.hint = nextHint(this.units, this.pairs, position);
   }
 
   next(): boolean {
@@ -198,9 +219,8 @@ class PathWordCursor {
 export function shellPathWords(text: string): Array<{ text: string; mayBeFlagged: boolean }> {
   const words = new Map<string, boolean>();
   for (const cursor = new PathWordCursor(text); cursor.next(); ) {
-    const { units, start, end } = cursor;
-    const word = text.slice(start, end);
-    if (!words.has(word)) words.set(word, cursor.needsLook ? mayBeFlagged(units, start, end) : startMayBeFlagged(units, start, end));
+    const word = text.slice(cursor.start, cursor.end);
+    if (!words.has(word)) words.set(word, cursor.mayBeFlagged());
   }
   return [...words].map(([word, flaggable]) => ({ text: word, mayBeFlagged: flaggable }));
 }
@@ -241,16 +261,121 @@ function startMayBeFlagged(units: Uint16Array, start: number, end: number): bool
   return maySegmentStartSensitiveLocation(units[start], second) || ((units[start] | 32) === 102 && (second | 32) === 105);
 }
 
+/** A unit that may be in a word the path detectors could flag wherever it stands in it (see `mayBeFlagged`). */
+const anywhere = 1;
+/** A unit that may make a word one the path detectors could flag when it starts the word: ".", the first letter of a sensitive segment start, "f" (`file:`). */
+const atStart = 2;
+/**
+ * Per code unit: `anywhere`, `atStart` or 0. Every word `mayBeFlagged` holds
+ * an `anywhere` unit or starts with an `atStart` one. Non-ASCII units are
+ * `unknown` until their block of 256 is filled from `unitTraits`.
+ */
+const triggerUnit = new Uint8Array(65536).fill(unknown, 128);
+for (const c of '%\\_/\0') triggerUnit[c.charCodeAt(0)] = anywhere;
+for (const c of ['.', 'f', ...segmentStartLetters.map((start) => start[0])]) {
+  for (const unit of [c.charCodeAt(0), c.toUpperCase().charCodeAt(0)]) triggerUnit[unit] ||= atStart;
+}
+
+function fillTriggerUnits(unit: number): number {
+  const first = unit & 0xff00;
+  for (let i = Math.max(first, 128); i < first + 256; i++) {
+    const traits = unitTraits[i] || fillUnitTraits(i);
+    triggerUnit[i] = (traits & quietInPaths) !== 0 ? 0 : (traits & dotInPaths) !== 0 ? atStart : anywhere;
+  }
+  return triggerUnit[unit];
+}
+
+function triggerOf(unit: number): number {
+  const trigger = triggerUnit[unit];
+  return trigger === unknown ? fillTriggerUnits(unit) : trigger;
+}
+
+/**
+ * The position of the first unit at or after `from` that may make its word
+ * one the path detectors could flag: an `anywhere` unit, or an `atStart` one
+ * after a unit that ends words or a quote (`units.length` when there is
+ * none). Pairs of units are read as in `nextHint`.
+ */
+function nextTrigger(units: Uint16Array, pairs: Uint32Array, from: number): number {
+  for (let i = from; i < units.length; ) {
+    if ((i & 1) === 1 || i === units.length - 1) {
+      if (isTriggerAt(units, i)) return i;
+      i++;
+      continue;
+    }
+    const pair = pairs[i >> 1];
+    if ((triggerUnit[pair & 0xffff] | triggerUnit[pair >>> 16]) === 0) {
+      i += 2;
+      continue;
+    }
+    if (isTriggerAt(units, i)) return i;
+    i++;
+  }
+  return units.length;
+}
+
+function isTriggerAt(units: Uint16Array, i: number): boolean {
+  const trigger = triggerOf(units[i]);
+  if (trigger === anywhere) return true;
+  return trigger === atStart && (i === 0 || isWordEnd(units[i - 1]) || isQuote(units[i - 1]));
+}
+
+function isWordEnd(unit: number): boolean {
+  return unit < 128 && wordUnit[unit] === wordEnd;
+}
+
 /**
  * The words of `shellPathWords` that the path detectors could flag without
- * roots (see `mayBeFlagged`), each once, in order: the others (most URLs and
- * dotted names in code) are never copied out of the text.
+ * roots (see `mayBeFlagged`), each once, in order: the others (most URLs,
+ * dotted names in code, prose in other scripts) are never copied out of the
+ * text. Two ways give the same words: going through every word that could be
+ * a path suits most texts; in prose in other scripts nearly every word could
+ * be one, so only the stretches around units that may make a word flaggable
+ * are split into words.
  */
 export function flaggableShellPathWords(text: string): string[] {
+  const cursor = new PathWordCursor(text);
+  return mostlyNonAscii(cursor.units) ? flaggableWordsAroundTriggers(text, cursor) : flaggableWordsOfHints(text, cursor);
+}
+
+/** Whether most units of the text are non-ASCII, judged from one in 251 (a prime, so no stride of the text lines up with it). */
+function mostlyNonAscii(units: Uint16Array): boolean {
+  let nonAscii = 0;
+  let looked = 0;
+  for (let i = 0; i < units.length; i += 251, looked++) if (units[i] >= 128) nonAscii++;
+  return nonAscii * 2 > looked;
+}
+
+/** `flaggableShellPathWords` by going through every word that could be a path. */
+export function flaggableWordsOfHints(text: string, cursor = new PathWordCursor(text)): string[] {
   const words = new Set<string>();
-  for (const cursor = new PathWordCursor(text); cursor.next(); ) {
-    const { units, start, end } = cursor;
-    if (cursor.needsLook ? mayBeFlagged(units, start, end) : startMayBeFlagged(units, start, end)) words.add(text.slice(start, end));
+  while (cursor.next()) if (cursor.mayBeFlagged()) words.add(text.slice(cursor.start, cursor.end));
+  return [...words];
+}
+
+/**
+ * `flaggableShellPathWords` by splitting into words only the stretches from
+ * the last unit that ends words (other than NUL) before each unit that may
+ * make its word flaggable (`nextTrigger`) to the end of a word past it:
+ * every flaggable word holds such a unit.
+ */
+export function flaggableWordsAroundTriggers(text: string, cursor = new PathWordCursor(text)): string[] {
+  const words = new Set<string>();
+  const { units, pairs } = cursor;
+  for (let from = 0, trigger = nextTrigger(units, pairs, 0); trigger < units.length; trigger = nextTrigger(units, pairs, from)) {
+    // Back to a unit that ends words, which is not NUL: NUL is a trigger, so none stands between `from` and the first trigger.
+    let restart = trigger;
+    while (restart > from && !isWordEnd(units[restart - 1])) restart--;
+    cursor.restartAt(restart);
+    from = units.length;
+    while (cursor.next()) {
+      if (cursor.mayBeFlagged()) words.add(text.slice(cursor.start, cursor.end));
+      const after = cursor.after;
+      if (after > trigger && (after === units.length || units[after] !== 0)) {
+        from = after + 1;
+        break;
+      }
+    }
   }
   return [...words];
 }

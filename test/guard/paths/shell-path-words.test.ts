@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../../src/guard/detect.js';
-import { flaggableShellPathWords, shellPathWords } from '../../../src/guard/paths/shell-path-words.js';
+import { flaggableShellPathWords, flaggableWordsAroundTriggers, flaggableWordsOfHints, shellPathWords } from '../../../src/guard/paths/shell-path-words.js';
 
 const wordsOf = (command: string) => shellPathWords(command).map((word) => word.text);
 
@@ -58,16 +58,24 @@ const pieces = [
   '\uff08', '\u2474', '\uff0e\uff0e', '\u3002\u3002/', '/\u3002env', '\u3002ssh/', '\u6587\u3002\u6587',
 ];
 
-function randomCommands(count: number): string[] {
-  let seed = 11;
+/** Prose in other scripts, where most words could be paths and few could be flagged. */
+const otherScripts = ['\u0441\u043b\u043e\u0432\u043e', '\u0416\u0451', '\u4e2d\u6587\u5b57', '\u3002', '\uff0c', '\u0105\u0142', ' ', ' ', '\n'];
+
+function randomCommands(count: number, parts = pieces, seed = 11): string[] {
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, () => {
     let text = 'run ';
     const size = 20 + Math.floor(random() * 400);
-    while (text.length < size) text += pieces[Math.floor(random() * pieces.length)] + (random() < 0.3 ? ' ' : '');
+    while (text.length < size) {
+      const from = parts === pieces || random() < 0.15 ? pieces : otherScripts;
+      text += from[Math.floor(random() * from.length)] + (random() < 0.3 ? ' ' : '');
+    }
     return text;
   });
 }
+
+/** Mostly prose in other scripts, with the pieces above spliced in. */
+const otherScriptCommands = () => randomCommands(400, otherScripts, 5);
 
 const details = (args: unknown, tool: string, detector: 'path_traversal' | 'sensitive_path') =>
   detect(args, { tool }, { detectors: [detector], maxFindingsPerDetector: 1000 }).map((finding) => finding.detail);
@@ -75,7 +83,7 @@ const details = (args: unknown, tool: string, detector: 'path_traversal' | 'sens
 describe('the shell path words the path detectors could flag', () => {
   it('are those with findings of their own: a command gets the findings of all its words, in order', () => {
     let flagged = 0;
-    for (const command of randomCommands(400)) {
+    for (const command of [...randomCommands(400), ...otherScriptCommands()]) {
       for (const detector of ['path_traversal', 'sensitive_path'] as const) {
         const ofEachWord = new Set(wordsOf(command).flatMap((word) => details({ path: word }, 'note', detector)));
         flagged += ofEachWord.size;
@@ -85,8 +93,14 @@ describe('the shell path words the path detectors could flag', () => {
     expect(flagged).toBeGreaterThan(1000);
   });
 
+  it('are the same whether every word that could be a path is gone through or only the stretches around what may flag one', () => {
+    for (const command of [...randomCommands(300), ...otherScriptCommands(), 'a\0b\0c/d', '\0\0etc/x', 'x/y\0etc \0', "'\0'.env", '\u0436\0\u0436/etc', 'etc\u0436 wi\u0436 .\u0436']) {
+      expect(flaggableWordsAroundTriggers(command)).toEqual(flaggableWordsOfHints(command));
+    }
+  });
+
   it('are the words marked as such among all the words', () => {
-    for (const command of randomCommands(200)) {
+    for (const command of [...randomCommands(200), ...otherScriptCommands()]) {
       expect(flaggableShellPathWords(command)).toEqual(shellPathWords(command).filter((word) => word.mayBeFlagged).map((word) => word.text));
     }
   });
