@@ -1,3 +1,4 @@
+import { codeUnits } from '../text/code-units.js';
 import { decodedLayers, escapeSpans } from '../text/decode-escapes.js';
 import { windowsAroundSpans } from './injection-windows.js';
 import type { ScannedString } from './scanned-string.js';
@@ -60,7 +61,7 @@ export function detectCommandInjection(scanned: ScannedString): string[] {
   };
   // The text as sent, then the stretches that read differently once decoded or normalized.
   const { text } = scanned;
-  const reading = readShell(text, states, knownCommands);
+  const reading = readShell(text, states, knownCommands, codeUnits(text));
   report(reading.hazards, '');
   for (const variant of [...decodedWindows(text), ...normalizedWindows(text, reading.compatibilityForms)]) {
     report(readShell(variant.text, states, knownCommands).hazards, variant.how);

@@ -1,4 +1,4 @@
-import { codeUnits } from '../text/code-units.js';
+import { endianness } from 'node:os';
 
 /**
  * A single-pass reading of a string the way a POSIX shell (and, for `&`/`|`,
@@ -27,15 +27,17 @@ export interface ShellReading {
 
 const maxWordLength = 256;
 
-/** How a word is read at an ASCII character (any other character is read as `quoting`). */
+/** How a word is read at each code unit: part of a plain word, */
 const ordinary = 0;
-/** White space and the operators `;&|<>()` and backtick. */
+/** white space (`\s`, Unicode's too) or one of the operators `;&|<>()` and backtick, which end a word, */
 const ends = 1;
-/** Quotes, backslash, cmd.exe's caret: the word is not the raw text. */
+/** quotes, backslash, cmd.exe's caret, or any other character outside ASCII: the word is not read as the raw text (see `quotedWordAt`), */
 const quoting = 2;
+/** or the slash. */
 const slash = 3;
-const wordClass = new Uint8Array(128);
-for (const c of '\t\n\v\f\r ;&|<>()`') wordClass[c.charCodeAt(0)] = ends;
+const wordClass = new Uint8Array(65536).fill(quoting, 128);
+for (const c of '\t\n\v\f\r ;&|<>()`\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') wordClass[c.charCodeAt(0)] = ends;
+wordClass.fill(ends, 0x2000, 0x200b);
 for (const c of '\'"\\^') wordClass[c.charCodeAt(0)] = quoting;
 wordClass[47] = slash;
 
@@ -60,7 +62,7 @@ function wordAt(text: string, units: Uint16Array, start: number, limit = text.le
   const from = i;
   for (; i < limit && i - from < maxWordLength; i++) {
     const code = units[i];
-    if (code >= 128 || wordClass[code] === quoting) return quotedWordAt(text, units, from, limit);
+    if (wordClass[code] === quoting) return quotedWordAt(text, units, from, limit);
     if (wordClass[code] === ends) break;
   }
   const raw = text.slice(from, i);
@@ -83,7 +85,7 @@ function quotedWordAt(text: string, units: Uint16Array, from: number, limit: num
     if (quote !== 0) {
       if (code !== quote) continue;
       quote = 0;
-    } else if (code < 128 ? wordClass[code] === ends : isNonAsciiSpace(code)) break;
+    } else if (wordClass[code] === ends) break;
     else if (code === 39 || code === 34) quote = code;
     else if (code === 92 && i + 1 < limit) {
       // The escaped character is kept, whatever it is.
@@ -95,14 +97,6 @@ function quotedWordAt(text: string, units: Uint16Array, from: number, limit: num
     kept = i + 1;
   }
   return { word: word + text.slice(kept, i), raw: text.slice(from, i) };
-}
-
-/** White space outside ASCII, as `\s` reads it. */
-function isNonAsciiSpace(code: number): boolean {
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
 }
 
 /** A known command or a path to a program, as read by `wordAt`. */
@@ -176,9 +170,7 @@ function plainCommand(
   const end = Math.min(limit, from + maxWordLength);
   let lastSlash = -1;
   for (; i < end; i++) {
-    const code = units[i];
-    if (code >= 128) return notPlain;
-    const kind = wordClass[code];
+    const kind = wordClass[units[i]];
     if (kind === ordinary) continue;
     if (kind === ends) break;
     if (kind === quoting) return notPlain;
@@ -269,7 +261,7 @@ function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCo
         quote = 0;
         continue;
       }
-    } else if (code < 128 ? wordClass[code] === ends : isNonAsciiSpace(code)) break;
+    } else if (wordClass[code] === ends) break;
     else if (code === 39 || code === 34) {
       quote = code;
       continue;
@@ -358,8 +350,9 @@ class Readers {
     private readonly text: string,
     starts: readonly QuoteState[],
     private readonly knownCommands: KnownCommands,
+    units: Uint16Array | undefined,
   ) {
-    this.units = unitsOf(text);
+    this.units = units ?? copiedUnits(text);
     this.readers = starts.map((state) => ({ state: stateCodes[state], inBackticks: false, openTag: -1, resumeAt: 0, hazards: new Set() }));
   }
 
@@ -533,21 +526,15 @@ const operatorHeads: Record<number, string> = {
   [38 + 256]: "'&&' then '",
 };
 
-/** Texts at least this long are converted through `codeUnits`; shorter ones (decoded windows) are copied here. */
-const sharedLength = 4096;
-
-/**
- * The UTF-16 code units of `text`. A long text (the argument itself) goes
- * through `codeUnits`, whose few cached texts the other scans of the same
- * argument share; a short one (a decoded or normalized window, of which there
- * can be dozens per argument) is copied here, so it does not evict them.
- */
-function unitsOf(text: string): Uint16Array {
-  if (text.length >= sharedLength) return codeUnits(text);
-  const units = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-  return units;
+/** The code units of `text`, as `codeUnits` converts them (a native copy, ten times faster than a `charCodeAt` loop) but not kept in its cache. */
+function copiedUnits(text: string): Uint16Array {
+  const bytes = Buffer.allocUnsafe(2 * text.length);
+  bytes.write(text, 0, 'utf16le');
+  if (bigEndian) bytes.swap16();
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
 }
+
+const bigEndian = endianness() === 'BE';
 
 /** Pairs of units scanned per block: a block holds at most twice as many special characters. */
 const blockPairs = 2048;
@@ -581,10 +568,13 @@ const redirectionHeads = ['<', '<&', '<<', '<<&', '>', '>&', '>>', '>>&'].map((o
 /**
  * Reads `text` from each of `starts` (in order), as separate readings would;
  * the readers move through the text together so each character is looked at
- * once and each operator's command read once.
+ * once and each operator's command read once. `units` are the text's code
+ * units when the caller has them (`codeUnits` of an argument other scans read
+ * too); they are copied otherwise, for texts only this reading sees (decoded
+ * or normalized windows, which would push the argument out of that cache).
  */
-export function readShell(text: string, starts: readonly QuoteState[], knownCommands: ReadonlySet<string>): ShellReading {
-  return new Readers(text, starts, withShapes(knownCommands)).read();
+export function readShell(text: string, starts: readonly QuoteState[], knownCommands: ReadonlySet<string>, units?: Uint16Array): ShellReading {
+  return new Readers(text, starts, withShapes(knownCommands), units).read();
 }
 
 export function shellHazards(text: string, start: QuoteState, knownCommands: ReadonlySet<string>): ShellHazard[] {

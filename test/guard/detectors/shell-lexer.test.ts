@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { knownCommands } from '../../../src/guard/detectors/shell-commands.js';
 import { readShell, shellHazards, type QuoteState } from '../../../src/guard/detectors/shell-lexer.js';
+import { codeUnits } from '../../../src/guard/text/code-units.js';
 
 /**
  * The lexer before it read all starting quote states in one pass and words
@@ -144,12 +145,12 @@ describe('the shell lexer', () => {
     expect(found).toBeGreaterThan(2000);
   });
 
-  it('reads a long text (its code units shared with other scans) as the reference does', () => {
+  it('reads a long text, from its code units as given or copied, as the reference does', () => {
     const text = randomTexts(60).join('\n');
     expect(text.length).toBeGreaterThan(64 * 1024);
-    expect(readShell(text, states, knownCommands).hazards.map((hazards) => hazards.map((h) => h.description))).toEqual(
-      states.map((state) => referenceHazards(text, state)),
-    );
+    const expected = states.map((state) => referenceHazards(text, state));
+    expect(readShell(text, states, knownCommands, codeUnits(text)).hazards.map((hazards) => hazards.map((h) => h.description))).toEqual(expected);
+    expect(readShell(text, states, knownCommands).hazards.map((hazards) => hazards.map((h) => h.description))).toEqual(expected);
   });
 
   it('reads special characters at the first and last position, in texts of odd and even length', () => {
@@ -176,16 +177,19 @@ describe('the shell lexer', () => {
     expect(read('\uFF1B rm')).toEqual([]); // a full-width semicolon is no operator until normalized
   });
 
-  it('ends a quoted or non-ASCII word at every white space character and no other, as the reference does', () => {
+  it('ends a plain, quoted or escaped word at every white space character and no other, as the reference does', () => {
+    const endingPlain: number[] = [];
     const endingQuoted: number[] = [];
     const endingEscaped: number[] = [];
     const expected: number[] = [];
     for (let code = 0; code < 0x10000; code++) {
       const c = String.fromCharCode(code);
+      if (shellHazards(`x;rm${c}x`, 'unquoted', knownCommands).some((h) => h.description === "';' then 'rm'")) endingPlain.push(code);
       if (shellHazards(`x;"r"m${c}x`, 'unquoted', knownCommands).length > 0) endingQuoted.push(code);
       if (shellHazards(`x;\\rm${c}x`, 'unquoted', knownCommands).length > 0) endingEscaped.push(code);
       if (/[\s;&|<>()`]/.test(c)) expected.push(code);
     }
+    expect(endingPlain).toEqual(expected);
     expect(endingQuoted).toEqual(expected);
     expect(endingEscaped).toEqual(expected);
   });
