@@ -32,3 +32,16 @@ describe('findKnownSecrets tried only where matches can start', () => {
     expect(found).toBeGreaterThan(400);
   });
 });
+
+describe('URL passwords', () => {
+  const passwords = (text: string) => findKnownSecrets(text).filter((m) => m.kind === 'secret.url_password').map((m) => text.slice(m.start, m.end));
+
+  it('are found at both ends of the text and after CRLF, and not without a scheme character before "://"', () => {
+    expect(passwords('a://user:s3cretPw@')).toEqual(['s3cretPw']);
+    expect(passwords('://user:s3cretPw@host')).toEqual([]);
+    expect(passwords('é://user:s3cretPw@host')).toEqual([]);
+    expect(passwords('line\r\nredis://:s3cretPw@host')).toEqual([]);
+    expect(passwords('line\r\nredis://u:s3cretPw@host and ftp://x:${PASS}@h')).toEqual(['s3cretPw']);
+    expect(passwords('x://user:s3cretPw')).toEqual([]);
+  });
+});

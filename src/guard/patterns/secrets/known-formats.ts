@@ -230,8 +230,9 @@ function findUrlPasswords(text: string, separators: readonly number[]): TextMatc
   if (separators.length === 0) return matches;
   const units = unitsForScan(text);
   for (const sep of separators) {
+    if (sep === 0) continue;
     const before = units[sep - 1];
-    if (sep === 0 || before >= 128 || schemeChars[before] === 0) continue;
+    if (before >= 128 || schemeChars[before] === 0) continue;
     let i = sep + 3;
     const userStart = i;
     while (i - userStart < maxUrlPartLength && isUrlCredentialChar(units[i])) i++;
