@@ -161,10 +161,11 @@ class PathWordCursor {
   }
 
   /**
-   * Goes on from `position`, skipping the words before it: the same words
-   * follow as without skipping when the unit before `position` ends words
-   * and is not NUL (only a NUL hint right at the end of the word before
-   * joins that word, which is then not seen).
+   * Goes on from `position`, skipping the words before it. The words that
+   * follow are those a cursor that did not skip finds when the unit before
+   * `position` ends words and is not NUL: the one word that reaches back
+   * across a unit that ends words is that of a NUL hint, which takes in the
+   * stretch before the NUL when that holds no hint of its own.
    */
   restartAt(position: number): void {
     this.coveredUntil = position;
