@@ -18,3 +18,46 @@ export const knownCommands = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** The known command names, with a table of their shapes (length, first and last character) so most words are turned down without being copied. */
+export class KnownCommands {
+  /** Bit `length` (below 32) of entry `first * 128 + last` is set when a name has that length, first and last ASCII character. */
+  private readonly shapes = new Uint32Array(128 * 128);
+  readonly longest: number;
+  /** Whether every name is ASCII. */
+  readonly ascii: boolean;
+
+  constructor(readonly names: ReadonlySet<string>) {
+    for (const name of names) {
+      const first = name.charCodeAt(0);
+      const last = name.charCodeAt(name.length - 1);
+      if (name.length < 32 && first < 128 && last < 128) this.shapes[first * 128 + last] |= 1 << name.length;
+    }
+    this.longest = Math.max(0, ...[...names].map((name) => name.length));
+    this.ascii = [...names].every((name) => /^[\x00-\x7f]*$/.test(name));
+  }
+
+  /** The known command a program's file name stands for (in any case, with or without ".exe"). */
+  named(base: string): string | undefined {
+    // Lower-casing never shortens a text (a test checks every code point) and ".exe" is 4 characters:
+    // a longer file name cannot stand for a known command, however long the text it came from.
+    if (base.length > this.longest + 4) return undefined;
+    const name = base.toLowerCase();
+    const command = name.endsWith('.exe') ? name.slice(0, -4) : name;
+    return this.names.has(command) ? command : undefined;
+  }
+
+  /** Whether a lowercase ASCII name of this shape may be known (one of 32 characters or more always may). */
+  mayHave(length: number, first: number, last: number): boolean {
+    return length >= 32 || ((this.shapes[first * 128 + last] >>> length) & 1) === 1;
+  }
+}
+
+const tables = new WeakMap<ReadonlySet<string>, KnownCommands>();
+
+/** The table of a set of command names, made once per set. */
+export function commandTable(names: ReadonlySet<string>): KnownCommands {
+  let table = tables.get(names);
+  if (table === undefined) tables.set(names, (table = new KnownCommands(names)));
+  return table;
+}

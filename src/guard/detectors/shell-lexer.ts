@@ -1,4 +1,5 @@
 import { endianness } from 'node:os';
+import { commandTable, type KnownCommands } from './shell-commands.js';
 
 /**
  * A single-pass reading of a string the way a POSIX shell (and, for `&`/`|`,
@@ -70,8 +71,8 @@ function wordAt(text: string, units: Uint16Array, start: number, limit = text.le
 }
 
 /**
- * `wordAt` for words with quotes, escapes, carets or non-ASCII characters
- * (where Unicode white space also ends a word). The word is the raw text
+ * `wordAt` for words with quotes, escapes, carets or non-ASCII characters.
+ * The word is the raw text
  * less the quotes, the escaping backslashes and the carets: copied a stretch
  * at a time, between the characters left out.
  */
@@ -108,47 +109,6 @@ function commandIn({ word, raw }: { word: string; raw: string }, knownCommands: 
 }
 
 const notPlain = Symbol('not a plain word');
-
-/** The known command names, with a table of their shapes (length, first and last character) so most words are turned down without being copied. */
-class KnownCommands {
-  /** Bit `length` (below 32) of entry `first * 128 + last` is set when a name has that length, first and last ASCII character. */
-  private readonly shapes = new Uint32Array(128 * 128);
-  readonly longest: number;
-  /** Whether every name is ASCII. */
-  readonly ascii: boolean;
-
-  constructor(readonly names: ReadonlySet<string>) {
-    for (const name of names) {
-      const first = name.charCodeAt(0);
-      const last = name.charCodeAt(name.length - 1);
-      if (name.length < 32 && first < 128 && last < 128) this.shapes[first * 128 + last] |= 1 << name.length;
-    }
-    this.longest = Math.max(0, ...[...names].map((name) => name.length));
-    this.ascii = [...names].every((name) => /^[\x00-\x7f]*$/.test(name));
-  }
-
-  /** The known command a program's file name stands for (in any case, with or without ".exe"). */
-  named(base: string): string | undefined {
-    // Lower-casing never shortens a text (a test checks every code point) and ".exe" is 4 characters:
-    // a longer file name cannot stand for a known command, however long the text it came from.
-    if (base.length > this.longest + 4) return undefined;
-    const name = base.toLowerCase();
-    const command = name.endsWith('.exe') ? name.slice(0, -4) : name;
-    return this.names.has(command) ? command : undefined;
-  }
-
-  /** Whether a lowercase ASCII name of this shape may be known (one of 32 characters or more always may). */
-  mayHave(length: number, first: number, last: number): boolean {
-    return length >= 32 || ((this.shapes[first * 128 + last] >>> length) & 1) === 1;
-  }
-}
-const knownCommandsOf = new WeakMap<ReadonlySet<string>, KnownCommands>();
-
-function withShapes(names: ReadonlySet<string>): KnownCommands {
-  let known = knownCommandsOf.get(names);
-  if (known === undefined) knownCommandsOf.set(names, (known = new KnownCommands(names)));
-  return known;
-}
 
 const lowerAscii = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
 
@@ -574,7 +534,7 @@ const redirectionHeads = ['<', '<&', '<<', '<<&', '>', '>&', '>>', '>>&'].map((o
  * or normalized windows, which would push the argument out of that cache).
  */
 export function readShell(text: string, starts: readonly QuoteState[], knownCommands: ReadonlySet<string>, units?: Uint16Array): ShellReading {
-  return new Readers(text, starts, withShapes(knownCommands), units).read();
+  return new Readers(text, starts, commandTable(knownCommands), units).read();
 }
 
 export function shellHazards(text: string, start: QuoteState, knownCommands: ReadonlySet<string>): ShellHazard[] {
