@@ -25,10 +25,9 @@ function decodedWindows(text: string): Array<{ text: string; how: string }> {
   return variants;
 }
 
-/** The stretches around full-width and small forms of ASCII characters (at `forms`), NFKC-normalized: what a server normalizing the value reads. */
-function normalizedWindows(text: string, forms: number[]): Array<{ text: string; how: string }> {
-  const spans = forms.map((i): [number, number] => [i, i + 1]);
-  return windowsAroundSpans(text.length, spans, reach).map(([start, end]) => ({ text: text.slice(start, end).normalize('NFKC'), how: ' after Unicode normalization' }));
+/** The stretches around full-width and small forms of ASCII characters (`forms`, spans of them), NFKC-normalized: what a server normalizing the value reads. */
+function normalizedWindows(text: string, forms: Array<[number, number]>): Array<{ text: string; how: string }> {
+  return windowsAroundSpans(text.length, forms, reach).map(([start, end]) => ({ text: text.slice(start, end).normalize('NFKC'), how: ' after Unicode normalization' }));
 }
 
 /** A value spliced into a command may sit inside quotes the attacker escapes from; a whole command starts unquoted. */

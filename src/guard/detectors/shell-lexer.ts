@@ -20,10 +20,11 @@ export interface ShellReading {
   hazards: ShellHazard[][];
   /**
    * Where the text holds full-width or small forms of ASCII characters
-   * (U+FE50-FE6B, U+FF01-FF5E): NFKC normalization turns them into ASCII,
-   * shell metacharacters included. Found by the same pass at no extra cost.
+   * (U+FE50-FE6B, U+FF01-FF5E), as [start, end) spans of consecutive ones:
+   * NFKC normalization turns them into ASCII, shell metacharacters included.
+   * Found by the same pass at no extra cost.
    */
-  compatibilityForms: number[];
+  compatibilityForms: Array<[number, number]>;
 }
 
 const maxWordLength = 256;
@@ -304,7 +305,7 @@ class Readers {
   private backtickClose = -1;
   /** Descriptions built so far, by their head then their detail: a repeated hazard is looked up, not rebuilt. */
   private readonly descriptions = new Map<string, Map<string, string>>();
-  private readonly compatibilityForms: number[] = [];
+  private readonly compatibilityForms: Array<[number, number]> = [];
 
   constructor(
     private readonly text: string,
@@ -380,8 +381,15 @@ class Readers {
         for (const reader of readers) if (reader.state !== single && reader.resumeAt <= i) this.dollar(reader, i);
         return;
       default:
-        this.compatibilityForms.push(i);
+        this.compatibilityForm(i);
     }
+  }
+
+  /** A full-width or small form of an ASCII character at `i`: widens the span of the one before it, or starts a span. */
+  private compatibilityForm(i: number): void {
+    const last = this.compatibilityForms[this.compatibilityForms.length - 1];
+    if (last !== undefined && last[1] === i) last[1] = i + 1;
+    else this.compatibilityForms.push([i, i + 1]);
   }
 
   private dollar(reader: Reader, i: number): void {

@@ -116,7 +116,7 @@ const pieces = [
   '`', '`rm -rf`', '``', "'", '"', '\\', '\\\n', '<img src=x>', '</a>', '<v4.8', 'a://b', '5', '-', '\u00A0', '\u3000', 'é', '\t', '  ',
   '\uD800', '\uDC00', '\uFF1B', '\uFE54', '\uFF5E',
   '"rm"', "'/usr/bin/nc'", '"c"md.EXE', '"./x"', '\u0130d', '"\u212Aill"', '"sh"\\', "'a/b/'", '"a\\"b', "'.exe'", 'x.e\u212Ae', '"{a}"', '"$x"',
-  '"Ｓh"', 'к\'', '名"前"', '\\\\rm', '"rm\\x"', "c'a't.ExE",
+  '"Ｓh"', 'к\'', 'ｉｇｎｏｒｅ', '\uFF1B\uFF1B', '名"前"', '\\\\rm', '"rm\\x"', "c'a't.ExE",
 ];
 const fillers = ['Tom', 'and', 'Jerry', 'costs', '$5', 'x', 'notes.md', 'a'.repeat(300)];
 
@@ -210,13 +210,14 @@ describe('the shell lexer', () => {
     expect(shellHazards("x;\u212A'i'LL.EXE", 'unquoted', knownCommands).map((h) => h.description)).toEqual(["';' then 'kill'"]);
   });
 
-  it('finds the full-width and small forms of ASCII characters, wherever they stand', () => {
+  it('finds the full-width and small forms of ASCII characters, wherever they stand, as spans of consecutive ones', () => {
     const forms = (text: string) => readShell(text, ['unquoted'], knownCommands).compatibilityForms;
-    const expected = (text: string) => [...text.matchAll(/[\uFE50-\uFE6B\uFF01-\uFF5E]/g)].map((match) => match.index);
-    expect(forms('\uFF1B')).toEqual([0]);
-    expect(forms('x\uFF1B')).toEqual([1]);
-    expect(forms('\uFE4F\uFE50\uFE6B\uFE6C\uFF00\uFF01\uFF5E\uFF5F')).toEqual([1, 2, 5, 6]);
-    expect(forms("'\uFF1B'\\\uFF04")).toEqual([1, 4]); // quoted or escaped alike
+    const expected = (text: string) => [...text.matchAll(/[\uFE50-\uFE6B\uFF01-\uFF5E]+/g)].map((match) => [match.index, match.index + match[0].length]);
+    expect(forms('\uFF1B')).toEqual([[0, 1]]);
+    expect(forms('x\uFF1B')).toEqual([[1, 2]]);
+    expect(forms('\uFE4F\uFE50\uFE6B\uFE6C\uFF00\uFF01\uFF5E\uFF5F')).toEqual([[1, 3], [5, 7]]);
+    expect(forms("'\uFF1B'\\\uFF04")).toEqual([[1, 2], [4, 5]]); // quoted or escaped alike
+    expect(forms('\uFF49\uFF47\uFF4E;\uFF4F\uFF52\uFF45x')).toEqual([[0, 3], [4, 7]]);
     for (const text of randomTexts(100)) expect(forms(text)).toEqual(expected(text));
   });
 
