@@ -2,6 +2,7 @@ import { base64Chars, decodeRun } from '../../text/base64-payloads.js';
 import { charRuns, unitsForScan } from '../../text/char-runs.js';
 import { shannonEntropy } from '../../text/entropy.js';
 import { allMatches, type TextMatch } from '../text-match.js';
+import { holdsPemBegin } from './pem-marker.js';
 import { assignmentAnchor, assignmentKeys, matchesBeforeSeparators } from './separator-anchors.js';
 
 /** Names under which credentials are stored: `password`, `DB_PASSWORD`, `apiKey`, `client_secret`, ... */
@@ -60,8 +61,8 @@ const publicPemBlock = /-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509
 
 function publicPemRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  // "BEGIN " first: a search starting with a common character ("-") is several times slower.
-  if (!text.includes('BEGIN ') || !text.includes('-----BEGIN ')) return ranges;
+  // "BEGIN" first: a search starting with a common character ("-") is several times slower.
+  if (!holdsPemBegin(text) || !text.includes('BEGIN ') || !text.includes('-----BEGIN ')) return ranges;
   let coveredUntil = 0;
   for (const match of allMatches(publicPemBlock, text)) {
     if (match.index < coveredUntil) continue;

@@ -2,6 +2,7 @@ import { base64Chars } from '../../text/base64-payloads.js';
 import { asciiSet, charRuns, unitsForScan } from '../../text/char-runs.js';
 import { caseless } from '../caseless.js';
 import { allMatches, matchesStartingAt, type TextMatch } from '../text-match.js';
+import { holdsPemBegin } from './pem-marker.js';
 import { PrefixIndex } from './run-prefixes.js';
 import { authorizationAnchor, awsSecretAnchor, awsSecretNames, matchesBeforeSeparators, schemeSeparators, type SeparatorAnchor } from './separator-anchors.js';
 
@@ -188,8 +189,7 @@ const maxPemLength = 64 * 1024;
 /** PEM private key blocks, from BEGIN to the end of the matching END line (or of the key body). */
 function findPrivateKeys(text: string): TextMatch[] {
   const matches: TextMatch[] = [];
-  // Looking for "BEGIN" is much faster than for the marker, whose dashes are common in text.
-  if (!text.includes('BEGIN')) return matches;
+  if (!holdsPemBegin(text)) return matches;
   let coveredUntil = 0;
   // The next END marker, looked up again only once passed, so many BEGINs cost one scan.
   let endMarker = -1;
