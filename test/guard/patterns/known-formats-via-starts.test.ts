@@ -33,6 +33,18 @@ describe('findKnownSecrets tried only where matches can start', () => {
   });
 });
 
+describe('findKnownSecrets in texts dense with prefixes', () => {
+  it('finds the same as the plain scan when the candidates are too many to try one by one', () => {
+    const key = `sk-proj-${alnum(30, 'aB3xK9')}`;
+    for (const filler of ['sk-', 'ghp_', 'AKIA', 'sk_live_x']) {
+      const text = `${filler.repeat(8000)} ${key} ${filler.repeat(8000)}AKIAIOSFODNN7EXAMPLE ${key}`;
+      const plain = findKnownSecrets(text, false);
+      expect(plain.map((m) => m.kind), filler).toContain('secret.openai_api_key');
+      expect(findKnownSecrets(text, true), filler).toEqual(plain);
+    }
+  });
+});
+
 describe('URL passwords', () => {
   const passwords = (text: string) => findKnownSecrets(text).filter((m) => m.kind === 'secret.url_password').map((m) => text.slice(m.start, m.end));
 

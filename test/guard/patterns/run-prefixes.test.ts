@@ -42,6 +42,13 @@ describe('PrefixIndex', () => {
     expect(index.positions(codeUnits(''), [])).toEqual([[], [], [], []]);
   });
 
+  it('gives up past the limit of places starting like a prefix, and not before', () => {
+    const text = 'sk-'.repeat(10);
+    const runs: Array<[number, number]> = [[0, text.length]];
+    expect(index.positions(codeUnits(text), runs, 9)).toBeUndefined();
+    expect(index.positions(codeUnits(text), runs, 10)?.[0]).toHaveLength(10);
+  });
+
   it('refuses prefixes it cannot index', () => {
     expect(() => new PrefixIndex([['s']])).toThrow(/two or more ASCII/);
     expect(() => new PrefixIndex([['sé']])).toThrow(/two or more ASCII/);

@@ -268,15 +268,20 @@ function atTokenStart(units: Uint16Array, positions: number[]): number[] {
   return positions.filter((p) => p === 0 || units[p - 1] >= 128 || tokenChars[units[p - 1]] === 0);
 }
 
+/** More candidate places than one per this many characters: the formats' own regex scans are cheaper (and bounded). */
+const denseCandidates = 64;
+
 /**
  * For the formats with `runPrefixes` or a `urlPrefix`, every position where
  * one of their matches can start, in text order: where their prefixes start
- * inside runs, where a URL starts with their prefix.
+ * inside runs, where a URL starts with their prefix. The `runPrefixes`
+ * formats are left out when their prefixes are dense (they then scan the text).
  */
 function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFormat, number[]> {
   const units = unitsForScan(text);
   const starts = new Map<SecretFormat, number[]>();
-  runPrefixIndex.positions(units, charRuns(text, base64Chars, minRunLength)).forEach((positions, k) => {
+  const runs = charRuns(text, base64Chars, minRunLength);
+  runPrefixIndex.positions(units, runs, text.length / denseCandidates)?.forEach((positions, k) => {
     const format = runFormats[k];
     starts.set(format, format.pattern.source.startsWith(tokenStart) ? atTokenStart(units, positions) : positions);
   });

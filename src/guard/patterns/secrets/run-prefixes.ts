@@ -37,11 +37,14 @@ export class PrefixIndex {
    * Per group, the positions in text order where one of its prefixes starts
    * inside one of `runs` ([start, end) pairs in text order, of ASCII
    * characters of `units`). With runs of a set holding the prefixes'
-   * characters, every prefix found lies inside its run.
+   * characters, every prefix found lies inside its run. Undefined when more
+   * than `limit` places start with a prefix's first two characters: so dense
+   * a text ("sk-sk-sk-...") is better left to the regex engine's own scan.
    */
-  positions(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>): number[][] {
+  positions(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>, limit = Infinity): number[][] | undefined {
+    const starts = pairStarts(units, runs, this.byPair, limit);
+    if (starts === undefined) return undefined;
     const found: number[][] = this.groups.map(() => []);
-    const starts = pairStarts(units, runs, this.byPair);
     for (let k = 0; k < starts.length; k++) {
       const start = starts[k];
       const entries = this.entries[this.byPair[(units[start] << 7) | units[start + 1]] - 1];
@@ -53,8 +56,8 @@ export class PrefixIndex {
   }
 }
 
-/** Where in `runs` a pair of characters marked in `byPair` starts, in text order. */
-function pairStarts(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>, byPair: Uint8Array): number[] {
+/** Where in `runs` a pair of characters marked in `byPair` starts, in text order; undefined past `limit` of them. */
+function pairStarts(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>, byPair: Uint8Array, limit: number): number[] | undefined {
   const starts: number[] = [];
   for (let r = 0; r < runs.length; r++) {
     const end = runs[r][1];
@@ -62,7 +65,7 @@ function pairStarts(units: Uint16Array, runs: ReadonlyArray<readonly [number, nu
     let pair = units[runs[r][0]];
     for (let p = runs[r][0] + 1; p < end; p++) {
       pair = ((pair << 7) | units[p]) & 0x3fff;
-      if (byPair[pair] !== 0) starts.push(p - 1);
+      if (byPair[pair] !== 0 && starts.push(p - 1) > limit) return undefined;
     }
   }
   return starts;
