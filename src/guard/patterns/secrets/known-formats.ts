@@ -253,6 +253,19 @@ function unitsStartWith(units: Uint16Array, position: number, literal: string): 
   return true;
 }
 
+/** Where the URLs (their "://" at `schemes`) that start with `prefix` start, in text order. */
+function urlsStartingWith(prefix: string, units: Uint16Array, schemes: readonly number[]): number[] {
+  const offset = prefix.indexOf('://');
+  // Past the "://" every scheme position has, the host tells URLs apart sooner than the scheme: it is compared first.
+  const host = prefix.slice(offset + 3);
+  const scheme = prefix.slice(0, offset);
+  const starts: number[] = [];
+  for (const sep of schemes) {
+    if (unitsStartWith(units, sep + 3, host) && unitsStartWith(units, sep - offset, scheme)) starts.push(sep - offset);
+  }
+  return starts;
+}
+
 const runFormats = secretFormats.filter((format) => format.runPrefixes !== undefined);
 const runPrefixIndex = new PrefixIndex(runFormats.map((format) => format.runPrefixes!));
 
@@ -286,10 +299,7 @@ function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFo
     starts.set(format, format.pattern.source.startsWith(tokenStart) ? atTokenStart(units, positions) : positions);
   });
   for (const format of secretFormats) {
-    const prefix = format.urlPrefix;
-    if (prefix === undefined) continue;
-    const offset = prefix.indexOf('://');
-    starts.set(format, schemes.map((sep) => sep - offset).filter((start) => unitsStartWith(units, start, prefix)));
+    if (format.urlPrefix !== undefined) starts.set(format, urlsStartingWith(format.urlPrefix, units, schemes));
   }
   return starts;
 }
