@@ -34,12 +34,14 @@ function matchesOf(kind: PiiKind, text: string, numberLines: string | undefined)
 
 /** Every kind needs an ASCII digit or an "@" (full-width ones are in the NFKC variants). */
 const digitOrAt = /[0-9@]/;
+/** Compatibility characters are not ASCII: an ASCII text (JSON, code, logs, base64) has no NFKC variants to look through. */
+const nonAscii = /[^\x00-\x7f]/;
 
 /** Personal data: email, phone, SSN, payment card (Luhn), IBAN (mod 97); also in full-width digits and letters. */
 export function detectPii(scanned: ScannedString): string[] {
   const details = new Set<string>();
   // Around full-width and other compatibility characters, the NFKC form too (an IBAN is at most 42 characters long).
-  const variants = [scanned.text, ...compatibilityWindows(scanned.text, 48)];
+  const variants = nonAscii.test(scanned.text) ? [scanned.text, ...compatibilityWindows(scanned.text, 48)] : [scanned.text];
   for (const text of variants) {
     if (!digitOrAt.test(text)) continue;
     const numberLines = text.length >= numberLinesMinimum ? linesMatching(text, numberOrIbanStart) : undefined;

@@ -57,3 +57,17 @@ describe('PII in large texts', () => {
     expect(linesMatching(text, /\d\d/)).toBe(text);
   });
 });
+
+describe('PII in compatibility characters', () => {
+  const details = (text: string) => detect({ text }, { tool: 'note' }, { detectors: ['pii'] }).map((f) => f.detail).sort();
+
+  it('finds full-width numbers in large and small texts, and nothing more in the ASCII text around them', () => {
+    const fullWidthCard = '\uff14\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11 \uff11\uff11\uff11\uff11';
+    const filler = 'plain ascii line 12 and more\n'.repeat(1000);
+    for (const text of [`card: ${fullWidthCard}`, `${filler}card: ${fullWidthCard}\n${filler}`]) {
+      expect(details(text)).toEqual(['pii.card: Visa card number']);
+    }
+    expect(details(filler)).toEqual([]);
+    expect(details(`${filler}card: 4111 1111 1111 1111`)).toEqual(['pii.card: Visa card number']);
+  });
+});
