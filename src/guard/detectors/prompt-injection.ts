@@ -4,7 +4,7 @@ import { foldLookalikes } from '../text/fold.js';
 import type { FoldedText } from '../text/folded-text.js';
 import { foldedSpacedLetterMatches } from '../text/folded-spaced-letters.js';
 import { singleLetterShare, spacedLetterMatches } from '../text/spaced-letters.js';
-import { scanUnits } from '../text/scan-units.js';
+import { codeUnits } from '../text/code-units.js';
 import { squashedLetters, squashedUnits } from '../text/squashed-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
@@ -43,7 +43,7 @@ const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 export function injectionLabels(unconfused: string | FoldedText): string[] {
   const labels = new Set<string>();
   // Looked up once: finding a long text among those converted compares it with the ones of its length.
-  const units = typeof unconfused === 'string' ? scanUnits(unconfused) : undefined;
+  const units = typeof unconfused === 'string' ? codeUnits(unconfused) : undefined;
   for (const { start, end, patterns } of searchWindows(unconfused, triggers, units)) {
     const window = unconfused.slice(start, end).toLowerCase();
     const deLeeted = hasLeetInWord(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;

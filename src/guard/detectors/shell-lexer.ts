@@ -1,4 +1,4 @@
-import { endianness } from 'node:os';
+import { copyCodeUnits, unitPairs } from '../text/code-units.js';
 import { commandTable, type KnownCommands } from './shell-commands.js';
 
 /**
@@ -313,15 +313,14 @@ class Readers {
     private readonly knownCommands: KnownCommands,
     units: Uint16Array | undefined,
   ) {
-    this.units = units ?? copiedUnits(text);
+    this.units = units ?? copyCodeUnits(text);
     this.readers = starts.map((state) => ({ state: stateCodes[state], inBackticks: false, openTag: -1, resumeAt: 0, hazards: new Set() }));
   }
 
   /** Visits every special character, in order, a block of positions at a time. */
   read(): ShellReading {
-    // A 32-bit view needs a 4-byte aligned start.
-    const units = this.units.byteOffset % 4 === 0 ? this.units : this.units.slice();
-    const pairs = new Uint32Array(units.buffer, units.byteOffset, units.length >> 1);
+    const units = this.units;
+    const pairs = unitPairs(units);
     const found = new Int32Array(Math.min(2 * blockPairs, units.length));
     for (let from = 0; from < pairs.length; from += blockPairs) {
       const count = specialsIn(pairs, from, Math.min(pairs.length, from + blockPairs), found);
@@ -494,21 +493,9 @@ const operatorHeads: Record<number, string> = {
   [38 + 256]: "'&&' then '",
 };
 
-/** The code units of `text`, as `codeUnits` converts them (a native copy, ten times faster than a `charCodeAt` loop) but not kept in its cache. */
-function copiedUnits(text: string): Uint16Array {
-  const bytes = Buffer.allocUnsafe(2 * text.length);
-  bytes.write(text, 0, 'utf16le');
-  if (bigEndian) bytes.swap16();
-  return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
-}
-
-const bigEndian = endianness() === 'BE';
 
 /** Pairs of units scanned per block: a block holds at most twice as many special characters. */
 const blockPairs = 2048;
-
-/** Whether the first of two code units read as one 32-bit number is its low half (on little-endian machines) or its high half. */
-const firstIsLow = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Writes the positions of the characters of `special` in units [2·from, 2·to)
@@ -524,8 +511,8 @@ function specialsIn(pairs: Uint32Array, from: number, to: number, found: Int32Ar
     const low = special[pair & 0xffff];
     const high = special[pair >>> 16];
     if ((low | high) === 0) continue;
-    if ((firstIsLow ? low : high) !== 0) found[count++] = 2 * p;
-    if ((firstIsLow ? high : low) !== 0) found[count++] = 2 * p + 1;
+    if (low !== 0) found[count++] = 2 * p;
+    if (high !== 0) found[count++] = 2 * p + 1;
   }
   return count;
 }

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { asciiSet, charRuns, unitsForScan } from './char-runs.js';
-import { scanUnits } from './scan-units.js';
+import { codeUnits } from './code-units.js';
+import { asciiSet, charRuns } from './char-runs.js';
 
 /**
  * Text hidden in base64: runs of base64 (standard or URL-safe alphabet) that
@@ -33,7 +33,7 @@ function collect(text: string, depth: number, out: DecodedPayload[], outer?: { s
   // Decoded payloads are scanned past the cache, which keeps the argument's runs for the secret scan.
   const runs = charRuns(text, base64Chars, minRunLength, { cache: depth === 1 });
   if (runs.length === 0) return;
-  const units = unitsForScan(text);
+  const units = codeUnits(text);
   for (const [start, end] of runs) {
     if (end - start > maxRunLength) continue;
     const decoded = decodeRun(text, units, start, end);
@@ -81,7 +81,7 @@ export function plausibleBase64(units: Uint16Array, start: number, end: number):
 /** The readable UTF-8 text a base64 run decodes to, or undefined for binary data and non-base64. */
 export function decodeReadable(run: string): string | undefined {
   const body = run.endsWith('=') ? run.replace(/=+$/, '') : run;
-  return plausibleBase64(scanUnits(body), 0, body.length) ? decodePlausible(body) : undefined;
+  return plausibleBase64(codeUnits(body), 0, body.length) ? decodePlausible(body) : undefined;
 }
 
 /**

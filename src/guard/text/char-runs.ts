@@ -1,4 +1,4 @@
-import { scanUnits } from './scan-units.js';
+import { codeUnits } from './code-units.js';
 
 /** A set of ASCII characters, as a lookup table for per-character scans. */
 export function asciiSet(chars: string): Uint8Array {
@@ -17,21 +17,6 @@ export function asciiSet(chars: string): Uint8Array {
  * shorter runs bypass it.
  */
 const cachedMinimum = 20;
-/** The last short text's units (long ones, from 4096 characters on as in `scanUnits`, are cached by `codeUnits`). */
-let lastShort: { text: string; units: Uint16Array } | undefined;
-const longText = 4096;
-
-/**
- * `scanUnits(text)` for the secret and base64 scans (do not modify them),
- * with the last short text's copy kept: the run, base64, token and URL scans
- * read the same text one after another. (Long texts are kept by `codeUnits`.)
- */
-export function unitsForScan(text: string): Uint16Array {
-  if (text.length >= longText) return scanUnits(text);
-  if (lastShort === undefined || lastShort.text !== text) lastShort = { text, units: scanUnits(text) };
-  return lastShort.units;
-}
-
 /**
  * The last cached scan: base64 payload decoding and the secret scans ask about
  * the same argument, with decoding of nested payloads in between (which must
@@ -72,7 +57,7 @@ export function charRuns(text: string, set: Uint8Array, minLength: number, optio
 function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   if (text.length < minLength) return runs;
-  const units = unitsForScan(text);
+  const units = codeUnits(text);
   const n = units.length;
   // Invariants: a run can start at `from` or later, and `from` is 0 or follows a character outside the set;
   // [from, knownUntil] are all in the set when knownUntil >= from.

@@ -1,4 +1,4 @@
-import { scanUnits, unitPairs } from './scan-units.js';
+import { codeUnits, unitPairs } from './code-units.js';
 
 /**
  * A set of ASCII literals searched for in one pass, ASCII letters in either
@@ -7,7 +7,7 @@ import { scanUnits, unitPairs } from './scan-units.js';
  * alternative at every position. Matches are leftmost-longest and do not
  * overlap: after a match the scan resumes behind it, as `matchAll` does.
  *
- * The text is read as code units (`scanUnits`), two at a time. A bit set of
+ * The text is read as code units (`codeUnits`), two at a time. A bit set of
  * the three characters literals start with rules out most positions with one
  * lookup and no hard-to-predict branch; the trie is only walked where the
  * three characters fit.
@@ -64,7 +64,7 @@ export class LiteralScan {
   }
 
   /** Calls `found(wordIndex, start, end)` for each match, in text order; `units` are the text's, when the caller has them. */
-  scan(text: string, found: (word: number, start: number, end: number) => void, units = scanUnits(text)): void {
+  scan(text: string, found: (word: number, start: number, end: number) => void, units = codeUnits(text)): void {
     const pairs = unitPairs(units);
     const { starts } = this;
     for (let i = nextCandidate(units, pairs, 0, starts); i < units.length; i = nextCandidate(units, pairs, i + 1, starts)) {

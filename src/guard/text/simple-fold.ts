@@ -1,4 +1,4 @@
-import { codeUnits } from './code-units.js';
+import { codeUnits, textOfUnits } from './code-units.js';
 import { stripInvisible } from './invisible.js';
 import { lookalikeOf } from './lookalikes.js';
 
@@ -132,7 +132,7 @@ export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string)
     for (let k = 0; k < folded.length; k++) out[length++] = folded.charCodeAt(k);
     i = end - 1;
   }
-  return nonAscii ? Buffer.from(out.buffer, out.byteOffset, length * 2).toString('utf16le') : text;
+  return nonAscii ? textOfUnits(out, length) : text;
 }
 
 function grown(units: Uint16Array, needed: number): Uint16Array {

@@ -1,4 +1,4 @@
-import { scanUnits } from './scan-units.js';
+import { codeUnits } from './code-units.js';
 
 /**
  * Letters spelled out one by one ("i g n o r e", "I.G.N.O.R.E"): the matches
@@ -18,7 +18,7 @@ import { scanUnits } from './scan-units.js';
  * letters. The scan looks only around those pairs, rules most of them out
  * with one table lookup (they sit inside ordinary words or blank space) and
  * follows a chain only from the rest. It reads the text as code units
- * (`scanUnits`), which is about twice as fast as `charCodeAt`.
+ * (`codeUnits`), which is about twice as fast as `charCodeAt`.
  */
 
 const stride = 8;
@@ -113,7 +113,7 @@ function shapeAt(units: Uint16Array, x: number): number {
 }
 
 /** [start, end) of every match, in text order; `units` are the text's, when the caller has them. */
-export function spacedLetterMatches(text: string, units = scanUnits(text)): Array<[number, number]> {
+export function spacedLetterMatches(text: string, units = codeUnits(text)): Array<[number, number]> {
   const matches: Array<[number, number]> = [];
   // Chains end before this position: probes there have been followed already.
   let doneUntil = 0;

@@ -1,4 +1,4 @@
-import { scanUnits, unitPairs } from './scan-units.js';
+import { codeUnits, unitPairs } from './code-units.js';
 
 /**
  * Per UTF-16 code unit, the lower-case ASCII letter it leaves once lower-cased
@@ -21,7 +21,7 @@ letterOf[0x212a] = 107;
  */
 export function squashedLetters(text: string | { slice(start: number, end: number): string }, start: number, end: number): string {
   if (typeof text !== 'string') return squashedLetters(text.slice(start, end), 0, end - start);
-  return squashedUnits(scanUnits(text), start, end);
+  return squashedUnits(codeUnits(text), start, end);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiSet, charRuns, unitsForScan } from '../../../src/guard/text/char-runs.js';
+import { asciiSet, charRuns } from '../../../src/guard/text/char-runs.js';
 
 const set = asciiSet('A-Za-z0-9+/_-');
 
@@ -45,24 +45,5 @@ describe('charRuns', () => {
     expect(charRuns(text, set, 24)).toEqual([[21, 45], [46, 78]]);
     expect(charRuns(`${text}.`, asciiSet('a'), 20)).toEqual([[0, 20]]);
     expect(charRuns(text, set, 24, { cache: false })).toEqual([[21, 45], [46, 78]]);
-  });
-});
-
-describe('unitsForScan', () => {
-  const byCharCodeAt = (text: string) => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
-
-  it('give the units charCodeAt gives, lone surrogates and odd lengths included, short and long texts alike', () => {
-    for (const text of ['a', 'abc', '', '\ud800', 'x\udc00y', 'caf\u00e9 \u{1F600}', 'z'.repeat(4095), `${'é'.repeat(5000)}\ud800`]) {
-      expect([...unitsForScan(text)], JSON.stringify(text.slice(0, 20))).toEqual(byCharCodeAt(text));
-      expect([...unitsForScan(text)], JSON.stringify(text.slice(0, 20))).toEqual(byCharCodeAt(text));
-    }
-  });
-
-  it('hands out the same units for a short text asked for again, and units stay intact when other texts follow', () => {
-    const first = unitsForScan('short text one');
-    expect(unitsForScan('short text one')).toBe(first);
-    const second = unitsForScan('another short text');
-    expect(String.fromCharCode(...first)).toBe('short text one');
-    expect(String.fromCharCode(...second)).toBe('another short text');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanUnits } from '../../../src/guard/text/scan-units.js';
+import { codeUnits } from '../../../src/guard/text/code-units.js';
 import { squashedUnits } from '../../../src/guard/text/squashed-letters.js';
 
 const reference = (text: string, start: number, end: number) => text.slice(start, end).toLowerCase().replace(/[^a-z]+/g, '');
@@ -11,7 +11,7 @@ describe('squashedUnits', () => {
     const pieces = ['a', 'Z', ' ', '1', 'é', '\u0130', '\u212a', '\ud800', '\udc00', '\u{1D41A}', 'Ж', '\r\n'];
     for (const length of [0, 1, 2, 3, 17, 5000]) {
       const text = Array.from({ length }, () => pieces[Math.floor(random() * pieces.length)]).join('');
-      const units = scanUnits(text);
+      const units = codeUnits(text);
       for (let k = 0; k < 40; k++) {
         const start = Math.floor(random() * (text.length + 1));
         const end = start + Math.floor(random() * (text.length - start + 1));

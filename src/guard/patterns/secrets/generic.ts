@@ -1,5 +1,6 @@
 import { base64Chars, decodeRun } from '../../text/base64-payloads.js';
-import { charRuns, unitsForScan } from '../../text/char-runs.js';
+import { codeUnits } from '../../text/code-units.js';
+import { charRuns } from '../../text/char-runs.js';
 import { shannonEntropy } from '../../text/entropy.js';
 import { allMatches, type TextMatch } from '../text-match.js';
 import { holdsPemBegin } from './pem-marker.js';
@@ -149,7 +150,7 @@ function findHighEntropyTokens(text: string): TextMatch[] {
   const runs = charRuns(text, tokenChars, minTokenLength);
   if (runs.length === 0) return matches;
   const shared = publicPemRanges(text);
-  const units = unitsForScan(text);
+  const units = codeUnits(text);
   let range = 0;
   for (const [start, end] of runs) {
     // Runs and ranges both come in text order: one pointer walks the ranges.

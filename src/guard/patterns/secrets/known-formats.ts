@@ -1,5 +1,6 @@
 import { base64Chars } from '../../text/base64-payloads.js';
-import { asciiSet, charRuns, unitsForScan } from '../../text/char-runs.js';
+import { codeUnits } from '../../text/code-units.js';
+import { asciiSet, charRuns } from '../../text/char-runs.js';
 import { caseless } from '../caseless.js';
 import { allMatches, matchesStartingAt, type TextMatch } from '../text-match.js';
 import { holdsPemBegin } from './pem-marker.js';
@@ -228,7 +229,7 @@ function isUrlCredentialChar(code: number): boolean {
 function findUrlPasswords(text: string, separators: readonly number[]): TextMatch[] {
   const matches: TextMatch[] = [];
   if (separators.length === 0) return matches;
-  const units = unitsForScan(text);
+  const units = codeUnits(text);
   for (const sep of separators) {
     if (sep === 0) continue;
     const before = units[sep - 1];
@@ -291,7 +292,7 @@ const denseCandidates = 64;
  * formats are left out when their prefixes are dense (they then scan the text).
  */
 function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFormat, number[]> {
-  const units = unitsForScan(text);
+  const units = codeUnits(text);
   const starts = new Map<SecretFormat, number[]>();
   const runs = charRuns(text, base64Chars, minRunLength);
   runPrefixIndex.positions(units, runs, text.length / denseCandidates)?.forEach((positions, k) => {
