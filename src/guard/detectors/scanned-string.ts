@@ -1,6 +1,6 @@
 import { decodeBase64Payloads, type DecodedPayload } from '../text/base64-payloads.js';
 import { decodedLayers } from '../text/decode-escapes.js';
-import { foldedRuns, foldLookalikes, nonAsciiRuns, nonAsciiRunsUpTo } from '../text/fold.js';
+import { foldedRuns, foldLookalikes, nonAsciiRunsUpTo } from '../text/fold.js';
 import { FoldedText } from '../text/folded-text.js';
 import type { StringLeaf } from '../walk/string-leaves.js';
 import { flaggablePathCandidates, pathCandidates, pathForms, type PathForm } from './path-candidates.js';
@@ -23,7 +23,6 @@ export class ScannedString {
   private cachedPath?: Array<string | number>;
   private cachedDecoded?: string[];
   private cachedFolded?: FoldedText | string;
-  private cachedNonAsciiRuns?: Array<[number, number]>;
   private cachedPayloads?: DecodedPayload[];
 
   constructor(leaf: StringLeaf, shellTool: boolean) {
@@ -47,11 +46,6 @@ export class ScannedString {
     return (this.cachedDecoded ??= decodedLayers(this.text));
   }
 
-  /** Where the non-ASCII characters are: what folding and normalization can change. */
-  get nonAsciiRuns(): Array<[number, number]> {
-    return (this.cachedNonAsciiRuns ??= nonAsciiRuns(this.text));
-  }
-
   /**
    * Invisible characters removed, NFKC, confusables replaced; ASCII (and its
    * case) untouched. The text itself when folding changes nothing (ASCII), a
@@ -62,10 +56,10 @@ export class ScannedString {
   get unconfused(): FoldedText | string {
     if (this.cachedFolded === undefined) {
       const limit = Math.floor(this.text.length / sparseRuns);
-      const runs = this.cachedNonAsciiRuns ?? nonAsciiRunsUpTo(this.text, limit);
+      const runs = nonAsciiRunsUpTo(this.text, limit);
       if (runs === undefined || runs.length > limit) this.cachedFolded = foldLookalikes(this.text);
       else {
-        const changed = foldedRuns(this.text, (this.cachedNonAsciiRuns = runs));
+        const changed = foldedRuns(this.text, runs);
         this.cachedFolded = changed.length === 0 ? this.text : new FoldedText(this.text, changed);
       }
     }

@@ -1,4 +1,4 @@
-import { codeUnits } from './code-units.js';
+import { codeUnits, unitPairs } from './code-units.js';
 import { stripInvisible } from './invisible.js';
 import { lookalikeOf } from './lookalikes.js';
 import { foldNonAsciiRuns, foldRunAt, isNfkcInert } from './simple-fold.js';
@@ -59,14 +59,34 @@ export function nonAsciiRunsUpTo(text: string, limit: number): Array<[number, nu
   const runs: Array<[number, number]> = [];
   if (!nonAscii.test(text)) return runs;
   const units = codeUnits(text);
-  for (let i = 0; i < units.length; i++) {
-    if (units[i] < 128) continue;
+  const pairs = unitPairs(units);
+  for (let start = nextNonAscii(units, pairs, 0); start < units.length; start = nextNonAscii(units, pairs, start)) {
     if (runs.length === limit) return undefined;
-    const start = i;
-    while (i < units.length && units[i] >= 128) i++;
-    runs.push([start, i]);
+    const end = runEnd(units, start);
+    runs.push([start, end]);
+    start = end;
   }
   return runs;
+}
+
+/** The first position from `from` on holding a non-ASCII unit (the text's length if none): ASCII is skipped two units at a time. */
+function nextNonAscii(units: Uint16Array, pairs: Uint32Array, from: number): number {
+  if (from % 2 === 1) {
+    if (from >= units.length || units[from] >= 128) return Math.min(from, units.length);
+    from++;
+  }
+  for (let p = from >> 1; p < pairs.length; p++) {
+    if ((pairs[p] & 0xff80ff80) !== 0) return units[2 * p] >= 128 ? 2 * p : 2 * p + 1;
+  }
+  const last = units.length - 1;
+  return units.length % 2 === 1 && last >= from && units[last] >= 128 ? last : units.length;
+}
+
+/** The end of the run of non-ASCII units starting at `start`. */
+function runEnd(units: Uint16Array, start: number): number {
+  let end = start + 1;
+  while (end < units.length && units[end] >= 128) end++;
+  return end;
 }
 
 /** The form text is matched in: look-alikes folded and everything lower case. */
@@ -83,21 +103,18 @@ export function foldForMatching(text: string): string {
 export function compatibilityWindows(text: string, reach: number): string[] {
   const windows: Array<[number, number]> = [];
   const units = codeUnits(text);
-  for (let i = 0; i < units.length; i++) {
+  const pairs = unitPairs(units);
+  for (let runStart = nextNonAscii(units, pairs, 0); runStart < units.length; ) {
+    const end = runEnd(units, runStart);
     // Only a run holding a character NFKC may change is normalized to see whether it does.
-    if (units[i] < 128 || isNfkcInert(units, i, i + 1)) continue;
-    let runStart = i;
-    while (runStart > 0 && units[runStart - 1] >= 128) runStart--;
-    let runEnd = i + 1;
-    while (runEnd < units.length && units[runEnd] >= 128) runEnd++;
-    i = runEnd;
-    const run = text.slice(runStart, runEnd);
-    if (run.normalize('NFKC') === run) continue;
-    const start = Math.max(0, runStart - reach);
-    const end = Math.min(text.length, runEnd + reach);
-    const last = windows[windows.length - 1];
-    if (last && start <= last[1]) last[1] = end;
-    else windows.push([start, end]);
+    const run = isNfkcInert(units, runStart, end) ? undefined : text.slice(runStart, end);
+    if (run !== undefined && run.normalize('NFKC') !== run) {
+      const start = Math.max(0, runStart - reach);
+      const last = windows[windows.length - 1];
+      if (last && start <= last[1]) last[1] = Math.min(text.length, end + reach);
+      else windows.push([start, Math.min(text.length, end + reach)]);
+    }
+    runStart = nextNonAscii(units, pairs, end);
   }
   return windows.map(([start, end]) => text.slice(start, end).normalize('NFKC'));
 }

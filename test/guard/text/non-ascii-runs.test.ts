@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { compatibilityWindows, nonAsciiRuns, nonAsciiRunsUpTo } from '../../../src/guard/text/fold.js';
+
+/** The runs as the regex `[^\x00-\x7f]+` finds them: the reference. */
+const runsByRegex = (text: string) => [...text.matchAll(/[^\x00-\x7f]+/g)].map((m) => [m.index, m.index + m[0].length]);
+
+/** The windows as normalizing every run found by the regex gives them: the reference. */
+function windowsByRegex(text: string, reach: number): string[] {
+  const windows: Array<[number, number]> = [];
+  for (const [runStart, runEnd] of runsByRegex(text)) {
+    const run = text.slice(runStart, runEnd);
+    if (run.normalize('NFKC') === run) continue;
+    const start = Math.max(0, runStart - reach);
+    const end = Math.min(text.length, runEnd + reach);
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1]) last[1] = end;
+    else windows.push([start, end]);
+  }
+  return windows.map(([start, end]) => text.slice(start, end).normalize('NFKC'));
+}
+
+const pieces = ['a', 'bc', ' ', '\n', 'é', 'ж', '中', '\ud800', '\udc00', '😀', 'ｉ', '\u0301', 'ﬁ', '\u00a0', '１２'];
+
+describe('non-ASCII runs', () => {
+  it('are the runs the regex finds, at the start, the end, odd and even positions, lone surrogates included', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      const length = Math.floor(random() * 30);
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+      expect(nonAsciiRuns(text)).toEqual(runsByRegex(text));
+      expect(compatibilityWindows(text, 3)).toEqual(windowsByRegex(text, 3));
+      const runs = runsByRegex(text);
+      expect(nonAsciiRunsUpTo(text, runs.length)).toEqual(runs);
+      if (runs.length > 0) expect(nonAsciiRunsUpTo(text, runs.length - 1)).toBeUndefined();
+    }
+  });
+
+  it('are found in long texts, with the windows normalized where NFKC changes a run', () => {
+    const text = `${'plain ascii '.repeat(400)}ｉｇｎｏｒｅ${'x'.repeat(999)}é\u0301${'y'.repeat(5000)}ж`;
+    expect(nonAsciiRuns(text)).toEqual(runsByRegex(text));
+    expect(compatibilityWindows(text, 48)).toEqual(windowsByRegex(text, 48));
+    expect(compatibilityWindows('ascii only', 48)).toEqual([]);
+  });
+});
