@@ -46,7 +46,7 @@ function traitsOf(unit: number): number {
   const lowers = surrogate || ascii.test(char.toLowerCase());
   if (unit < 128 || lowers) return known | (lowers ? lowersToAscii : 0);
   const read = char.normalize('NFKC').replace(separatorLookalikes, (c) => lookalikeTargets[c]);
-  const inert = read === char && isNfkcInert(Uint16Array.of(unit), 0, 1);
+  const inert = read === char && isNfkcInert(unit);
   const simple = simpleFold(unit) !== undefined;
   const quiet = inert || (simple && quietAscii.test(read));
   const dot = simple && read === '.';

@@ -1,7 +1,7 @@
 import { codeUnits, unitPairs } from './code-units.js';
 import { stripInvisible } from './invisible.js';
 import { lookalikeOf } from './lookalikes.js';
-import { foldNonAsciiRuns, foldRunAt, isNfkcInert } from './simple-fold.js';
+import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive } from './simple-fold.js';
 
 const nonAscii = /[^\x00-\x7f]/;
 
@@ -103,18 +103,19 @@ export function foldForMatching(text: string): string {
 export function compatibilityWindows(text: string, reach: number): string[] {
   const windows: Array<[number, number]> = [];
   const units = codeUnits(text);
-  const pairs = unitPairs(units);
-  for (let runStart = nextNonAscii(units, pairs, 0); runStart < units.length; ) {
-    const end = runEnd(units, runStart);
-    // Only a run holding a character NFKC may change is normalized to see whether it does.
-    const run = isNfkcInert(units, runStart, end) ? undefined : text.slice(runStart, end);
-    if (run !== undefined && run.normalize('NFKC') !== run) {
+  // Only a run holding a character NFKC may change is normalized to see whether it does.
+  for (let sensitive = nextNfkcSensitive(units, 0); sensitive < units.length; ) {
+    let runStart = sensitive;
+    while (runStart > 0 && units[runStart - 1] >= 128) runStart--;
+    const end = runEnd(units, sensitive);
+    const run = text.slice(runStart, end);
+    if (run.normalize('NFKC') !== run) {
       const start = Math.max(0, runStart - reach);
       const last = windows[windows.length - 1];
       if (last && start <= last[1]) last[1] = Math.min(text.length, end + reach);
       else windows.push([start, Math.min(text.length, end + reach)]);
     }
-    runStart = nextNonAscii(units, pairs, end);
+    sensitive = nextNfkcSensitive(units, end);
   }
   return windows.map(([start, end]) => text.slice(start, end).normalize('NFKC'));
 }

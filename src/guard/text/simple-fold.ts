@@ -21,58 +21,78 @@ import { lookalikeOf } from './lookalikes.js';
  * text holds one of them (about 0.1 ms per block).
  */
 
-/** Per code unit: 1 for a simple character folding to one code unit (`singleFolds`), 2 for one folding to another length (`otherFolds`), 0 for the rest (and blocks not filled yet). */
+const unfilled = 0;
+/** Per code unit: `single` for a simple character folding to one code unit (`singleFolds`), `other` for one folding to another length (`otherFolds`), `notSimple` for the rest. */
 const foldKind = new Uint8Array(65536);
+const single = 1;
+const other = 2;
+const notSimple = 3;
 const singleFolds = new Uint16Array(65536);
 const otherFolds = new Map<number, string>();
-/** Per code unit: 1 when NFKC leaves any run of such characters alone. */
-const nfkcInert = new Uint8Array(65536);
-const filledBlocks = new Uint8Array(256);
+/** Per code unit: `inert` when NFKC leaves any run of such units alone, else `sensitive`. */
+const nfkcClass = new Uint8Array(65536);
+const inert = 1;
+const sensitive = 2;
 /** Marks and Hangul jamo: what composes with the character before it or is reordered. */
 const composing = /[\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
 const capitalSigma = /\u03a3/;
 
 function fillBlock(block: number): void {
-  filledBlocks[block] = 1;
-  for (let unit = Math.max(block << 8, 0x80); unit < (block + 1) << 8; unit++) {
-    if (unit >= 0xd800 && unit <= 0xdfff) continue; // surrogates: characters outside the BMP are not simple
+  for (let unit = block << 8; unit < (block + 1) << 8; unit++) {
+    foldKind[unit] = notSimple;
+    nfkcClass[unit] = sensitive;
+    if (unit < 0x80) nfkcClass[unit] = inert; // never asked for: callers handle ASCII themselves
+    if (unit < 0x80 || (unit >= 0xd800 && unit <= 0xdfff)) continue; // surrogates: characters outside the BMP are not simple
     const char = String.fromCharCode(unit);
     const normalized = char.normalize('NFKC');
     const composes = composing.test(char) || composing.test(normalized);
-    if (!composes && normalized === char) nfkcInert[unit] = 1;
+    if (!composes && normalized === char) nfkcClass[unit] = inert;
     const invisible = stripInvisible(char) === '';
     if (!invisible && (composes || capitalSigma.test(normalized))) continue;
     let folded = '';
     if (!invisible) for (const lower of normalized.toLowerCase()) folded += lookalikeOf.get(lower) ?? lower;
     if (folded.length === 1) {
-      foldKind[unit] = 1;
+      foldKind[unit] = single;
       singleFolds[unit] = folded.charCodeAt(0);
     } else {
-      foldKind[unit] = 2;
+      foldKind[unit] = other;
       otherFolds.set(unit, folded);
     }
   }
 }
 
 function kindOf(unit: number): number {
-  if (filledBlocks[unit >> 8] === 0) fillBlock(unit >> 8);
+  if (foldKind[unit] === unfilled) fillBlock(unit >> 8);
   return foldKind[unit];
 }
 
 /** The fold of a non-ASCII code unit when it is a simple character, else undefined. */
 export function simpleFold(unit: number): string | undefined {
   const kind = kindOf(unit);
-  return kind === 1 ? String.fromCharCode(singleFolds[unit]) : kind === 2 ? otherFolds.get(unit) : undefined;
+  return kind === single ? String.fromCharCode(singleFolds[unit]) : kind === other ? otherFolds.get(unit) : undefined;
 }
 
-/** Whether NFKC leaves the non-ASCII code units `units[start, end)` as they are (true only where that is sure without normalizing). */
-export function isNfkcInert(units: Uint16Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const unit = units[i];
-    if (filledBlocks[unit >> 8] === 0) fillBlock(unit >> 8);
-    if (nfkcInert[unit] === 0) return false;
+/** Whether NFKC leaves any run of non-ASCII units like `unit` alone (true only where that is sure without normalizing). */
+export function isNfkcInert(unit: number): boolean {
+  if (nfkcClass[unit] === unfilled) fillBlock(unit >> 8);
+  return nfkcClass[unit] === inert;
+}
+
+/**
+ * The first position from `from` on of a non-ASCII code unit that NFKC may
+ * change, alone or with its neighbours (the length when there is none): a run
+ * of non-ASCII units without one is left as it is by NFKC.
+ */
+export function nextNfkcSensitive(units: Uint16Array, from: number): number {
+  for (let i = from; i < units.length; i++) {
+    let nfkc = nfkcClass[units[i]];
+    if (nfkc === unfilled) {
+      fillBlock(units[i] >> 8);
+      nfkc = nfkcClass[units[i]];
+    }
+    if (nfkc === sensitive) return i;
   }
-  return true;
+  return units.length;
 }
 
 /** The fold of the non-ASCII run `text[start, end)`: by table when it is simple, else `foldRun` of it. */
@@ -113,14 +133,14 @@ export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string)
       runStart = i;
       runOut = length;
     }
-    const kind = filledBlocks[unit >> 8] === 0 ? kindOf(unit) : foldKind[unit];
-    if (kind === 1) {
+    const kind = foldKind[unit] === unfilled ? kindOf(unit) : foldKind[unit];
+    if (kind === single) {
       out[length++] = singleFolds[unit];
       continue;
     }
     let end = i + 1;
     let folded: string;
-    if (kind === 2) folded = otherFolds.get(unit)!;
+    if (kind === other) folded = otherFolds.get(unit)!;
     else {
       // Not simple: the whole run the Unicode way.
       while (end < n && units[end] >= 128) end++;

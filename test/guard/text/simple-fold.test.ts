@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeUnits } from '../../../src/guard/text/code-units.js';
 import { foldLookalikes } from '../../../src/guard/text/fold.js';
 import { stripInvisible } from '../../../src/guard/text/invisible.js';
-import { foldNonAsciiRuns, foldRunAt, isNfkcInert, simpleFold } from '../../../src/guard/text/simple-fold.js';
+import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, simpleFold } from '../../../src/guard/text/simple-fold.js';
 
 /** What the Unicode algorithms give (`foldLookalikes` folds each non-ASCII run with them): the reference. */
 const foldRun = (run: string) => foldLookalikes(run);
@@ -67,11 +67,14 @@ describe('folding by table', () => {
     for (const [start, end] of [[7, 8], [23, 36]]) expect(foldRunAt(text, start, end, foldRun)).toBe(foldLookalikes(text.slice(start, end)));
   });
 
-  it('knows a run unchanged by NFKC without normalizing it only when that is sure', () => {
-    for (const [text, inert] of [['Съешь', true], ['中文', true], ['ｉｇ', false], ['e\u0301', false], ['가\u11a8', false], ['Σσ', true]] as const) {
+  it('points at the characters NFKC may change, and only runs without one are left alone by it', () => {
+    for (const [text, sensitive] of [['Съешь', -1], ['中文', -1], ['ab ｉｇ', 3], ['e\u0301', 1], ['가\u11a8', 1], ['Σσ', -1], ['plain', -1]] as const) {
       const units = codeUnits(text);
-      expect(isNfkcInert(units, 0, units.length)).toBe(inert);
-      if (inert) expect(text.normalize('NFKC')).toBe(text);
+      expect(nextNfkcSensitive(units, 0)).toBe(sensitive < 0 ? units.length : sensitive);
+    }
+    for (let unit = 0x80; unit <= 0xffff; unit++) {
+      const text = `a${String.fromCharCode(unit)}${String.fromCharCode(unit)}b`;
+      if (nextNfkcSensitive(codeUnits(text), 0) === text.length) expect(text.normalize('NFKC')).toBe(text);
     }
   });
 });
