@@ -115,44 +115,41 @@ export function foldRunAt(text: string, start: number, end: number, foldRun: (ru
 export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string): string {
   const units = codeUnits(text);
   const n = units.length;
+  let i = 0;
+  while (i < n && units[i] < 128) i++;
+  if (i === n) return text;
   let out: Uint16Array = new Uint16Array(n + (n >> 3) + 64);
-  let length = 0;
-  let nonAscii = false;
-  // Where the current non-ASCII run starts, in the text and in `out` (-1 outside a run).
-  let runStart = -1;
-  let runOut = 0;
-  for (let i = 0; i < n; i++) {
-    const unit = units[i];
-    if (unit < 128) {
-      out[length++] = unit;
-      runStart = -1;
-      continue;
+  out.set(units.subarray(0, i));
+  let length = i;
+  while (i < n) {
+    // A run of non-ASCII units: by table while its characters are simple.
+    const runStart = i;
+    const runOut = length;
+    for (; i < n && units[i] >= 128; i++) {
+      const unit = units[i];
+      let kind = foldKind[unit];
+      if (kind === unfilled) kind = kindOf(unit);
+      if (kind === single) out[length++] = singleFolds[unit];
+      else if (kind === other) {
+        const folded = otherFolds.get(unit)!;
+        if (length + folded.length + (n - i) > out.length) out = grown(out, length + folded.length + (n - i));
+        for (let k = 0; k < folded.length; k++) out[length++] = folded.charCodeAt(k);
+      } else {
+        // Not simple: the whole run the Unicode way.
+        let end = i + 1;
+        while (end < n && units[end] >= 128) end++;
+        const folded = foldRun(text.slice(runStart, end));
+        length = runOut;
+        if (length + folded.length + (n - end) > out.length) out = grown(out, length + folded.length + (n - end));
+        for (let k = 0; k < folded.length; k++) out[length++] = folded.charCodeAt(k);
+        i = end;
+        break;
+      }
     }
-    nonAscii = true;
-    if (runStart < 0) {
-      runStart = i;
-      runOut = length;
-    }
-    const kind = foldKind[unit] === unfilled ? kindOf(unit) : foldKind[unit];
-    if (kind === single) {
-      out[length++] = singleFolds[unit];
-      continue;
-    }
-    let end = i + 1;
-    let folded: string;
-    if (kind === other) folded = otherFolds.get(unit)!;
-    else {
-      // Not simple: the whole run the Unicode way.
-      while (end < n && units[end] >= 128) end++;
-      folded = foldRun(text.slice(runStart, end));
-      length = runOut;
-      runStart = -1;
-    }
-    if (length + folded.length + (n - end) > out.length) out = grown(out, length + folded.length + (n - end));
-    for (let k = 0; k < folded.length; k++) out[length++] = folded.charCodeAt(k);
-    i = end - 1;
+    // The ASCII after it, as it is.
+    for (; i < n && units[i] < 128; i++) out[length++] = units[i];
   }
-  return nonAscii ? textOfUnits(out, length) : text;
+  return textOfUnits(out, length);
 }
 
 function grown(units: Uint16Array, needed: number): Uint16Array {
