@@ -3,7 +3,7 @@ import { piiMatchers } from '../patterns/pii/index.js';
 import { findInternationalPhoneNumbers, findNorthAmericanPhoneNumbers } from '../patterns/pii/phone.js';
 import type { TextMatch } from '../patterns/text-match.js';
 import { linesMatching } from '../text/digit-lines.js';
-import { compatibilityWindows } from '../text/fold.js';
+import { compatibilityWindows, isAscii } from '../text/fold.js';
 import type { ScannedString } from './scanned-string.js';
 
 /** From this length on, the number patterns are searched only in the lines that can hold their numbers. */
@@ -34,14 +34,12 @@ function matchesOf(kind: PiiKind, text: string, numberLines: string | undefined)
 
 /** Every kind needs an ASCII digit or an "@" (full-width ones are in the NFKC variants). */
 const digitOrAt = /[0-9@]/;
-/** Compatibility characters are not ASCII: an ASCII text (JSON, code, logs, base64) has no NFKC variants to look through. */
-const nonAscii = /[^\x00-\x7f]/;
-
 /** Personal data: email, phone, SSN, payment card (Luhn), IBAN (mod 97); also in full-width digits and letters. */
 export function detectPii(scanned: ScannedString): string[] {
   const details = new Set<string>();
-  // Around full-width and other compatibility characters, the NFKC form too (an IBAN is at most 42 characters long).
-  const variants = nonAscii.test(scanned.text) ? [scanned.text, ...compatibilityWindows(scanned.text, 48)] : [scanned.text];
+  // Around full-width and other compatibility characters, the NFKC form too (an IBAN is at most 42 characters long);
+  // compatibility characters are not ASCII, so an ASCII text (JSON, code, logs, base64) has none.
+  const variants = isAscii(scanned.text) ? [scanned.text] : [scanned.text, ...compatibilityWindows(scanned.text, 48)];
   for (const text of variants) {
     if (!digitOrAt.test(text)) continue;
     const numberLines = text.length >= numberLinesMinimum ? linesMatching(text, numberOrIbanStart) : undefined;

@@ -5,9 +5,14 @@ import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive } from './simple-fold.js
 
 const nonAscii = /[^\x00-\x7f]/;
 
+/** Whether `text` is all ASCII. The answer for the last long text is kept: the detectors of one argument each ask. */
 export function isAscii(text: string): boolean {
-  return !nonAscii.test(text);
+  if (text.length < 4096) return !nonAscii.test(text);
+  if (lastLong.text !== text) lastLong = { text, ascii: !nonAscii.test(text) };
+  return lastLong.ascii;
 }
+
+let lastLong = { text: '', ascii: true };
 
 /**
  * Folds one run of non-ASCII characters: invisibles out, NFKC, lower case,
@@ -46,7 +51,7 @@ export function foldedRuns(text: string, runs: Array<[number, number]> = nonAsci
  * non-ASCII parts are touched, so a large mostly-ASCII text costs little.
  */
 export function foldLookalikes(text: string): string {
-  return nonAscii.test(text) ? foldNonAsciiRuns(text, foldRun) : text;
+  return isAscii(text) ? text : foldNonAsciiRuns(text, foldRun);
 }
 
 /** The [start, end) spans of maximal runs of non-ASCII characters, in text order. */
@@ -57,7 +62,7 @@ export function nonAsciiRuns(text: string): Array<[number, number]> {
 /** `nonAsciiRuns(text)`, or undefined as soon as there are more than `limit`. */
 export function nonAsciiRunsUpTo(text: string, limit: number): Array<[number, number]> | undefined {
   const runs: Array<[number, number]> = [];
-  if (!nonAscii.test(text)) return runs;
+  if (isAscii(text)) return runs;
   const units = codeUnits(text);
   const pairs = unitPairs(units);
   for (let start = nextNonAscii(units, pairs, 0); start < units.length; start = nextNonAscii(units, pairs, start)) {
@@ -103,8 +108,9 @@ export function foldForMatching(text: string): string {
 export function compatibilityWindows(text: string, reach: number): string[] {
   const windows: Array<[number, number]> = [];
   const units = codeUnits(text);
+  const pairs = unitPairs(units);
   // Only a run holding a character NFKC may change is normalized to see whether it does.
-  for (let sensitive = nextNfkcSensitive(units, 0); sensitive < units.length; ) {
+  for (let sensitive = nextNfkcSensitive(units, pairs, 0); sensitive < units.length; ) {
     let runStart = sensitive;
     while (runStart > 0 && units[runStart - 1] >= 128) runStart--;
     const end = runEnd(units, sensitive);
@@ -115,7 +121,7 @@ export function compatibilityWindows(text: string, reach: number): string[] {
       if (last && start <= last[1]) last[1] = Math.min(text.length, end + reach);
       else windows.push([start, Math.min(text.length, end + reach)]);
     }
-    sensitive = nextNfkcSensitive(units, end);
+    sensitive = nextNfkcSensitive(units, pairs, end);
   }
   return windows.map(([start, end]) => text.slice(start, end).normalize('NFKC'));
 }
