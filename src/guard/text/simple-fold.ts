@@ -135,8 +135,13 @@ export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string)
     const runOut = length;
     for (; i < n && units[i] >= 128; i++) {
       const unit = units[i];
-      let kind = foldKind[unit];
-      if (kind === unfilled) kind = kindOf(unit);
+      // A simple character folding to one unit folds to a unit that is not 0: one read for the common case.
+      const singleFold = singleFolds[unit];
+      if (singleFold !== 0) {
+        out[length++] = singleFold;
+        continue;
+      }
+      const kind = kindOf(unit);
       if (kind === single) out[length++] = singleFolds[unit];
       else if (kind === other) {
         const folded = otherFolds.get(unit)!;
