@@ -79,27 +79,21 @@ export function isNfkcInert(unit: number): boolean {
 }
 
 /**
- * The first position from `from` on of a non-ASCII code unit (`pairs`: the
- * units as `unitPairs` gives them) that NFKC may
+ * The first position from `from` on of a non-ASCII code unit that NFKC may
  * change, alone or with its neighbours (the length when there is none): a run
  * of non-ASCII units without one is left as it is by NFKC.
  */
-export function nextNfkcSensitive(units: Uint16Array, pairs: Uint32Array, from: number): number {
-  for (let i = from; i < units.length; i++) {
-    // ASCII is inert: skipped two units at a time.
-    if (i % 2 === 0) {
-      let p = i >> 1;
-      while (p < pairs.length && (pairs[p] & 0xff80ff80) === 0) p++;
-      if (2 * p > i) i = 2 * p;
-      if (i >= units.length) break;
-    }
-    let nfkc = nfkcClass[units[i]];
-    if (nfkc === unfilled) {
-      fillBlock(units[i] >> 8);
-      nfkc = nfkcClass[units[i]];
-    }
-    if (nfkc === sensitive) return i;
+export function nextNfkcSensitive(units: Uint16Array, from: number): number {
+  for (let i = nextNotInert(units, from); ; i = nextNotInert(units, i)) {
+    if (i === units.length || nfkcClass[units[i]] === sensitive) return i;
+    fillBlock(units[i] >> 8);
   }
+}
+
+/** The first position from `from` on whose unit is not known to be inert: the scan loop has no call in it, so V8 keeps it tight. */
+function nextNotInert(units: Uint16Array, from: number): number {
+  const classes = nfkcClass;
+  for (let i = from; i < units.length; i++) if (classes[units[i]] !== inert) return i;
   return units.length;
 }
 
