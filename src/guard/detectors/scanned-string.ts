@@ -57,7 +57,7 @@ export class ScannedString {
     if (this.cachedFolded === undefined) {
       const limit = Math.floor(this.text.length / sparseRuns);
       const runs = nonAsciiRunsUpTo(this.text, limit);
-      if (runs === undefined || runs.length > limit) this.cachedFolded = foldLookalikes(this.text);
+      if (runs === undefined) this.cachedFolded = foldLookalikes(this.text);
       else {
         const changed = foldedRuns(this.text, runs);
         this.cachedFolded = changed.length === 0 ? this.text : new FoldedText(this.text, changed);

@@ -40,7 +40,8 @@ const sensitiveLocations: SensitiveLocation[] = [
  * into `/`) with one of these, except Google's application default
  * credentials file, which ends the path: an ASCII path without either names
  * none of the locations. Non-ASCII paths can gain ASCII letters when
- * lower-cased (the Kelvin sign becomes `k`), so they are always looked up.
+ * lower-cased (the Kelvin sign becomes `k`), so a path holding such a unit
+ * (`mayLowerToAscii`) is always looked up.
  */
 const locationSegmentStart = new RegExp(
   '^(?:' + caseless(String.raw`\.|_netrc|id_|authorized_keys|(?:etc|proc|windows|library)(?:[\\/]|$)|claude_desktop_config\.json|ntds\.dit`) + ')',

@@ -196,7 +196,8 @@ function quotedCommand(text: string, units: Uint16Array, from: number, limit: nu
  * and its file name (the part after the last slash or backslash) cannot be a
  * known command by its length, first and last character once lower-cased.
  * Lower-casing never shortens a text, and the only character outside ASCII
- * it turns into ASCII is the Kelvin sign (a test checks every code point).
+ * it turns into ASCII alone is the Kelvin sign (U+0130 becomes "i" and a
+ * combining dot, which no command name holds; a test checks every code point).
  */
 function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCommands: KnownCommands): boolean {
   let wordLength = 0;

@@ -37,8 +37,9 @@ export interface FoldedRun {
 /** The runs (from `nonAsciiRuns`) that folding changes, in text order. */
 export function foldedRuns(text: string, runs: Array<[number, number]> = nonAsciiRuns(text)): FoldedRun[] {
   const changed: FoldedRun[] = [];
+  const units = codeUnits(text);
   for (const [start, end] of runs) {
-    const folded = foldRunAt(text, start, end, foldRun);
+    const folded = foldRunAt(text, units, start, end, foldRun);
     if (folded !== text.slice(start, end)) changed.push({ start, end, folded });
   }
   return changed;

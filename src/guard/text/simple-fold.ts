@@ -41,7 +41,7 @@ function fillBlock(block: number): void {
   for (let unit = block << 8; unit < (block + 1) << 8; unit++) {
     foldKind[unit] = notSimple;
     nfkcClass[unit] = sensitive;
-    if (unit < 0x80) nfkcClass[unit] = inert; // never asked for: callers handle ASCII themselves
+    if (unit < 0x80) nfkcClass[unit] = inert; // ASCII is inert: `nextNotInert` skips it in the same loop
     if (unit < 0x80 || (unit >= 0xd800 && unit <= 0xdfff)) continue; // surrogates: characters outside the BMP are not simple
     const char = String.fromCharCode(unit);
     const normalized = char.normalize('NFKC');
@@ -97,9 +97,8 @@ function nextNotInert(units: Uint16Array, from: number): number {
   return units.length;
 }
 
-/** The fold of the non-ASCII run `text[start, end)`: by table when it is simple, else `foldRun` of it. */
-export function foldRunAt(text: string, start: number, end: number, foldRun: (run: string) => string): string {
-  const units = codeUnits(text);
+/** The fold of the non-ASCII run `text[start, end)` (`units`: its code units): by table when it is simple, else `foldRun` of it. */
+export function foldRunAt(text: string, units: Uint16Array, start: number, end: number, foldRun: (run: string) => string): string {
   let folded = '';
   for (let i = start; i < end; i++) {
     const fold = simpleFold(units[i]);

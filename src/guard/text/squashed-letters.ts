@@ -1,4 +1,4 @@
-import { codeUnits, unitPairs } from './code-units.js';
+import { codeUnits, copyCodeUnits, unitPairs } from './code-units.js';
 
 /**
  * Per UTF-16 code unit, the lower-case ASCII letter it leaves once lower-cased
@@ -20,7 +20,8 @@ letterOf[0x212a] = 107;
  * make any branch on the character a coin toss).
  */
 export function squashedLetters(text: string | { slice(start: number, end: number): string }, start: number, end: number): string {
-  if (typeof text !== 'string') return squashedLetters(text.slice(start, end), 0, end - start);
+  // A window of a folded text is squashed once: its units are not kept (they would push out the argument's).
+  if (typeof text !== 'string') return squashedUnits(copyCodeUnits(text.slice(start, end)), 0, end - start);
   return squashedUnits(codeUnits(text), start, end);
 }
 
