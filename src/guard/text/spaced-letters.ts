@@ -155,15 +155,16 @@ function followChain(units: Uint16Array, x: number, doneUntil: number, matches: 
 export function singleLetterShare(text: string): number {
   const samples = 64;
   const length = 64;
-  if (text.length <= samples * length) return singleLetterCount(text, 0, text.length) / Math.max(1, text.length);
+  const units = codeUnits(text);
+  if (text.length <= samples * length) return singleLetterCount(units, 0, text.length) / Math.max(1, text.length);
   const step = Math.floor(text.length / samples);
   let singles = 0;
-  for (let k = 0; k < samples; k++) singles += singleLetterCount(text, k * step, k * step + length);
+  for (let k = 0; k < samples; k++) singles += singleLetterCount(units, k * step, k * step + length);
   return singles / (samples * length);
 }
 
-function singleLetterCount(text: string, start: number, end: number): number {
+function singleLetterCount(units: Uint16Array, start: number, end: number): number {
   let count = 0;
-  for (let i = start; i < end; i++) if (isLetter(text, i) && !isLetter(text, i - 1) && !isLetter(text, i + 1)) count++;
+  for (let i = start; i < end; i++) if (letterAt(units, i) && isSingle(units, i)) count++;
   return count;
 }
