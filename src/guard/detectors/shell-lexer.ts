@@ -1,3 +1,4 @@
+import { asciiSet } from '../text/char-runs.js';
 import { copyCodeUnits, unitPairs } from '../text/code-units.js';
 import { commandTable, type KnownCommands } from './shell-commands.js';
 
@@ -52,9 +53,7 @@ special.fill(compatibilityForm, 0xfe50, 0xfe6c);
 special.fill(compatibilityForm, 0xff01, 0xff5f);
 
 /** Characters after `<` that open markup ("<img", "</a", "<!--") rather than a redirection. */
-const tagStart = new Uint8Array(128);
-for (let c = 65; c <= 90; c++) tagStart[c] = tagStart[c + 32] = 1;
-tagStart[47] = tagStart[33] = 1;
+const tagStart = asciiSet('A-Za-z/!');
 
 /** The word starting at `start` (before `limit`), with quotes and backslashes removed: `c\a't'` reads `cat`. */
 function wordAt(text: string, units: Uint16Array, start: number, limit = text.length): { word: string; raw: string } {

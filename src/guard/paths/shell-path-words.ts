@@ -1,5 +1,6 @@
 import { caseless } from '../patterns/caseless.js';
 import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImported, segmentStartLetters } from '../detectors/sensitive-locations.js';
+import { asciiSet } from '../text/char-runs.js';
 import { codeUnits, unitPairs } from '../text/code-units.js';
 import { dotInPaths as dotInPathsImported, fillUnitTraits as fillUnitTraitsImported, quietInPaths as quietInPathsImported, unitTraits as unitTraitsImported } from './non-ascii-in-paths.js';
 
@@ -13,8 +14,7 @@ const dotInPaths = dotInPathsImported;
 const maxWordLength = 4096;
 
 /** ASCII code units that hint at a path on their own ("/", "%", "~", NUL) or around a hint name (".", "_"); every non-ASCII unit is a hint too. */
-const hintUnit = new Uint8Array(128);
-for (const c of '/%~\0._') hintUnit[c.charCodeAt(0)] = 1;
+const hintUnit = asciiSet('/%~\0._');
 
 function isHint(unit: number): boolean {
   return unit >= 128 || hintUnit[unit] === 1;
@@ -227,8 +227,7 @@ export function shellPathWords(text: string): Array<{ text: string; mayBeFlagged
 }
 
 /** "%", "\" (escapes), NUL (cuts a path short) and "_" (in `application_default_credentials.json`). */
-const flaggableUnit = new Uint8Array(128);
-for (const c of '%\\\0_') flaggableUnit[c.charCodeAt(0)] = 1;
+const flaggableUnit = asciiSet('%\\\0_');
 
 /**
  * Whether the path detectors could flag the word at [start, end) without
