@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { packageFiles } from './package-files.js';
 import { realisticText } from './realistic-text.js';
 
 /**
@@ -36,20 +37,13 @@ function repeatTo(text: string, length: number): string {
 }
 
 function packageManifests(root: string): string {
-  const manifests: unknown[] = [];
-  for (const name of readdirSync(root).sort()) {
-    const path = join(root, name, 'package.json');
-    if (existsSync(path)) manifests.push(JSON.parse(readFileSync(path, 'utf8')));
-  }
-  return JSON.stringify(manifests, null, 2);
+  return JSON.stringify(packageFiles(root, 'package.json').map((text) => JSON.parse(text)), null, 2);
 }
 
 function shellSnippets(root: string): string {
   let out = '';
-  for (const name of readdirSync(root).sort()) {
-    const path = join(root, name, 'README.md');
-    if (!existsSync(path)) continue;
-    for (const block of readFileSync(path, 'utf8').matchAll(/```(?:sh|bash|shell|console)\n([\s\S]*?)```/g)) out += block[1];
+  for (const readme of packageFiles(root, 'README.md')) {
+    for (const block of readme.matchAll(/```(?:sh|bash|shell|console)\n([\s\S]*?)```/g)) out += block[1];
   }
   return out;
 }

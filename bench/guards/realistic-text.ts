@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageFiles } from './package-files.js';
 
 /**
  * About `bytes` of real text from the installed packages: READMEs (prose,
@@ -7,11 +8,7 @@ import { join } from 'node:path';
  * half and half, in a fixed order so every run scans the same text.
  */
 export function realisticText(bytes: number, root = 'node_modules'): string {
-  const readmes: string[] = [];
-  for (const name of readdirSync(root).sort()) {
-    const path = join(root, name, 'README.md');
-    if (existsSync(path)) readmes.push(readFileSync(path, 'utf8'));
-  }
+  const readmes = packageFiles(root, 'README.md');
   const prose = readmes.join('\n\n').slice(0, bytes / 2);
   const code = readFileSync(join(root, 'typescript', 'lib', 'lib.dom.d.ts'), 'utf8').slice(0, bytes - prose.length);
   return prose + '\n' + code;
