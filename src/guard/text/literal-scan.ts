@@ -7,10 +7,11 @@ import { codeUnits, unitPairs } from './code-units.js';
  * alternative at every position. Matches are leftmost-longest and do not
  * overlap: after a match the scan resumes behind it, as `matchAll` does.
  *
- * The text is read as code units (`codeUnits`), two at a time. A bit set of
- * the three characters literals start with rules out most positions with one
- * lookup and no hard-to-predict branch; the trie is only walked where the
- * three characters fit.
+ * The text is read as code units (`codeUnits`), two at a time. One table
+ * lookup per pair of units rules out both positions before its second unit
+ * as starts (see `coveringGrams`); a bit set of the three characters literals
+ * start with sorts out the rest, and the trie is only walked where the three
+ * characters fit.
  */
 export class LiteralScan {
   readonly words: readonly string[];
@@ -24,6 +25,8 @@ export class LiteralScan {
   private readonly ends: Int32Array;
   /** The three-character starts of literals, as a bit set (see `startGrams`). */
   private readonly starts: Uint8Array;
+  /** Per three-character gram, 1 where a literal may start on its first or the character before (see `coveringGrams`). */
+  private readonly covering: Uint8Array;
   /** Index of the word `longestAt` last matched. */
   private matched = -1;
 
@@ -61,18 +64,43 @@ export class LiteralScan {
     this.next = Uint16Array.from(next);
     this.ends = Int32Array.from(ends);
     this.starts = startGrams(words);
+    this.covering = coveringGrams(words);
   }
 
   /** Calls `found(wordIndex, start, end)` for each match, in text order; `units` are the text's, when the caller has them. */
   scan(text: string, found: (word: number, start: number, end: number) => void, units = codeUnits(text)): void {
     const pairs = unitPairs(units);
-    const { starts } = this;
-    for (let i = nextCandidate(units, pairs, 0, starts); i < units.length; i = nextCandidate(units, pairs, i + 1, starts)) {
+    for (let i = this.nextCandidate(units, pairs, 0); i < units.length; i = this.nextCandidate(units, pairs, i + 1)) {
       const end = this.longestAt(units, i);
       if (end < 0) continue;
       found(this.matched, i, end);
       i = end - 1;
     }
+  }
+
+  /**
+   * The first position from `from` on where three characters can start a
+   * literal, or the text's length. Pair k (units 2k and 2k + 1) vouches for
+   * the starts 2k - 2 and 2k - 1, which the pairs from `(from >> 1) + 1` on
+   * cover up to the last pair; an odd `from`, and the starts after those the
+   * last pair covers, are looked at one by one.
+   */
+  private nextCandidate(units: Uint16Array, pairs: Uint32Array, from: number): number {
+    const n = units.length;
+    const { starts } = this;
+    let i = from;
+    if ((i & 1) === 1 && i < n) {
+      if (mayStartAt(units, i, starts)) return i;
+      i++;
+    }
+    const limit = n >> 1;
+    if ((i >> 1) + 1 < limit) {
+      const start = coveredStart(units, pairs, (i >> 1) + 1, limit, starts, this.covering);
+      if (start >= 0) return start;
+      i = 2 * limit - 2;
+    }
+    for (; i < n; i++) if (mayStartAt(units, i, starts)) return i;
+    return n;
   }
 
   /** End of the longest literal starting at `i` (its index left in `matched`), or -1. */
@@ -104,66 +132,81 @@ function cases(code: number): number[] {
 }
 
 /**
- * A character's low six bits: what the start bit set knows of it. The two
- * cases of a letter differ there, so both are entered; characters that share
- * their low bits with a literal's ('.' with "n", "0" with "p", any non-ASCII
- * unit with some ASCII one) make a few more candidates, which the trie rules
- * out.
+ * A character's low five bits: what the gram tables know of it, and the same
+ * for both cases of a letter. Characters that share their low bits with a
+ * literal's ("." with "n", "0" with "p", any non-ASCII unit with some ASCII
+ * one) make a few more candidates, which the trie rules out. A gram of three
+ * characters is 15 bits (`(a << 10) | (b << 5) | c`): its tables stay in the
+ * processor's first-level cache, which those of six bits a character, used
+ * before, did not (measured 10-15% slower).
  */
-const sixBits = 63;
-const gramMask = (1 << 18) - 1;
+const fiveBits = 31;
+const gramCount = 1 << 15;
 
 /** Whether the three characters whose low bits make `gram` can start a literal. */
 function mayStart(starts: Uint8Array, gram: number): boolean {
   return (starts[gram >> 3] & (1 << (gram & 7))) !== 0;
 }
 
-/**
- * The first position from `from` on where three characters can start a
- * literal, or the text's length; `pairs` are the units two by two. The gram
- * of the three characters from i on (0 past the end) is rolled forward one
- * character per step, two steps per load.
- */
-function nextCandidate(units: Uint16Array, pairs: Uint32Array, from: number, starts: Uint8Array): number {
+/** Whether the three characters from `i` on (0 past the end) can start a literal. */
+function mayStartAt(units: Uint16Array, i: number, starts: Uint8Array): boolean {
   const n = units.length;
-  let gram = ((from < n ? units[from] & sixBits : 0) << 6) | (from + 1 < n ? units[from + 1] & sixBits : 0);
-  let i = from;
-  // To an even position, whose third character starts a pair.
-  if ((i & 1) === 1 && i + 2 < n) {
-    gram = ((gram << 6) | (units[i + 2] & sixBits)) & gramMask;
-    if (mayStart(starts, gram)) return i;
-    i++;
-  }
-  for (; i + 3 < n; i += 2) {
-    const pair = pairs[(i + 2) >> 1];
-    gram = ((gram << 6) | (pair & sixBits)) & gramMask;
-    if (mayStart(starts, gram)) return i;
-    gram = ((gram << 6) | ((pair >>> 16) & sixBits)) & gramMask;
-    if (mayStart(starts, gram)) return i + 1;
-  }
-  for (; i < n; i++) {
-    gram = ((gram << 6) | (i + 2 < n ? units[i + 2] & sixBits : 0)) & gramMask;
-    if (mayStart(starts, gram)) return i;
-  }
-  return n;
+  const second = i + 1 < n ? units[i + 1] & fiveBits : 0;
+  const third = i + 2 < n ? units[i + 2] & fiveBits : 0;
+  return mayStart(starts, ((units[i] & fiveBits) << 10) | (second << 5) | third);
 }
 
 /**
- * The bit set of the three-character grams (six bits a character, 32 KB: it
- * stays in the processor's first-level cache, where one over seven bits a
- * character, 256 KB, does not) literals start with, both cases of a letter
- * alike. A shorter literal allows any character after it, and the end of the
- * text, which reads as 0.
+ * The first of the starts 2k - 2, 2k - 1 (pair k from `k` up to `limit`,
+ * whose units all lie in the text) where three characters can start a
+ * literal, or -1. The gram of units 2k - 1 ... 2k + 1 rules out both with one
+ * lookup in `covering` for most pairs; the two starts are only looked up
+ * where it does not.
+ */
+function coveredStart(units: Uint16Array, pairs: Uint32Array, k: number, limit: number, starts: Uint8Array, covering: Uint8Array): number {
+  // The low bits of units 2k - 2 and 2k - 1, then of each pair's two.
+  let first = units[2 * k - 2] & fiveBits;
+  let second = units[2 * k - 1] & fiveBits;
+  for (; k < limit; k++) {
+    const pair = pairs[k];
+    const third = pair & fiveBits;
+    const fourth = (pair >>> 16) & fiveBits;
+    if (covering[(second << 10) | (third << 5) | fourth] !== 0) {
+      if (mayStart(starts, (first << 10) | (second << 5) | third)) return 2 * k - 2;
+      if (mayStart(starts, (second << 10) | (third << 5) | fourth)) return 2 * k - 1;
+    }
+    first = third;
+    second = fourth;
+  }
+  return -1;
+}
+
+/**
+ * The bit set of the three-character grams literals start with. A shorter
+ * literal allows any character after it, and the end of the text, which
+ * reads as 0.
  */
 function startGrams(words: readonly string[]): Uint8Array {
-  const starts = new Uint8Array((gramMask + 1) >> 3);
-  const lowBits = (code: number | undefined) => (code === undefined ? [...Array(sixBits + 1).keys()] : [...new Set(cases(code).map((form) => form & sixBits))]);
-  for (const word of words) {
-    const [a, b, c] = lowerCodes(word);
-    for (const x of lowBits(a)) for (const y of lowBits(b)) for (const z of lowBits(c)) {
-      const gram = (x << 12) | (y << 6) | z;
-      starts[gram >> 3] |= 1 << (gram & 7);
-    }
-  }
+  const starts = new Uint8Array(gramCount >> 3);
+  for (const word of words) forEachGram(word, 0, (gram) => (starts[gram >> 3] |= 1 << (gram & 7)));
   return starts;
+}
+
+/**
+ * A byte per three-character gram (a byte is tested with fewer instructions
+ * than a bit), 1 for the grams of the first three characters of a literal
+ * and of its second to fourth: a literal starting at s, with s + 2 or s + 3
+ * the second unit of a pair, has one of them there.
+ */
+function coveringGrams(words: readonly string[]): Uint8Array {
+  const covering = new Uint8Array(gramCount);
+  for (const word of words) for (const from of [0, 1]) forEachGram(word, from, (gram) => (covering[gram] = 1));
+  return covering;
+}
+
+/** Calls `add` with each gram of `word`'s three characters from `from` on, any character past its end. */
+function forEachGram(word: string, from: number, add: (gram: number) => void): void {
+  const lowBits = (code: number | undefined) => (code === undefined ? [...Array(fiveBits + 1).keys()] : [code & fiveBits]);
+  const [a, b, c] = lowerCodes(word).slice(from);
+  for (const x of lowBits(a)) for (const y of lowBits(b)) for (const z of lowBits(c)) add((x << 10) | (y << 5) | z);
 }

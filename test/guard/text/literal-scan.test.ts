@@ -71,6 +71,18 @@ describe('LiteralScan', () => {
     expect(scanned(text)).toEqual(reference(text));
   });
 
+  it('finds the same in long texts crowded with near misses at odd and even offsets (pairs of units vouch for two starts each)', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    // Pieces sharing a literal's second to fourth characters ("gnor" in "ignor"), its low five bits ("y0@S"), CRLF, lone surrogates.
+    const pieces = ['gno', 'ignor', 'IGNOR', 'y0@S', 'yp@', 'p@s', '[in', '/ins', 'ys', 'ystem>', '_of_', 'f_turn>', '\r\n', '\ud800', '\udfff', 'é', 'İ', ' ', 'x', 'a', '<', '|'];
+    for (let n = 0; n < 20; n++) {
+      const text = Array.from({ length: 2000 + Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(text.length).toBeGreaterThan(4096);
+      expect(scanned(text)).toEqual(reference(text));
+    }
+  });
+
   it('rejects literals it cannot match', () => {
     expect(() => new LiteralScan(['ok', ''])).toThrow(/non-empty ASCII/);
     expect(() => new LiteralScan(['ignоre'])).toThrow(/non-empty ASCII/);
