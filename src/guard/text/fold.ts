@@ -1,7 +1,7 @@
 import { codeUnits, unitPairs } from './code-units.js';
 import { stripInvisible } from './invisible.js';
 import { lookalikeOf } from './lookalikes.js';
-import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive } from './simple-fold.js';
+import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges } from './simple-fold.js';
 
 const nonAscii = /[^\x00-\x7f]/;
 
@@ -109,19 +109,21 @@ export function foldForMatching(text: string): string {
 export function compatibilityWindows(text: string, reach: number): string[] {
   const windows: Array<[number, number]> = [];
   const units = codeUnits(text);
+  const pairs = unitPairs(units);
   // Only a run holding a character NFKC may change is normalized to see whether it does.
-  for (let sensitive = nextNfkcSensitive(units, 0); sensitive < units.length; ) {
+  for (let sensitive = nextNfkcSensitive(units, pairs, 0); sensitive < units.length; ) {
     let runStart = sensitive;
     while (runStart > 0 && units[runStart - 1] >= 128) runStart--;
     const end = runEnd(units, sensitive);
-    const run = text.slice(runStart, end);
-    if (run.normalize('NFKC') !== run) {
+    if (nfkcSurelyChanges(units, sensitive, end) || changedByNfkc(text.slice(runStart, end))) {
       const start = Math.max(0, runStart - reach);
       const last = windows[windows.length - 1];
       if (last && start <= last[1]) last[1] = Math.min(text.length, end + reach);
       else windows.push([start, Math.min(text.length, end + reach)]);
     }
-    sensitive = nextNfkcSensitive(units, end);
+    sensitive = nextNfkcSensitive(units, pairs, end);
   }
   return windows.map(([start, end]) => text.slice(start, end).normalize('NFKC'));
 }
+
+const changedByNfkc = (run: string) => run.normalize('NFKC') !== run;

@@ -28,11 +28,22 @@ const single = 1;
 const other = 2;
 const notSimple = 3;
 const singleFolds = new Uint16Array(65536);
+// ASCII copies itself (NUL excepted: 0 reads as "no single fold"), so the fold loop needs no test for it.
+for (let unit = 1; unit < 0x80; unit++) singleFolds[unit] = unit;
 const otherFolds = new Map<number, string>();
-/** Per code unit: `inert` when NFKC leaves any run of such units alone, else `sensitive`. */
+/** Per code unit folding to two units, both packed (the first in the low half); 0 for any other. */
+const doubleFolds = new Uint32Array(65536);
+/**
+ * Per code unit: `inert` when NFKC leaves any run of such units alone,
+ * `changing` when NFKC changes the unit alone (then it changes any text
+ * holding it: such a character never occurs in NFKC's output), else
+ * `sensitive` (marks and jamo, which may compose with their neighbours, and
+ * surrogates).
+ */
 const nfkcClass = new Uint8Array(65536);
 const inert = 1;
 const sensitive = 2;
+const changing = 3;
 /** Marks and Hangul jamo: what composes with the character before it or is reordered. */
 const composing = /[\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
 const capitalSigma = /\u03a3/;
@@ -46,7 +57,8 @@ function fillBlock(block: number): void {
     const char = String.fromCharCode(unit);
     const normalized = char.normalize('NFKC');
     const composes = composing.test(char) || composing.test(normalized);
-    if (!composes && normalized === char) nfkcClass[unit] = inert;
+    if (normalized !== char) nfkcClass[unit] = changing;
+    else if (!composes) nfkcClass[unit] = inert;
     const invisible = stripInvisible(char) === '';
     if (!invisible && (composes || capitalSigma.test(normalized))) continue;
     let folded = '';
@@ -57,6 +69,7 @@ function fillBlock(block: number): void {
     } else {
       foldKind[unit] = other;
       otherFolds.set(unit, folded);
+      if (folded.length === 2) doubleFolds[unit] = folded.charCodeAt(0) | (folded.charCodeAt(1) << 16);
     }
   }
 }
@@ -81,20 +94,42 @@ export function isNfkcInert(unit: number): boolean {
 /**
  * The first position from `from` on of a non-ASCII code unit that NFKC may
  * change, alone or with its neighbours (the length when there is none): a run
- * of non-ASCII units without one is left as it is by NFKC.
+ * of non-ASCII units without one is left as it is by NFKC. `pairs` are the
+ * units two by two (`unitPairs`).
  */
-export function nextNfkcSensitive(units: Uint16Array, from: number): number {
-  for (let i = nextNotInert(units, from); ; i = nextNotInert(units, i)) {
-    if (i === units.length || nfkcClass[units[i]] === sensitive) return i;
+export function nextNfkcSensitive(units: Uint16Array, pairs: Uint32Array, from: number): number {
+  for (let i = nextNotInert(units, pairs, from); ; i = nextNotInert(units, pairs, i)) {
+    if (i === units.length || nfkcClass[units[i]] !== unfilled) return i;
     fillBlock(units[i] >> 8);
   }
 }
 
-/** The first position from `from` on whose unit is not known to be inert: the scan loop has no call in it, so V8 keeps it tight. */
-function nextNotInert(units: Uint16Array, from: number): number {
+/** Whether NFKC surely changes `units[start, end)`: a unit there changes alone (`false` tells nothing). */
+export function nfkcSurelyChanges(units: Uint16Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (nfkcClass[units[i]] === changing) return true;
+  return false;
+}
+
+/**
+ * The first position from `from` on whose unit is not known to be inert,
+ * pairs of ASCII units skipped with one test: the scan loop has no call in
+ * it, so V8 keeps it tight.
+ */
+function nextNotInert(units: Uint16Array, pairs: Uint32Array, from: number): number {
   const classes = nfkcClass;
-  for (let i = from; i < units.length; i++) if (classes[units[i]] !== inert) return i;
-  return units.length;
+  const n = units.length;
+  let i = from;
+  if (i % 2 === 1 && i < n) {
+    if (classes[units[i]] !== inert) return i;
+    i++;
+  }
+  for (let p = i >> 1; p < pairs.length; p++) {
+    const pair = pairs[p];
+    if ((pair & 0xff80ff80) === 0) continue;
+    if (classes[pair & 0xffff] !== inert) return 2 * p;
+    if (classes[pair >>> 16] !== inert) return 2 * p + 1;
+  }
+  return n % 2 === 1 && n - 1 >= i && classes[units[n - 1]] !== inert ? n - 1 : n;
 }
 
 /** The fold of the non-ASCII run `text[start, end)` (`units`: its code units): by table when it is simple, else `foldRun` of it. */
@@ -116,50 +151,95 @@ export function foldRunAt(text: string, units: Uint16Array, start: number, end: 
 export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string): string {
   const units = codeUnits(text);
   const n = units.length;
+  let out = uninitializedUnits(2 * n);
+  let length = 0;
   let i = 0;
-  while (i < n && units[i] < 128) i++;
-  if (i === n) return text;
-  let out: Uint16Array = new Uint16Array(n + (n >> 3) + 64);
-  out.set(units.subarray(0, i));
-  let length = i;
   while (i < n) {
-    // A run of non-ASCII units: by table while its characters are simple.
-    const runStart = i;
-    const runOut = length;
-    for (; i < n && units[i] >= 128; i++) {
-      const unit = units[i];
-      // A simple character folding to one unit folds to a unit that is not 0: one read for the common case.
-      const singleFold = singleFolds[unit];
-      if (singleFold !== 0) {
-        out[length++] = singleFold;
-        continue;
-      }
-      const kind = kindOf(unit);
-      if (kind === single) out[length++] = singleFolds[unit];
-      else if (kind === other) {
-        const folded = otherFolds.get(unit)!;
-        if (length + folded.length + (n - i) > out.length) out = grown(out, length + folded.length + (n - i));
-        for (let k = 0; k < folded.length; k++) out[length++] = folded.charCodeAt(k);
-      } else {
-        // Not simple: the whole run the Unicode way.
-        let end = i + 1;
-        while (end < n && units[end] >= 128) end++;
-        const folded = foldRun(text.slice(runStart, end));
-        length = runOut;
-        if (length + folded.length + (n - end) > out.length) out = grown(out, length + folded.length + (n - end));
-        for (let k = 0; k < folded.length; k++) out[length++] = folded.charCodeAt(k);
-        i = end;
-        break;
-      }
+    i = copyTableFolds(units, i, out, length);
+    length = copiedTo;
+    if (i === n) break;
+    // What the call-free loop leaves: NUL, a unit of a block not filled yet, a fold of another length, a unit that is not simple, or a full `out`.
+    const unit = units[i];
+    if (out.length - length < 2 * (n - i)) out = grown(out, length + 2 * (n - i));
+    if (unit === 0) {
+      out[length++] = 0;
+      i++;
+      continue;
     }
-    // The ASCII after it, as it is.
-    for (; i < n && units[i] < 128; i++) out[length++] = units[i];
+    const kind = kindOf(unit);
+    if (kind === single || doubleFolds[unit] !== 0) continue;
+    const runStart = kind === other ? i : runStartBefore(units, i);
+    const runEnd = kind === other ? i + 1 : nonAsciiRunEnd(units, i);
+    const folded = kind === other ? otherFolds.get(unit)! : foldRun(text.slice(runStart, runEnd));
+    // A run that is not simple is folded whole, the part already copied by table included.
+    if (kind !== other) length -= foldedLength(units, runStart, i);
+    if (length + folded.length + (n - runEnd) > out.length) out = grown(out, length + folded.length + (n - runEnd));
+    for (let k = 0; k < folded.length; k++) out[length++] = folded.charCodeAt(k);
+    i = runEnd;
   }
   return textOfUnits(out, length);
 }
 
+/** Where `copyTableFolds` stopped writing. */
+let copiedTo = 0;
+
+/**
+ * Copies `units` from `from` on to `out` from `at` on, each as its fold by
+ * table (ASCII as it is), up to the first unit the tables have no fold of
+ * one or two units for (NUL included), or the end of the space `out` is sure
+ * to have; returns where it stopped, and leaves the output length in
+ * `copiedTo`. The loop holds no call, so V8 keeps it tight.
+ */
+function copyTableFolds(units: Uint16Array, from: number, out: Uint16Array, at: number): number {
+  const singles = singleFolds;
+  const doubles = doubleFolds;
+  const end = Math.min(units.length, from + ((out.length - at) >> 1));
+  let i = from;
+  let o = at;
+  for (; i < end; i++) {
+    const unit = units[i];
+    const fold = singles[unit];
+    if (fold !== 0) {
+      out[o++] = fold;
+      continue;
+    }
+    const pair = doubles[unit];
+    if (pair === 0) break;
+    out[o++] = pair & 0xffff;
+    out[o++] = pair >>> 16;
+  }
+  copiedTo = o;
+  return i;
+}
+
+/** The start of the run of non-ASCII units that holds position `i`. */
+function runStartBefore(units: Uint16Array, i: number): number {
+  let start = i;
+  while (start > 0 && units[start - 1] >= 128) start--;
+  return start;
+}
+
+function nonAsciiRunEnd(units: Uint16Array, i: number): number {
+  let end = i + 1;
+  while (end < units.length && units[end] >= 128) end++;
+  return end;
+}
+
+/** How many units the table folds of the simple characters in [start, end) make. */
+function foldedLength(units: Uint16Array, start: number, end: number): number {
+  let length = 0;
+  for (let i = start; i < end; i++) length += foldKind[units[i]] === single ? 1 : otherFolds.get(units[i])!.length;
+  return length;
+}
+
+/** Room for `length` code units, not zeroed (every unit read is written first). */
+function uninitializedUnits(length: number): Uint16Array {
+  const bytes = Buffer.allocUnsafeSlow(2 * length);
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, length);
+}
+
 function grown(units: Uint16Array, needed: number): Uint16Array {
-  const bigger = new Uint16Array(Math.max(needed, units.length * 2));
+  const bigger = uninitializedUnits(Math.max(needed, units.length * 2));
   bigger.set(units);
   return bigger;
 }

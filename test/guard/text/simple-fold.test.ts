@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { codeUnits } from '../../../src/guard/text/code-units.js';
+import { codeUnits, unitPairs } from '../../../src/guard/text/code-units.js';
 import { foldLookalikes } from '../../../src/guard/text/fold.js';
 import { stripInvisible } from '../../../src/guard/text/invisible.js';
-import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, simpleFold } from '../../../src/guard/text/simple-fold.js';
+import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges, simpleFold } from '../../../src/guard/text/simple-fold.js';
 
 /** What the Unicode algorithms give (`foldLookalikes` folds each non-ASCII run with them): the reference. */
 const foldRun = (run: string) => foldLookalikes(run);
@@ -70,11 +70,34 @@ describe('folding by table', () => {
   it('points at the characters NFKC may change, and only runs without one are left alone by it', () => {
     for (const [text, sensitive] of [['Съешь', -1], ['中文', -1], ['ab ｉｇ', 3], ['e\u0301', 1], ['가\u11a8', 1], ['Σσ', -1], ['plain', -1]] as const) {
       const units = codeUnits(text);
-      expect(nextNfkcSensitive(units, 0)).toBe(sensitive < 0 ? units.length : sensitive);
+      expect(nextNfkcSensitive(units, unitPairs(units), 0)).toBe(sensitive < 0 ? units.length : sensitive);
+    }
+    // From every position, at even and odd places, with the text's last unit odd or even.
+    for (const text of ['ｉaｉbbｉ', 'ｉaｉbbｉc', 'ab中ｉ', 'ab中文ｉ']) {
+      const units = codeUnits(text);
+      for (let from = 0; from <= text.length; from++) {
+        const expected = [...text].findIndex((char, i) => i >= from && char === 'ｉ');
+        expect(nextNfkcSensitive(units, unitPairs(units), from)).toBe(expected < 0 ? text.length : expected);
+      }
     }
     for (let unit = 0x80; unit <= 0xffff; unit++) {
       const text = `a${String.fromCharCode(unit)}${String.fromCharCode(unit)}b`;
-      if (nextNfkcSensitive(codeUnits(text), 0) === text.length) expect(text.normalize('NFKC')).toBe(text);
+      if (nextNfkcSensitive(codeUnits(text), unitPairs(codeUnits(text)), 0) === text.length) expect(text.normalize('NFKC')).toBe(text);
     }
+  });
+
+  it('says NFKC surely changes a text only when it does, whatever stands around the unit', () => {
+    let changing = 0;
+    for (let unit = 0x80; unit <= 0xffff; unit++) {
+      const char = String.fromCharCode(unit);
+      const units = codeUnits(`a${char}`);
+      nextNfkcSensitive(units, unitPairs(units), 0); // fills the unit's block
+      if (!nfkcSurelyChanges(units, 0, 2)) continue;
+      changing++;
+      expect(char.normalize('NFKC')).not.toBe(char);
+      for (const text of [char, `a${char}`, `${char}\u0301`, `\u1100${char}`, `${char}${char}`, `e\u0301${char}\u0327`, `\u3131${char}\u1161`]) expect(text.normalize('NFKC')).not.toBe(text);
+    }
+    expect(changing).toBeGreaterThan(2500); // full-width forms, ligatures, compatibility ideographs, ...
+    expect(nfkcSurelyChanges(codeUnits('e\u0301'), 0, 2)).toBe(false); // composes, but is no single changing unit
   });
 });
