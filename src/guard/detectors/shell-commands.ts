@@ -26,9 +26,13 @@ export class KnownCommands {
   readonly longest: number;
   /** Whether every name is ASCII. */
   readonly ascii: boolean;
+  /** The names by `nameHash`. */
+  private readonly byHash = new Map<number, string[]>();
 
   constructor(readonly names: ReadonlySet<string>) {
     for (const name of names) {
+      const hash = nameHash(name);
+      this.byHash.set(hash, [...(this.byHash.get(hash) ?? []), name]);
       const first = name.charCodeAt(0);
       const last = name.charCodeAt(name.length - 1);
       if (name.length < 32 && first < 128 && last < 128) this.shapes[first * 128 + last] |= 1 << name.length;
@@ -47,10 +51,43 @@ export class KnownCommands {
     return this.names.has(command) ? command : undefined;
   }
 
+  /**
+   * `names.has(lower-cased text of units[start, end))`, for ASCII units, without
+   * copying them: the name itself (the same string every time) or undefined.
+   */
+  nameAt(units: Uint16Array, start: number, end: number): string | undefined {
+    const candidates = this.byHash.get(lowerUnitsHash(units, start, end));
+    if (candidates === undefined) return undefined;
+    for (const name of candidates) if (spells(units, start, end, name)) return name;
+    return undefined;
+  }
+
   /** Whether a lowercase ASCII name of this shape may be known (one of 32 characters or more always may). */
   mayHave(length: number, first: number, last: number): boolean {
     return length >= 32 || ((this.shapes[first * 128 + last] >>> length) & 1) === 1;
   }
+}
+
+const lowerAscii = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/** A hash of a name's characters, equal to `lowerUnitsHash` of any spelling of it in ASCII units. */
+function nameHash(name: string): number {
+  let hash = name.length;
+  for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) | 0;
+  return hash;
+}
+
+function lowerUnitsHash(units: Uint16Array, start: number, end: number): number {
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + lowerAscii(units[i])) | 0;
+  return hash;
+}
+
+/** Whether the ASCII units [start, end), lower-cased, are `name`. */
+function spells(units: Uint16Array, start: number, end: number, name: string): boolean {
+  if (name.length !== end - start) return false;
+  for (let i = 0; i < name.length; i++) if (lowerAscii(units[start + i]) !== name.charCodeAt(i)) return false;
+  return true;
 }
 
 const tables = new WeakMap<ReadonlySet<string>, KnownCommands>();

@@ -151,8 +151,7 @@ function plainCommand(
   ) nameEnd -= 4; // .exe
   const length = nameEnd - nameStart;
   if (length === 0 || !knownCommands.mayHave(length, lowerAscii(units[nameStart]), lowerAscii(units[nameEnd - 1]))) return undefined;
-  const name = text.slice(nameStart, nameEnd).toLowerCase();
-  return knownCommands.names.has(name) ? name : undefined;
+  return knownCommands.nameAt(units, nameStart, nameEnd);
 }
 
 /** Whether the plain word [from, end) starts like a path to a program: `/`, `./`, `../`, `~/`. */
@@ -165,12 +164,50 @@ function startsPath(units: Uint16Array, from: number, end: number): boolean {
   return second === 47 || (second === 46 && from + 2 < end && units[from + 2] === 47);
 }
 
+/**
+ * Where the next `/` or `\\` of a text stands (its length when none does),
+ * found by `indexOf` and remembered: the positions asked about mostly grow,
+ * so each part of the text is searched about once however many words ask.
+ */
+class SeparatorSearch {
+  private slashFrom = 0;
+  private slashAt = -1;
+  private backslashFrom = 0;
+  private backslashAt = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The first `/` or `\\` at `from` or after. */
+  nextFrom(from: number): number {
+    const { text } = this;
+    if (from < this.slashFrom || from > this.slashAt) {
+      this.slashFrom = from;
+      const at = text.indexOf('/', from);
+      this.slashAt = at < 0 ? text.length : at;
+    }
+    if (from < this.backslashFrom || from > this.backslashAt) {
+      this.backslashFrom = from;
+      const at = text.indexOf('\\', from);
+      this.backslashAt = at < 0 ? text.length : at;
+    }
+    return Math.min(this.slashAt, this.backslashAt);
+  }
+}
+
 /** A known command, a path to a program, or (`constructs`) a substitution, brace group or variable opening the word at `index`. */
-function commandAt(text: string, units: Uint16Array, index: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined {
+function commandAt(
+  text: string,
+  units: Uint16Array,
+  index: number,
+  limit: number,
+  constructs: boolean,
+  knownCommands: KnownCommands,
+  separators: SeparatorSearch,
+): string | undefined {
   let from = index;
   while (from < limit && (units[from] === 32 || units[from] === 9)) from++;
   const plain = plainCommand(text, units, from, limit, constructs, knownCommands);
-  return plain !== notPlain ? plain : quotedCommand(text, units, from, limit, constructs, knownCommands);
+  return plain !== notPlain ? plain : quotedCommand(text, units, from, limit, constructs, knownCommands, separators);
 }
 
 /**
@@ -179,13 +216,66 @@ function commandAt(text: string, units: Uint16Array, index: number, limit: numbe
  * other scripts): they are turned down by `mayNameCommand` without being
  * copied; the others are copied and read in full.
  */
-function quotedCommand(text: string, units: Uint16Array, from: number, limit: number, constructs: boolean, knownCommands: KnownCommands): string | undefined {
+function quotedCommand(
+  text: string,
+  units: Uint16Array,
+  from: number,
+  limit: number,
+  constructs: boolean,
+  knownCommands: KnownCommands,
+  separators: SeparatorSearch,
+): string | undefined {
   const first = units[from];
   const construct = first === 36 || (constructs && (first === 96 || first === 40 || first === 123)); // $..., and `...`, (...), {...} after an operator
-  if (!construct && !mayNameCommand(units, from, limit, knownCommands)) return undefined;
+  if (!construct) {
+    const verdict = quotedAsciiVerdict(units, from, limit, knownCommands);
+    if (verdict === no || (verdict === unsure && !mayNameCommand(units, from, limit, knownCommands, separators))) return undefined;
+  }
   const read = quotedWordAt(text, units, from, limit);
   if (constructs && /^[$`({]/.test(read.raw)) return read.raw.slice(0, 12);
   return commandIn(read, knownCommands);
+}
+
+const no = 0;
+const maybe = 1;
+const unsure = 2;
+const none = -1;
+
+/** ASCII characters a word may hold without `quotedAsciiVerdict` giving up: all but white space, operators, quotes, `/`, `\\` and `^`. */
+const simpleWordChar = new Uint8Array(128);
+for (let code = 33; code < 127; code++) simpleWordChar[code] = wordClass[code] === ordinary ? 1 : 0;
+simpleWordChar[47] = 0;
+
+/**
+ * `mayNameCommand` for the most common quoted word, read by a lighter loop:
+ * one of ASCII characters, quoted or not, with no slash, backslash or caret
+ * (a JSON key: `"name":`). Such a word is its own file name and cannot start
+ * like a path, so its length, first and last character decide (`no` or
+ * `maybe`). `unsure` for any other word, and for one ending in "e" (which
+ * may be ".exe"): `mayNameCommand` reads those.
+ */
+function quotedAsciiVerdict(units: Uint16Array, from: number, limit: number, knownCommands: KnownCommands): number {
+  if (!knownCommands.ascii) return unsure;
+  const end = Math.min(limit, from + maxWordLength);
+  let quote = none;
+  let length = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = from; i < end; i++) {
+    const code = units[i];
+    if (code === quote) quote = none;
+    else if (code < 128 && simpleWordChar[code] === 1) {
+      if (length++ === 0) first = code;
+      last = code;
+    } else if (quote !== none) return unsure;
+    else if (code === 34 || code === 39) quote = code;
+    else if (code < 128 && wordClass[code] === ends) break;
+    else return unsure;
+  }
+  if (length === 0) return no;
+  const lowerLast = lowerAscii(last);
+  if (lowerLast === 101) return unsure; // ".exe"
+  return length <= knownCommands.longest + 4 && knownCommands.mayHave(length, lowerAscii(first), lowerLast) ? maybe : no;
 }
 
 /**
@@ -197,8 +287,12 @@ function quotedCommand(text: string, units: Uint16Array, from: number, limit: nu
  * Lower-casing never shortens a text, and the only character outside ASCII
  * it turns into ASCII alone is the Kelvin sign (U+0130 becomes "i" and a
  * combining dot, which no command name holds; a test checks every code point).
+ * Once the file name so far cannot be a known command (a character outside
+ * ASCII, or too long) and no `/` or `\\` follows within the word's reach, the
+ * word is turned down without reading the rest of it (prose in other
+ * scripts: a whole line is one word).
  */
-function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCommands: KnownCommands): boolean {
+function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCommands: KnownCommands, separators: SeparatorSearch): boolean {
   let wordLength = 0;
   let w1 = -1;
   let w2 = -1;
@@ -214,6 +308,8 @@ function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCo
   let l5 = -1;
   // With ".exe", the longest file name that can stand for a known command.
   const longestName = knownCommands.longest + 4;
+  // Past this the loop reads nothing (an escaped character at the last position read is one further).
+  const reach = Math.min(limit, from + maxWordLength + 1);
   let quote = 0;
   for (let i = from; i < limit && i - from < maxWordLength; i++) {
     let code = units[i];
@@ -240,9 +336,14 @@ function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCo
       continue;
     }
     if (length++ === 0) first = code;
-    if (length > longestName) continue; // too long to be a name (unless a slash follows): not worth looking at
-    if (code >= 128 && code !== kelvinSign) asciiOrKelvin = false;
-    else if (asciiOrKelvin) {
+    if (length > longestName || (code >= 128 && code !== kelvinSign)) {
+      // The file name so far cannot be a known command (too long, or not ASCII): unless a slash follows, neither can the word's.
+      if (length === longestName + 1 || asciiOrKelvin) {
+        asciiOrKelvin = false;
+        if (knownCommands.ascii && w1 !== 47 && w1 !== 126 && w1 !== 46 && separators.nextFrom(i + 1) >= reach) return false;
+      }
+      continue;
+    } else if (asciiOrKelvin) {
       l5 = l4;
       l4 = l3;
       l3 = l2;
@@ -277,27 +378,25 @@ const single = 1;
 const double = 2;
 const stateCodes: Record<QuoteState, number> = { unquoted, single, double };
 
-/** One reading of the text, from one starting quote state. */
-interface Reader {
-  state: number;
-  inBackticks: boolean;
-  /** Where an HTML/XML tag opened on this line ("<img", "</a"), so its ">" is not read as a redirection. */
-  openTag: number;
-  /** The next position this reader looks at (past an escaped character or a two-character operator). */
-  resumeAt: number;
-  hazards: Set<string>;
-}
-
 /**
- * The readers of one text, moving through it together so each character is
- * looked at once. What is read at a position (the command after an operator,
- * a redirection's target, where a backtick closes) does not depend on the
- * quote state, only whether it is read does: it is worked out once per
- * position, however many readers ask.
+ * The readers of one text, one per starting quote state, moving through it
+ * together so each character is looked at once. A reader's state is kept in
+ * typed arrays indexed by reader: its quote state, whether it is inside
+ * backticks, where an HTML/XML tag opened on its line ("<img", "</a", so the
+ * tag's ">" is not read as a redirection), and the next position it looks
+ * at (past an escaped character or a two-character operator). What is read at
+ * a position (the command after an operator, a redirection's target, where a
+ * backtick closes) does not depend on the quote state, only whether it is
+ * read does: it is worked out once per position, however many readers ask.
  */
 class Readers {
   private readonly units: Uint16Array;
-  private readonly readers: Reader[];
+  private readonly count: number;
+  private readonly quote: Uint8Array;
+  private readonly inBackticks: Uint8Array;
+  private readonly openTag: Int32Array;
+  private readonly resumeAt: Int32Array;
+  private readonly hazards: Array<Set<string>>;
   private lastNewline = -1;
   /** The position whose command, target or backtick close was worked out last, and what was found. */
   private factsAt = -1;
@@ -306,6 +405,7 @@ class Readers {
   /** Descriptions built so far, by their head then their detail: a repeated hazard is looked up, not rebuilt. */
   private readonly descriptions = new Map<string, Map<string, string>>();
   private readonly compatibilityForms: Array<[number, number]> = [];
+  private readonly separators: SeparatorSearch;
 
   constructor(
     private readonly text: string,
@@ -314,70 +414,84 @@ class Readers {
     units: Uint16Array | undefined,
   ) {
     this.units = units ?? copyCodeUnits(text);
-    this.readers = starts.map((state) => ({ state: stateCodes[state], inBackticks: false, openTag: -1, resumeAt: 0, hazards: new Set() }));
+    this.separators = new SeparatorSearch(text);
+    this.count = starts.length;
+    this.quote = Uint8Array.from(starts, (state) => stateCodes[state]);
+    this.inBackticks = new Uint8Array(starts.length);
+    this.openTag = new Int32Array(starts.length).fill(-1);
+    this.resumeAt = new Int32Array(starts.length);
+    this.hazards = starts.map(() => new Set<string>());
   }
 
   /** Visits every special character, in order, a block of positions at a time. */
   read(): ShellReading {
     const units = this.units;
     const pairs = unitPairs(units);
-    const found = new Int32Array(Math.min(2 * blockPairs, units.length));
+    const found = new Int32Array(Math.max(1, Math.min(2 * blockPairs, units.length)));
     for (let from = 0; from < pairs.length; from += blockPairs) {
-      const count = specialsIn(pairs, from, Math.min(pairs.length, from + blockPairs), found);
-      for (let k = 0; k < count; k++) this.visit(found[k]);
+      this.visit(found, specialsIn(pairs, from, Math.min(pairs.length, from + blockPairs), found));
     }
-    if (units.length % 2 === 1 && special[units[units.length - 1]] !== 0) this.visit(units.length - 1);
+    if (units.length % 2 === 1 && special[units[units.length - 1]] !== 0) {
+      found[0] = units.length - 1;
+      this.visit(found, 1);
+    }
     return {
-      hazards: this.readers.map((reader) => Array.from(reader.hazards, (description) => ({ description }))),
+      hazards: this.hazards.map((hazards) => Array.from(hazards, (description) => ({ description }))),
       compatibilityForms: this.compatibilityForms,
     };
   }
 
   /**
-   * What the readers make of the special character at `i`: a quote switches
-   * the state of the readers it is not quoted for, `$`, a backtick and a
-   * backslash count outside single quotes, operators and redirections only
-   * unquoted. A reader skips the character escaped by a backslash or ending a
-   * two-character operator (its `resumeAt`).
+   * What the readers make of the special characters at `found[0..count)`: a
+   * quote switches the state of the readers it is not quoted for, `$`, a
+   * backtick and a backslash count outside single quotes, operators and
+   * redirections only unquoted. A reader skips the character escaped by a
+   * backslash or ending a two-character operator (its `resumeAt`). Quotes,
+   * the most common, are handled in this loop; the rest by a call.
    */
-  private visit(i: number): void {
-    const { readers } = this;
-    const code = this.units[i];
+  private visit(found: Int32Array, count: number): void {
+    const { units, quote, resumeAt } = this;
+    const readers = this.count;
+    for (let k = 0; k < count; k++) {
+      const i = found[k];
+      const code = units[i];
+      if (code === 34) {
+        // " switches unquoted and double-quoted readers
+        for (let r = 0; r < readers; r++) if (resumeAt[r] <= i && quote[r] !== single) quote[r] ^= double;
+      } else if (code === 39) {
+        // ' switches unquoted and single-quoted readers
+        for (let r = 0; r < readers; r++) if (resumeAt[r] <= i && quote[r] !== double) quote[r] ^= single;
+      } else this.visitOther(i, code);
+    }
+  }
+
+  /** `visit` for a special character other than a quote. */
+  private visitOther(i: number, code: number): void {
+    const { quote, resumeAt } = this;
+    const readers = this.count;
     switch (code) {
       case 10: // \n
       case 13: // \r
       case 59: // ;
-        for (const reader of readers) if (reader.state === unquoted && reader.resumeAt <= i) this.operator(reader, i, code, 1);
+        for (let r = 0; r < readers; r++) if (quote[r] === unquoted && resumeAt[r] <= i) this.operator(r, i, code, 1);
         if (code === 10) this.lastNewline = i;
         return;
       case 124: // |
       case 38: // &
-        for (const reader of readers) if (reader.state === unquoted && reader.resumeAt <= i) this.pipeOrAmpersand(reader, i, code);
+        for (let r = 0; r < readers; r++) if (quote[r] === unquoted && resumeAt[r] <= i) this.pipeOrAmpersand(r, i, code);
         return;
       case 60: // <
       case 62: // >
-        for (const reader of readers) if (reader.state === unquoted && reader.resumeAt <= i) this.angleBracket(reader, i, code);
-        return;
-      case 39: // '
-        for (const reader of readers) {
-          if (reader.resumeAt > i || reader.state === double) continue;
-          reader.state = reader.state === single ? unquoted : single;
-        }
-        return;
-      case 34: // "
-        for (const reader of readers) {
-          if (reader.resumeAt > i || reader.state === single) continue;
-          reader.state = reader.state === double ? unquoted : double;
-        }
+        for (let r = 0; r < readers; r++) if (quote[r] === unquoted && resumeAt[r] <= i) this.angleBracket(r, i, code);
         return;
       case 92: // \ escapes the next character
-        for (const reader of readers) if (reader.state !== single && reader.resumeAt <= i) reader.resumeAt = i + 2;
+        for (let r = 0; r < readers; r++) if (quote[r] !== single && resumeAt[r] <= i) resumeAt[r] = i + 2;
         return;
       case 96: // `
-        for (const reader of readers) if (reader.state !== single && reader.resumeAt <= i) this.backtick(reader, i);
+        for (let r = 0; r < readers; r++) if (quote[r] !== single && resumeAt[r] <= i) this.backtick(r, i);
         return;
       case 36: // $
-        for (const reader of readers) if (reader.state !== single && reader.resumeAt <= i) this.dollar(reader, i);
+        for (let r = 0; r < readers; r++) if (quote[r] !== single && resumeAt[r] <= i) this.dollar(r, i);
         return;
       default:
         this.compatibilityForm(i);
@@ -391,62 +505,62 @@ class Readers {
     else this.compatibilityForms.push([i, i + 1]);
   }
 
-  private dollar(reader: Reader, i: number): void {
+  private dollar(reader: number, i: number): void {
     const next = this.units[i + 1];
     if (next === 40) this.add(reader, 'command substitution $(...)', '', '');
     else if (next === 123) this.add(reader, 'parameter expansion ${...}', '', '');
   }
 
   /** A backtick: opening command substitution (only a command inside counts: Markdown uses backticks for inline code), or closing it. */
-  private backtick(reader: Reader, i: number): void {
-    if (reader.inBackticks) {
-      reader.inBackticks = false;
+  private backtick(reader: number, i: number): void {
+    if (this.inBackticks[reader] === 1) {
+      this.inBackticks[reader] = 0;
       return;
     }
     if (this.factsAt !== i) {
       this.factsAt = i;
       const close = this.text.indexOf('`', i + 1);
       this.backtickClose = close;
-      this.command = close > i + 1 ? commandAt(this.text, this.units, i + 1, close, false, this.knownCommands) : undefined;
+      this.command = close > i + 1 ? commandAt(this.text, this.units, i + 1, close, false, this.knownCommands, this.separators) : undefined;
     }
     if (this.command) this.add(reader, "backtick command substitution ('", this.command, "')");
-    reader.inBackticks = this.backtickClose > i;
+    this.inBackticks[reader] = this.backtickClose > i ? 1 : 0;
   }
 
   /** `|`, `||`, `&`, `&&`: another command follows; `>&`, `&>` are redirections. */
-  private pipeOrAmpersand(reader: Reader, i: number, code: number): void {
+  private pipeOrAmpersand(reader: number, i: number, code: number): void {
     const next = this.units[i + 1];
     if (code === 38 && (this.units[i - 1] === 62 || next === 62)) return;
     this.operator(reader, i, code, next === code ? 2 : 1);
   }
 
   /** An operator `length` characters long at `i` (`;`, a newline, `|`, `||`, `&`, `&&`): another command follows. */
-  private operator(reader: Reader, i: number, code: number, length: number): void {
-    reader.resumeAt = i + length;
+  private operator(reader: number, i: number, code: number, length: number): void {
+    this.resumeAt[reader] = i + length;
     const next = this.units[i + length];
     if (next === 10 || next === 13) return; // a blank line, a ";" ending one: no word follows
     if (this.factsAt !== i) {
       this.factsAt = i;
-      this.command = commandAt(this.text, this.units, i + length, this.text.length, true, this.knownCommands);
+      this.command = commandAt(this.text, this.units, i + length, this.text.length, true, this.knownCommands, this.separators);
     }
-    if (this.command) this.add(reader, operatorHeads[length === 2 ? code + 256 : code], this.command, "'");
+    if (this.command) this.add(reader, operatorHeads[operatorKey(code, length)], this.command, "'");
   }
 
   /** `<` or `>`: process substitution, or a redirection unless it is markup, an arrow or a comparison. */
-  private angleBracket(reader: Reader, i: number, code: number): void {
+  private angleBracket(reader: number, i: number, code: number): void {
     const next = this.units[i + 1];
     if (next === 40) {
       const command = this.substitutedCommand(i);
       if (command) this.add(reader, code === 60 ? 'process substitution <(' : 'process substitution >(', command, ' ...)');
-      reader.resumeAt = i + 2;
+      this.resumeAt[reader] = i + 2;
       return;
     }
     if (code === 60 && next < 128 && tagStart[next] === 1) {
-      reader.openTag = i; // markup, not a redirection
+      this.openTag[reader] = i; // markup, not a redirection
       return;
     }
-    if (code === 62 && reader.openTag > this.lastNewline) {
-      reader.openTag = -1;
+    if (code === 62 && this.openTag[reader] > this.lastNewline) {
+      this.openTag[reader] = -1;
       return;
     }
     // Arrows and comparisons in prose: "->", "=>", ">=", "<=".
@@ -460,38 +574,34 @@ class Readers {
       this.command = redirectTarget(this.text, this.units, i + length, code === 60);
     }
     if (this.command) this.add(reader, redirectionHeads[(code === 62 ? 4 : 0) + (doubled ? 2 : 0) + (ampersand ? 1 : 0)], this.command, '');
-    reader.resumeAt = i + length;
+    this.resumeAt[reader] = i + length;
   }
 
   /** For the process substitution at `i`: the command inside. */
   private substitutedCommand(i: number): string | undefined {
     if (this.factsAt !== i) {
       this.factsAt = i;
-      this.command = commandAt(this.text, this.units, i + 2, this.text.length, false, this.knownCommands);
+      this.command = commandAt(this.text, this.units, i + 2, this.text.length, false, this.knownCommands, this.separators);
     }
     return this.command;
   }
 
   /** Records the hazard `head + detail + tail` (the same `head` always comes with the same `tail`). */
-  private add(reader: Reader, head: string, detail: string, tail: string): void {
+  private add(reader: number, head: string, detail: string, tail: string): void {
     let byDetail = this.descriptions.get(head);
     if (byDetail === undefined) this.descriptions.set(head, (byDetail = new Map()));
     let description = byDetail.get(detail);
     if (description === undefined) byDetail.set(detail, (description = head + detail + tail));
-    reader.hazards.add(description);
+    this.hazards[reader].add(description);
   }
 }
 
-/** "';' then '", "'&&' then '", "newline then '", ...: by character code, plus 256 for a doubled `|` or `&`. */
-const operatorHeads: Record<number, string> = {
-  59: "';' then '",
-  10: "newline then '",
-  13: "newline then '",
-  124: "'|' then '",
-  38: "'&' then '",
-  [124 + 256]: "'||' then '",
-  [38 + 256]: "'&&' then '",
-};
+/** "';' then '", "'&&' then '", "newline then '", ...: by `operatorKey`. */
+const operatorHeads = new Array<string>(256).fill('');
+const operatorKey = (code: number, length: number) => (length === 2 ? code + 128 : code);
+for (const [code, length, operator] of [[59, 1, "';'"], [10, 1, 'newline'], [13, 1, 'newline'], [124, 1, "'|'"], [38, 1, "'&'"], [124, 2, "'||'"], [38, 2, "'&&'"]] as const) {
+  operatorHeads[operatorKey(code, length)] = `${operator} then '`;
+}
 
 
 /** Pairs of units scanned per block: a block holds at most twice as many special characters. */

@@ -232,6 +232,25 @@ describe('the shell lexer', () => {
     expect(read('x; rmx; make; Tom & Jerry')).toEqual([]);
   });
 
+  it('reads quoted ASCII words, non-ASCII words and words near the 256-character reach as the reference does', () => {
+    const words = [
+      '"rm":', '"rm"', "'rm'", '"rM"x', '"kill"', '"a"/rm', '"a/"rm', "'a'\\rm", '"rm":x', '"rm"\'', '""rm', '"rm', "'rm", '"curl.exe"', '"curl.ex"', '"CURL.EXE"',
+      '"\u0000rm"', '\u0000rm', 'rm\u0000', '"r m"', '"r^m"', 'r^m', '"\u212Aill"', '\u212Aill', '"ls"e', '".exe"', '"x.exe"', 'é/"sh"', '"rm\uDC00"', '\uD800/rm',
+      '名前', '名前/rm', '名前\\\\rm', '名前\\rm', '"名"rm', '名"/"rm', '名\u3000rm', '名 rm', '名;rm', '~名/rm', '.名/rm', '/名',
+      `${'x'.repeat(250)}/rm`, `${'名'.repeat(253)}/rm`, `${'名'.repeat(254)}/rm`, `${'名'.repeat(255)}/rm`, `${'名'.repeat(254)}\\\\rm`, `"${'a'.repeat(30)}"`,
+      `${'a'.repeat(21)}/rm`, `${'a'.repeat(22)}名/rm`, `"${'a'.repeat(254)}"rm`, `'${'名'.repeat(300)}'`,
+    ];
+    for (const word of words) {
+      for (const operator of [';', '\n', '\r\n', '| ', '`']) {
+        for (const [before, after] of [['', ''], ['x', ' x'], ['名', ':'], ['', '\r\n'], ['x', '`']]) {
+          const text = `${before}${operator}${word}${after}`;
+          const expected = states.map((state) => referenceHazards(text, state));
+          expect(readShell(text, states, knownCommands).hazards.map((hazards) => hazards.map((h) => h.description)), text).toEqual(expected);
+        }
+      }
+    }
+  });
+
   it('forgets a tag once a line ends, however many brackets follow', () => {
     expect(shellHazards('<a title\n> /tmp/x >> /tmp/y', 'unquoted', knownCommands).map((h) => h.description)).toEqual([
       "redirection '>' to a file",
