@@ -7,6 +7,8 @@ import { flaggablePathCandidates, pathCandidates, pathForms, type PathForm } fro
 
 /** Texts with at most one non-ASCII run per this many characters are folded as a `FoldedText`. */
 const sparseRuns = 64;
+/** How much of a text's start tells a text dense in runs (prose in another script), which is folded as a copy without counting all its runs. */
+const sampleLength = 8192;
 
 /**
  * One string from the arguments, with the derived forms detectors match on,
@@ -55,8 +57,8 @@ export class ScannedString {
    */
   get unconfused(): FoldedText | string {
     if (this.cachedFolded === undefined) {
-      const limit = Math.floor(this.text.length / sparseRuns);
-      const runs = nonAsciiRunsUpTo(this.text, limit);
+      const denseAtStart = this.text.length > sampleLength && nonAsciiRunsUpTo(this.text, sampleLength / sparseRuns, sampleLength) === undefined;
+      const runs = denseAtStart ? undefined : nonAsciiRunsUpTo(this.text, Math.floor(this.text.length / sparseRuns));
       if (runs === undefined) this.cachedFolded = foldLookalikes(this.text);
       else {
         const changed = foldedRuns(this.text, runs);

@@ -25,9 +25,15 @@ export function codeUnits(text: string): Uint16Array {
     return lastShort.units;
   }
   for (const entry of recentLong) if (entry.text === text) return entry.units;
-  const units = copyCodeUnits(text);
-  recentLong[next] = { text, units };
-  next = (next + 1) % recentLong.length;
+  return keep(text, copyCodeUnits(text));
+}
+
+function keep(text: string, units: Uint16Array): Uint16Array {
+  if (text.length < longFrom) lastShort = { text, units };
+  else {
+    recentLong[next] = { text, units };
+    next = (next + 1) % recentLong.length;
+  }
   return units;
 }
 
@@ -43,6 +49,17 @@ export function copyCodeUnits(text: string): Uint16Array {
   if (text.length >= longFrom) bytes.write(text, 0, 'utf16le');
   if (bigEndian) bytes.swap16();
   return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+}
+
+/**
+ * `textOfUnits(units, length)`, kept as that text's code units for
+ * `codeUnits` (a text built from units, such as a folded copy, is scanned
+ * next): the caller hands `units` over and must not change them.
+ */
+export function textKeepingUnits(units: Uint16Array, length: number): string {
+  const text = textOfUnits(units, length);
+  keep(text, units.subarray(0, length));
+  return text;
 }
 
 /** The text of the first `length` code units of `units`. */

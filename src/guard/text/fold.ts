@@ -60,15 +60,15 @@ export function nonAsciiRuns(text: string): Array<[number, number]> {
   return nonAsciiRunsUpTo(text, Infinity)!;
 }
 
-/** `nonAsciiRuns(text)`, or undefined as soon as there are more than `limit`. */
-export function nonAsciiRunsUpTo(text: string, limit: number): Array<[number, number]> | undefined {
+/** `nonAsciiRuns(text)` (of its first `length` units), or undefined as soon as there are more than `limit`. */
+export function nonAsciiRunsUpTo(text: string, limit: number, length = text.length): Array<[number, number]> | undefined {
   const runs: Array<[number, number]> = [];
   if (isAscii(text)) return runs;
   const units = codeUnits(text);
   const pairs = unitPairs(units);
-  for (let start = nextNonAscii(units, pairs, 0); start < units.length; start = nextNonAscii(units, pairs, start)) {
+  for (let start = nextNonAscii(units, pairs, 0); start < length; start = nextNonAscii(units, pairs, start)) {
     if (runs.length === limit) return undefined;
-    const end = runEnd(units, start);
+    const end = Math.min(runEnd(units, start), length);
     runs.push([start, end]);
     start = end;
   }

@@ -1,4 +1,4 @@
-import { codeUnits, textOfUnits } from './code-units.js';
+import { codeUnits, textKeepingUnits } from './code-units.js';
 import { stripInvisible } from './invisible.js';
 import { lookalikeOf } from './lookalikes.js';
 
@@ -177,7 +177,7 @@ export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string)
     for (let k = 0; k < folded.length; k++) out[length++] = folded.charCodeAt(k);
     i = runEnd;
   }
-  return textOfUnits(out, length);
+  return textKeepingUnits(out, length);
 }
 
 /** Where `copyTableFolds` stopped writing. */

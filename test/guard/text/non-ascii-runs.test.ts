@@ -34,6 +34,8 @@ describe('non-ASCII runs', () => {
       const runs = runsByRegex(text);
       expect(nonAsciiRunsUpTo(text, runs.length)).toEqual(runs);
       if (runs.length > 0) expect(nonAsciiRunsUpTo(text, runs.length - 1)).toBeUndefined();
+      const prefix = Math.floor(random() * (text.length + 1));
+      expect(nonAsciiRunsUpTo(text, Infinity, prefix)).toEqual(runsByRegex(text.slice(0, prefix)));
     }
   });
 
