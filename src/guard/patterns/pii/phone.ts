@@ -1,4 +1,5 @@
-import { allMatches, type TextMatch } from '../text-match.js';
+import { allMatches, matchesStartingAt, type TextMatch } from '../text-match.js';
+import { numberStartsMinimum, numberStartsOf } from './number-starts.js';
 
 /**
  * North American numbers with separators: (415) 555-2671, 415-555-2671,
@@ -54,15 +55,17 @@ export function findInternationalPhoneNumbers(text: string): TextMatch[] {
   return matches;
 }
 
-export function findNorthAmericanPhoneNumbers(text: string): TextMatch[] {
-  return allMatches(northAmerican, text).map((match) => ({ kind: 'pii.phone', label: 'phone number', start: match.index, end: match.index + match[0].length }));
+/** `viaStarts`: as for `findCardNumbers`. */
+export function findNorthAmericanPhoneNumbers(text: string, viaStarts = text.length >= numberStartsMinimum): TextMatch[] {
+  const found = viaStarts ? matchesStartingAt(northAmerican, text, numberStartsOf(text).phone) : allMatches(northAmerican, text);
+  return found.map((match) => ({ kind: 'pii.phone', label: 'phone number', start: match.index, end: match.index + match[0].length }));
 }
 
 /** Both kinds; a North American number inside an international one is not listed again. */
-export function findPhoneNumbers(text: string): TextMatch[] {
+export function findPhoneNumbers(text: string, viaStarts = text.length >= numberStartsMinimum): TextMatch[] {
   const international = findInternationalPhoneNumbers(text);
   const matches = [...international];
-  for (const match of findNorthAmericanPhoneNumbers(text)) {
+  for (const match of findNorthAmericanPhoneNumbers(text, viaStarts)) {
     if (international.some((m) => match.start >= m.start && match.start < m.end)) continue;
     matches.push(match);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '../../../src/guard/detect.js';
 import { piiKinds } from '../../../src/guard/kinds.js';
 import { piiMatchers } from '../../../src/guard/patterns/pii/index.js';
-import { linesMatching } from '../../../src/guard/text/digit-lines.js';
+import { compatibilityWindows } from '../../../src/guard/text/fold.js';
 
 /** Numbers of every kind, valid or nearly so, and look-alikes with single digits only. */
 const pieces = [
@@ -18,7 +18,7 @@ function kindsIn(text: string): string[] {
 }
 
 describe('PII in large texts', () => {
-  it('reports the kinds the matchers find in the whole text, though numbers are searched only in the lines that can hold them', () => {
+  it('reports the kinds the matchers find in the whole text, though numbers are tried only where they can start', () => {
     let seed = 13;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
@@ -40,22 +40,6 @@ describe('PII in large texts', () => {
       }
     }
   });
-
-  it('keeps exactly the lines holding a match, in order, at the start and end of the text and around CRLF', () => {
-    expect(linesMatching('a 1 b\nphone 415\nnone\n42\n7 7', /\d\d/)).toBe('phone 415\n42');
-    expect(linesMatching('12', /\d\d/)).toBe('12');
-    expect(linesMatching('no digits', /\d\d/)).toBe('');
-    expect(linesMatching('', /\d\d/)).toBe('');
-    expect(linesMatching('1234 first\r\nx 12 34\r\n\u00e9 5678\r\nlast 9999', /\d\d\d\d/)).toBe('1234 first\r\n\u00e9 5678\r\nlast 9999');
-    expect(linesMatching('GB82 x 1234\nab12 GB 82', /[A-Z][A-Z]\d\d/)).toBe('GB82 x 1234');
-    expect(linesMatching('11\n22\nx\n33\n44\n55', /\d\d/)).toBe('11\n22\n33\n44\n55');
-    expect(linesMatching('\n12\n\n34\n', /\d\d/)).toBe('12\n34');
-  });
-
-  it('gives the text itself when every line holds a match', () => {
-    const text = '12 a\n34 b\r\n56 c';
-    expect(linesMatching(text, /\d\d/)).toBe(text);
-  });
 });
 
 describe('PII in compatibility characters', () => {
@@ -69,5 +53,30 @@ describe('PII in compatibility characters', () => {
     }
     expect(details(filler)).toEqual([]);
     expect(details(`${filler}card: 4111 1111 1111 1111`)).toEqual(['pii.card: Visa card number']);
+  });
+});
+
+describe('PII in the compatibility windows of a text, searched as one text', () => {
+  /** What each window on its own gives, as the windows were searched before they were joined. */
+  const perWindow = (text: string) =>
+    [...new Set([text, ...compatibilityWindows(text, 48)].flatMap((variant) => piiKinds.flatMap((kind) => piiMatchers[kind](variant).map((m) => `${m.kind}: ${m.label}`))))].sort();
+  const reported = (text: string) => detect({ text }, { tool: 'note' }, { detectors: ['pii'], maxFindingsPerDetector: 1000 }).map((f) => f.detail).sort();
+
+  it('finds what the windows find one by one, where windows cut numbers, addresses and labels at their edges', () => {
+    const fullWidth = (s: string) => s.replace(/[0-9A-Za-z@]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const pieces = [
+      '4111 1111 1111 1111', '12345678901234567890123', '123-45-6789', 'SSN 123456789', '(415) 555-2671', '+44 20 7946 0958', 'GB82 WEST 1234 5698 7654 32',
+      'jane.doe@example.com', `${'a'.repeat(70)}@example.com`, 'user@host.com:path/x', '。', '，', '½', fullWidth('4111 1111 1111 1111'), fullWidth('jane@example.com'),
+    ];
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    for (let n = 0; n < 60; n++) {
+      const parts: string[] = [];
+      const length = n % 2 === 0 ? 2_000 : 20_000;
+      while (parts.join('').length < length) parts.push(random() < 0.3 ? pick(pieces) : '文字'.repeat(1 + Math.floor(random() * 30)), pick(['', ' ', '\n', '\r\n', '-', 'x']));
+      const text = parts.join('');
+      expect(reported(text), `case ${n}`).toEqual(perWindow(text));
+    }
   });
 });
