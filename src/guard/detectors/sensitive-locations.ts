@@ -47,11 +47,17 @@ const locationSegmentStart = new RegExp(
   '^(?:' + caseless(String.raw`\.|_netrc|id_|authorized_keys|(?:etc|proc|windows|library)(?:[\\/]|$)|claude_desktop_config\.json|ntds\.dit`) + ')',
 );
 const longestSegmentStart = 32;
-/** The first two characters of the segment starts above other than ".". */
-export const segmentStartLetters = ['_n', 'id', 'au', 'et', 'pr', 'wi', 'li', 'cl', 'nt'];
-/** The same, lower case ('_' | 32 is 127), as `a * 128 + b`. */
+/** The first three characters of the segment starts above other than ".". */
+const segmentStarts = ['_ne', 'id_', 'aut', 'etc', 'pro', 'win', 'lib', 'cla', 'ntd'];
+/** Their first two, lower case ('_' | 32 is 127), at `a * 128 + b`. */
 const segmentStartPairs = new Uint8Array(128 * 128);
-for (const start of segmentStartLetters) segmentStartPairs[(start.charCodeAt(0) | 32) * 128 + (start.charCodeAt(1) | 32)] = 1;
+/** Their first three, lower case, as `(a * 128 + b) * 128 + c`. */
+const segmentStartTriples = new Set<number>();
+for (const start of segmentStarts) {
+  const [a, b, c] = [0, 1, 2].map((i) => start.charCodeAt(i) | 32);
+  segmentStartPairs[a * 128 + b] = 1;
+  segmentStartTriples.add((a * 128 + b) * 128 + c);
+}
 const applicationDefaultCredentials = new RegExp(caseless(String.raw`application_default_credentials\.json`));
 
 // Read per code unit of the shell words: as module constants, not through the import (several times faster, measured on Node 20).
@@ -77,17 +83,41 @@ export function maySegmentStartSensitiveLocation(a: number, b: number): boolean 
   return segmentStartPairs[(a | 32) * 128 + (b | 32)] === 1;
 }
 
+function isSeparatorOrEnd(path: string, i: number): boolean {
+  const code = path.charCodeAt(i);
+  return code === 47 || code === 92 || i >= path.length;
+}
+
+/** Whether the segment starting at `i` is "." or "..", which normalizing drops (`./dist/index.js` names no hidden file). */
+function isDotSegmentAt(path: string, i: number): boolean {
+  if (path.charCodeAt(i) !== 46) return false;
+  return isSeparatorOrEnd(path, i + 1) || (path.charCodeAt(i + 1) === 46 && isSeparatorOrEnd(path, i + 2));
+}
+
+/**
+ * Whether the segment of `path` starting at `i` may start a sensitive
+ * location: a hidden name (a "." that does not start "." or ".."), or a
+ * start above, looked for once its first three characters (ASCII) agree.
+ */
+function maySegmentAtStartSensitiveLocation(path: string, i: number): boolean {
+  const a = path.charCodeAt(i);
+  const b = path.charCodeAt(i + 1);
+  if (!maySegmentStartSensitiveLocation(a, b)) return false;
+  if (a === 46) return !isDotSegmentAt(path, i);
+  const c = path.charCodeAt(i + 2);
+  if (a < 128 && b < 128 && c < 128 && !segmentStartTriples.has(((a | 32) * 128 + (b | 32)) * 128 + (c | 32))) return false;
+  return locationSegmentStart.test(path.slice(i, i + longestSegmentStart));
+}
+
 /** Whether `path` may name a sensitive location: false only when `sensitiveLocationOf` would find none. */
 export function mayNameSensitiveLocation(path: string): boolean {
-  let atSegmentStart = true;
+  let segmentStart = 0;
   let underscore = false;
   for (let i = 0; i < path.length; i++) {
     const code = path.charCodeAt(i);
     if (code >= 128 && mayLowerToAscii(code)) return true;
-    if (atSegmentStart && maySegmentStartSensitiveLocation(code, path.charCodeAt(i + 1)) && locationSegmentStart.test(path.slice(i, i + longestSegmentStart))) {
-      return true;
-    }
-    atSegmentStart = code === 47 || code === 92;
+    if (i === segmentStart && maySegmentAtStartSensitiveLocation(path, i)) return true;
+    if (code === 47 || code === 92) segmentStart = i + 1;
     underscore ||= code === 95;
   }
   // The one location that does not start a segment has an "_" in it.

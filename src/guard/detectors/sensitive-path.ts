@@ -1,8 +1,13 @@
 import type { ScannedString } from './scanned-string.js';
 import { mayNameSensitiveLocation, sensitiveLocationOf } from './sensitive-locations.js';
 
-/** Every sensitive location has a separator, a dot or an underscore in it (`.env`, `id_rsa`, `etc/shadow`). */
-const couldBeSensitive = /[\\/._]/;
+const fileScheme = /^file:\/\/(?:localhost)?/i;
+
+/** The path of a `file:` URL, any other text as it is. */
+function withoutFileScheme(text: string): string {
+  // Most texts are ruled out by their first letter before the pattern is tried.
+  return (text.charCodeAt(0) | 32) === 102 ? text.replace(fileScheme, '') : text;
+}
 
 /**
  * Paths to credentials and other sensitive locations (`~/.ssh`, `.env`,
@@ -12,11 +17,10 @@ const couldBeSensitive = /[\\/._]/;
 export function detectSensitivePath(scanned: ScannedString): string[] {
   const details = new Set<string>();
   for (const form of scanned.flaggablePathForms) {
-    if (!couldBeSensitive.test(form.text)) continue;
-    const withoutScheme = form.text.replace(/^file:\/\/(?:localhost)?/i, '');
-    if (!mayNameSensitiveLocation(withoutScheme)) continue;
+    const path = withoutFileScheme(form.text);
+    if (!mayNameSensitiveLocation(path)) continue;
     // C-based servers stop reading a path at a NUL byte.
-    const label = sensitiveLocationOf(withoutScheme.split('\0')[0].trimEnd());
+    const label = sensitiveLocationOf(path.split('\0')[0].trimEnd());
     if (label) details.add(label);
   }
   return [...details];

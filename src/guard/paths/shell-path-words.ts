@@ -1,7 +1,8 @@
 import { caseless } from '../patterns/caseless.js';
-import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImported, segmentStartLetters } from '../detectors/sensitive-locations.js';
+import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImported } from '../detectors/sensitive-locations.js';
 import { asciiSet } from '../text/char-runs.js';
 import { codeUnits, unitPairs } from '../text/code-units.js';
+import { fillFlagCodes, isUnfilled, nextFlagTrigger } from './flag-triggers.js';
 import { dotInPaths as dotInPathsImported, fillUnitTraits as fillUnitTraitsImported, quietInPaths as quietInPathsImported, unitTraits as unitTraitsImported } from './non-ascii-in-paths.js';
 
 // Imported bindings read in the scan loops below, as module constants: read through the import, the classification of 1 MiB of Russian took 4 times as long (measured on Node 20).
@@ -155,23 +156,6 @@ class PathWordCursor {
     return this.needsLook ? mayBeFlagged(this.units, this.start, this.end) : startMayBeFlagged(this.units, this.start, this.end);
   }
 
-  /** Where the last word ends, quotes included: a unit that ends words, or the end of the text. */
-  get after(): number {
-    return this.coveredUntil;
-  }
-
-  /**
-   * Goes on from `position`, skipping the words before it. The words that
-   * follow are those a cursor that did not skip finds when the unit before
-   * `position` ends words and is not NUL: the one word that reaches back
-   * across a unit that ends words is that of a NUL hint, which takes in the
-   * stretch before the NUL when that holds no hint of its own.
-   */
-  restartAt(position: number): void {
-    this.coveredUntil = position;
-    this.hint = nextHint(this.units, this.pairs, position);
-  }
-
   next(): boolean {
     const { units, pairs } = this;
     while (this.hint < units.length) {
@@ -234,11 +218,11 @@ const flaggableUnit = asciiSet('%\\\0_');
  * roots to resolve it against: it holds an escape (so it has other forms),
  * NUL, an "_", a non-ASCII unit that is neither `quietInPaths` nor a
  * `dotInPaths` inside a segment, or a segment (at the start or after "/")
- * that may start a sensitive location, which every segment starting with
- * "." may (so a ".." that can be a segment is one), or it starts with "fi"
- * (a `file:` URL, whose path is looked up without the scheme). Any other
- * word, and any other form of it, has no traversal and names no sensitive
- * location. Only the start can matter in a word without `needsLook` units.
+ * that may start a sensitive location (`segmentMayBeFlagged`), or it starts
+ * with "fi" (a `file:` URL, whose path is looked up without the scheme).
+ * Any other word, and any other form of it, has no traversal and names no
+ * sensitive location. Only the start can matter in a word without
+ * `needsLook` units.
  */
 function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
   if (startMayBeFlagged(units, start, end)) return true;
@@ -246,7 +230,7 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
     const unit = units[i];
     if (unit < 128) {
       if (flaggableUnit[unit] === 1) return true;
-      if (unit === 47 && i + 1 < end && maySegmentStartSensitiveLocation(units[i + 1], i + 2 < end ? units[i + 2] : NaN)) return true;
+      if (unit === 47 && i + 1 < end && segmentMayBeFlagged(units, i + 1, end)) return true;
       continue;
     }
     const traits = unitTraits[unit] || fillUnitTraits(unit);
@@ -255,127 +239,82 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * Whether the segment starting at `i` (of a word ending at `end`) may start
+ * a sensitive location, which every segment starting with "." may (so a
+ * ".." that can be a segment is one), except "." itself, which normalizing
+ * drops (`./dist/index.js`).
+ */
+function segmentMayBeFlagged(units: Uint16Array, i: number, end: number): boolean {
+  const second = i + 1 < end ? units[i + 1] : NaN;
+  return maySegmentStartSensitiveLocation(units[i], second) && !(units[i] === 46 && (second === 47 || i + 1 === end));
+}
+
 /** The part of `mayBeFlagged` about the word's first segment. */
 function startMayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
-  const second = start + 1 < end ? units[start + 1] : NaN;
-  return maySegmentStartSensitiveLocation(units[start], second) || ((units[start] | 32) === 102 && (second | 32) === 105);
+  return segmentMayBeFlagged(units, start, end) || (start + 1 < end && (units[start] | 32) === 102 && (units[start + 1] | 32) === 105);
 }
 
-/** A unit that may be in a word the path detectors could flag wherever it stands in it (see `mayBeFlagged`). */
-const anywhere = 1;
-/** A unit that may make a word one the path detectors could flag when it starts the word: ".", the first letter of a sensitive segment start, "f" (`file:`). */
-const atStart = 2;
-/**
- * Per code unit: `anywhere`, `atStart` or 0. Every word `mayBeFlagged` holds
- * an `anywhere` unit or starts with an `atStart` one. Non-ASCII units are
- * `unknown` until their block of 256 is filled from `unitTraits`.
- */
-const triggerUnit = new Uint8Array(65536).fill(unknown, 128);
-for (const c of '%\\_/\0') triggerUnit[c.charCodeAt(0)] = anywhere;
-for (const c of ['.', 'f', ...segmentStartLetters.map((start) => start[0])]) {
-  for (const unit of [c.charCodeAt(0), c.toUpperCase().charCodeAt(0)]) triggerUnit[unit] ||= atStart;
+/** The start of the word around `i`: just after the unit that ends words before it, or 0. */
+function wordStartBefore(units: Uint16Array, i: number): number {
+  let start = i;
+  while (start > 0 && wordUnit[units[start - 1]] !== wordEnd) start--;
+  return start;
 }
 
-function fillTriggerUnits(unit: number): number {
-  const first = unit & 0xff00;
-  for (let i = Math.max(first, 128); i < first + 256; i++) {
-    const traits = unitTraits[i] || fillUnitTraits(i);
-    triggerUnit[i] = (traits & quietInPaths) !== 0 ? 0 : (traits & dotInPaths) !== 0 ? atStart : anywhere;
+/** The end of the word that goes on at `i`: the first unit at or after it that ends words, or `units.length`. */
+function wordEndFrom(units: Uint16Array, i: number): number {
+  let end = i;
+  while (end < units.length && wordUnit[units[end]] !== wordEnd) end++;
+  return end;
+}
+
+/** Whether the units [start, end) hold a hint (see `PathWordCursor`): the word is one that could be a path. */
+function holdsHint(text: string, units: Uint16Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const unit = units[i];
+    if (unit >= 128 || (hintUnit[unit] === 1 && ((unit !== 46 && unit !== 95) || hintNameAround(text, units, i)))) return true;
   }
-  return triggerUnit[unit];
-}
-
-function triggerOf(unit: number): number {
-  const trigger = triggerUnit[unit];
-  return trigger === unknown ? fillTriggerUnits(unit) : trigger;
-}
-
-/**
- * The position of the first unit at or after `from` that may make its word
- * one the path detectors could flag: an `anywhere` unit, or an `atStart` one
- * after a unit that ends words or a quote (`units.length` when there is
- * none). Pairs of units are read as in `nextHint`.
- */
-function nextTrigger(units: Uint16Array, pairs: Uint32Array, from: number): number {
-  for (let i = from; i < units.length; ) {
-    if ((i & 1) === 1 || i === units.length - 1) {
-      if (isTriggerAt(units, i)) return i;
-      i++;
-      continue;
-    }
-    const pair = pairs[i >> 1];
-    if ((triggerUnit[pair & 0xffff] | triggerUnit[pair >>> 16]) === 0) {
-      i += 2;
-      continue;
-    }
-    if (isTriggerAt(units, i)) return i;
-    i++;
-  }
-  return units.length;
-}
-
-function isTriggerAt(units: Uint16Array, i: number): boolean {
-  const trigger = triggerOf(units[i]);
-  if (trigger === anywhere) return true;
-  return trigger === atStart && (i === 0 || isWordEnd(units[i - 1]) || isQuote(units[i - 1]));
-}
-
-function isWordEnd(unit: number): boolean {
-  return unit < 128 && wordUnit[unit] === wordEnd;
+  return false;
 }
 
 /**
  * The words of `shellPathWords` that the path detectors could flag without
  * roots (see `mayBeFlagged`), each once, in order: the others (most URLs,
  * dotted names in code, prose in other scripts) are never copied out of the
- * text. Two ways give the same words: going through every word that could be
- * a path suits most texts; in prose in other scripts nearly every word could
- * be one, so only the stretches around units that may make a word flaggable
- * are split into words.
+ * text. Every such word holds a unit `isFlagTriggerAt`, which are rare in
+ * most texts: only the words around them are looked at. A NUL ends words,
+ * but the cursor takes it into the word before it in some cases (see
+ * `PathWordCursor.next`): a text holding one goes through every word that
+ * could be a path instead.
  */
 export function flaggableShellPathWords(text: string): string[] {
-  const cursor = new PathWordCursor(text);
-  return mostlyNonAscii(cursor.units) ? flaggableWordsAroundTriggers(text, cursor) : flaggableWordsOfHints(text, cursor);
-}
-
-/** Whether most units of the text are non-ASCII, judged from one in 251 (a prime, so no stride of the text lines up with it). */
-function mostlyNonAscii(units: Uint16Array): boolean {
-  let nonAscii = 0;
-  let looked = 0;
-  for (let i = 0; i < units.length; i += 251, looked++) if (units[i] >= 128) nonAscii++;
-  return nonAscii * 2 > looked;
-}
-
-/** `flaggableShellPathWords` by going through every word that could be a path. */
-export function flaggableWordsOfHints(text: string, cursor = new PathWordCursor(text)): string[] {
+  const units = codeUnits(text);
+  const pairs = unitPairs(units);
   const words = new Set<string>();
-  while (cursor.next()) if (cursor.mayBeFlagged()) words.add(text.slice(cursor.start, cursor.end));
+  for (let from = 0, trigger = nextFlagTrigger(units, pairs, 0); trigger < units.length; trigger = nextFlagTrigger(units, pairs, from)) {
+    const unit = units[trigger];
+    if (isUnfilled(unit)) {
+      fillFlagCodes(unit);
+      from = trigger;
+      continue;
+    }
+    if (unit === 0) return flaggableWordsOfHints(text);
+    let start = wordStartBefore(units, trigger);
+    let end = wordEndFrom(units, trigger + 1);
+    from = end;
+    if (end - start > maxWordLength) continue;
+    while (start < end && isQuote(units[start])) start++;
+    while (end > start && isQuote(units[end - 1])) end--;
+    if (end > start && holdsHint(text, units, start, end) && mayBeFlagged(units, start, end)) words.add(text.slice(start, end));
+  }
   return [...words];
 }
 
-/**
- * `flaggableShellPathWords` by splitting into words only the stretches from
- * the last unit that ends words (other than NUL) before each unit that may
- * make its word flaggable (`nextTrigger`) to the end of a word past it:
- * every flaggable word holds such a unit.
- */
-export function flaggableWordsAroundTriggers(text: string, cursor = new PathWordCursor(text)): string[] {
+/** `flaggableShellPathWords` by going through every word that could be a path. */
+export function flaggableWordsOfHints(text: string): string[] {
+  const cursor = new PathWordCursor(text);
   const words = new Set<string>();
-  const { units, pairs } = cursor;
-  for (let from = 0, trigger = nextTrigger(units, pairs, 0); trigger < units.length; trigger = nextTrigger(units, pairs, from)) {
-    // Back to a unit that ends words, which is not NUL: NUL is a trigger, so none stands between `from` and the first trigger.
-    let restart = trigger;
-    while (restart > from && !isWordEnd(units[restart - 1])) restart--;
-    cursor.restartAt(restart);
-    from = units.length;
-    while (cursor.next()) {
-      if (cursor.mayBeFlagged()) words.add(text.slice(cursor.start, cursor.end));
-      const after = cursor.after;
-      if (after > trigger && (after === units.length || units[after] !== 0)) {
-        from = after + 1;
-        break;
-      }
-    }
-  }
+  while (cursor.next()) if (cursor.mayBeFlagged()) words.add(text.slice(cursor.start, cursor.end));
   return [...words];
 }

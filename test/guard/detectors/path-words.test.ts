@@ -85,4 +85,13 @@ describe('the segment test before a sensitive-location lookup', () => {
     expect(mayNameSensitiveLocation('~/.\u212Aube/config')).toBe(true);
     expect(sensitiveLocationOf('~/.\u212Aube/config')).toBe('Kubernetes config');
   });
+
+  it('turns down "." and ".." segments, which normalizing drops, and starts that differ in the third character', () => {
+    for (const path of ['./dist/index.js', '../lib/x', 'a/./b/../c', '.', '..', '.\\x', 'lib/', 'prefer/x', 'auto-bind', 'etcetera', 'id-x', 'liczba']) {
+      expect(mayNameSensitiveLocation(path)).toBe(false);
+    }
+    for (const path of ['./.env', '.../x', '..x/y', './/.ssh', 'a\\.\\.git/config', 'x/etc/', 'ID_rsa', 'Library/Keychains', 'proc', 'ntds.dit', 'app/application_default_credentials.json']) {
+      expect(mayNameSensitiveLocation(path)).toBe(true);
+    }
+  });
 });

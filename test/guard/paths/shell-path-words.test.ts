@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../../src/guard/detect.js';
-import { flaggableShellPathWords, flaggableWordsAroundTriggers, flaggableWordsOfHints, shellPathWords } from '../../../src/guard/paths/shell-path-words.js';
+import { flaggableShellPathWords, flaggableWordsOfHints, shellPathWords } from '../../../src/guard/paths/shell-path-words.js';
 
 const wordsOf = (command: string) => shellPathWords(command).map((word) => word.text);
 
@@ -93,9 +93,9 @@ describe('the shell path words the path detectors could flag', () => {
     expect(flagged).toBeGreaterThan(1000);
   });
 
-  it('are the same whether every word that could be a path is gone through or only the stretches around what may flag one', () => {
+  it('are the same whether every word that could be a path is gone through or only the words around units that may flag one', () => {
     for (const command of [...randomCommands(300), ...otherScriptCommands(), 'a\0b\0c/d', '\0\0etc/x', 'x/y\0etc \0', "'\0'.env", '\u0436\0\u0436/etc', 'etc\u0436 wi\u0436 .\u0436']) {
-      expect(flaggableWordsAroundTriggers(command)).toEqual(flaggableWordsOfHints(command));
+      expect(flaggableShellPathWords(command)).toEqual(flaggableWordsOfHints(command));
     }
   });
 

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { fillFlagCodes, isUnfilled, nextFlagTrigger } from '../../../src/guard/paths/flag-triggers.js';
+import { flaggableShellPathWords, flaggableWordsOfHints } from '../../../src/guard/paths/shell-path-words.js';
+import { copyCodeUnits, unitPairs } from '../../../src/guard/text/code-units.js';
+
+/** Every trigger of `text`, in order, each found from just after the one before (unfilled blocks filled on the way, as the caller does). */
+function triggersOf(text: string, from = 0): number[] {
+  const units = copyCodeUnits(text);
+  const pairs = unitPairs(units);
+  const found: number[] = [];
+  for (let t = nextFlagTrigger(units, pairs, from); t < units.length; t = nextFlagTrigger(units, pairs, t + 1)) {
+    if (isUnfilled(units[t])) {
+      fillFlagCodes(units[t]);
+      return triggersOf(text, from);
+    }
+    found.push(t);
+  }
+  return found;
+}
+
+describe('units that may make a shell word flaggable', () => {
+  it('are found at the first and last unit, for odd and even lengths, and none in an empty text', () => {
+    expect(triggersOf('')).toEqual([]);
+    expect(triggersOf('_')).toEqual([0]);
+    expect(triggersOf('a%')).toEqual([1]);
+    expect(triggersOf('ab\\')).toEqual([2]);
+    expect(triggersOf('.env')).toEqual([0]);
+    expect(triggersOf('x .e')).toEqual([2]);
+    expect(triggersOf('xy .e')).toEqual([3]);
+    expect(triggersOf('cat etc/x id_rsa')).toEqual([4, 10, 12]);
+  });
+
+  it('take "." only where it starts a segment that is not "." itself', () => {
+    expect(triggersOf('./dist/index.js a/./b x. .')).toEqual([]);
+    // A quote after "." may be inside the word (`.'env'`): only the word, without its quotes, tells.
+    expect(triggersOf('../x .. a/.b ".x" \'.\'')).toEqual([0, 5, 10, 14, 19]);
+    expect(triggersOf('.\r\n.\n..')).toEqual([5]);
+  });
+
+  it('take letters only where they start a word or segment with a sensitive start or "fi", in either case', () => {
+    expect(triggersOf('ID Etc /PRoc "wi\' fi FILE: nt x/cl ai')).toEqual([0, 3, 8, 14, 18, 21, 27, 32]);
+    expect(triggersOf('aid letc xproc idle')).toEqual([15]);
+  });
+
+  it('take non-ASCII units that lower to ASCII or are not quiet anywhere, look-alike dots only where a segment starts', () => {
+    expect(triggersOf('\u0436\u0436 \u4e2d\u6587')).toEqual([]);
+    expect(triggersOf('a\u212Ab \uD800 \uDC00x')).toEqual([1, 4, 6]);
+    expect(triggersOf('\u6587\u3002\u6587 \u3002env a/\uFF0Ex')).toEqual([4, 11]);
+  });
+
+  it('are the same found from any position as from the start', () => {
+    const texts = ['x .env a_b\u3002c /etc \u212A', 'ab cd/ef\u00e9 ..\\x%41 "li"', ' fi.id_ .\u3002 \uD83D\uDE00'];
+    for (const text of texts) {
+      const all = triggersOf(text);
+      for (let from = 0; from <= text.length; from++) expect(triggersOf(text, from)).toEqual(all.filter((t) => t >= from));
+    }
+  });
+});
+
+describe('the flaggable words found around triggers', () => {
+  it('are those found by going through every word that could be a path, at the edges of the text and of its words', () => {
+    const commands = [
+      '', '.', '..', '/', '_', 'x', '.env', 'a/.env', './.env', '"./.ssh"', "'.'", '.\r\n..\r\n', 'fi', 'file:///etc/passwd', 'x/fi', 'ETC/shadow',
+      '\uD800', 'a\uDC00', '\u212Aube/config', '\u3002env', '/\u3002ssh', 'x\u3002y', '\u0436/.env', '%2e%2e/x', 'a\\x2e', 'lib/', './dist/index.js',
+      `${'x'.repeat(4095)}/.env y/.env`, `${'x'.repeat(4096)}/.env y/.env`, 'cat a/..\0b', '\0.env', 'a\0', '.env\0', 'x y/..',
+    ];
+    for (const command of commands) expect(flaggableShellPathWords(command)).toEqual(flaggableWordsOfHints(command));
+  });
+});
