@@ -5,6 +5,7 @@ import type { FoldedText } from '../text/folded-text.js';
 import { foldedSpacedLetterMatches } from '../text/folded-spaced-letters.js';
 import { singleLetterShare, spacedLetterMatches } from '../text/spaced-letters.js';
 import { codeUnits } from '../text/code-units.js';
+import { eachWordLacksALetter } from '../text/missing-letters.js';
 import { squashedLetters, squashedUnits } from '../text/squashed-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
@@ -74,14 +75,17 @@ function addSpacedOutLabels(unconfused: string | FoldedText, units: Uint16Array 
 
 /** Texts with more single letters than this share are tested whole first (see `squashedPhrasePossible`). */
 const denseSingleLetters = 0.1;
-/** Any of the words squashed phrases end in (letters only): one search instead of one per word over the whole text's letters. */
-const anySquashedEnding = new RegExp([...new Set(squashedPatterns.flatMap(({ triggers: endings }) => endings.map(({ word }) => word)))].join('|'));
+/** The words squashed phrases end in (letters only). */
+const squashedEndings = [...new Set(squashedPatterns.flatMap(({ triggers: endings }) => endings.map(({ word }) => word)))];
+/** Any of them: one search instead of one per word over the whole text's letters. */
+const anySquashedEnding = new RegExp(squashedEndings.join('|'));
 
 /**
  * Whether a window around spaced-out letters can hold a squashed phrase.
  * Each window is a stretch of the text, so its squashed letters are a stretch
  * of the whole text's: when those hold none of the words every squashed
- * phrase ends in, no window can. That test costs one pass over the text;
+ * phrase ends in, no window can. That test costs one pass over the text
+ * (none where each of those words holds a letter the text lacks: hex);
  * following every chain of single letters costs several where they are dense
  * (hex, Cyrillic words with a folded Latin look-alike in them), so it is made
  * there only, and the answer is the same either way.
@@ -89,6 +93,7 @@ const anySquashedEnding = new RegExp([...new Set(squashedPatterns.flatMap(({ tri
 function squashedPhrasePossible(unconfused: string | FoldedText, units: Uint16Array | undefined): boolean {
   const text = typeof unconfused === 'string' ? unconfused : unconfused.source;
   if (text.length <= 4096 || singleLetterShare(text) <= denseSingleLetters) return true;
+  if (units !== undefined && eachWordLacksALetter(text, units, squashedEndings)) return false;
   const letters = units === undefined ? squashedLetters(unconfused, 0, unconfused.length) : squashedUnits(units, 0, units.length);
   return anySquashedEnding.test(letters);
 }

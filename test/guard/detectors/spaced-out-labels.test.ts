@@ -25,6 +25,16 @@ describe('spaced-out phrases in texts dense in single letters', () => {
     }
   });
 
+  it('are found in hex however the letters hex lacks are written: upper case, or U+0130 for "i"', () => {
+    const dense = hex(60_000, 7);
+    const dottedI = spacedOut.replace(/i/g, '\u0130');
+    for (const phrase of [spacedOut.toUpperCase(), dottedI, `${dottedI.slice(0, -2)}S`]) {
+      for (const at of [5, 33_333]) {
+        expect(injectionLabels(`${dense.slice(0, at)}${phrase}${dense.slice(at)}`), `${phrase} at ${at}`).toContain('instruction override (letters spaced out)');
+      }
+    }
+  });
+
   it('are not found when the words they end in are missing', () => {
     const dense = hex(60_000, 9);
     expect(injectionLabels(`${dense} ${spacedOut.replace('i n s t r u c t i o n s', 'c o o k i e s')} ${dense}`)).toEqual([]);
