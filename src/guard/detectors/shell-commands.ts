@@ -26,6 +26,8 @@ export class KnownCommands {
   readonly longest: number;
   /** Whether every name is ASCII. */
   readonly ascii: boolean;
+  /** 1 for each lowercase ASCII character a file name standing for a known command may end with. */
+  private readonly lastCharacters = new Uint8Array(128);
   /** The names by `nameHash`. */
   private readonly byHash = new Map<number, string[]>();
 
@@ -39,6 +41,10 @@ export class KnownCommands {
     }
     this.longest = Math.max(0, ...[...names].map((name) => name.length));
     this.ascii = [...names].every((name) => /^[\x00-\x7f]*$/.test(name));
+    // `mayHave` takes a name of 32 characters or more for any shape; ".exe" ends in "e".
+    if (this.longest + 4 >= 32) this.lastCharacters.fill(1);
+    for (const name of names) if (name.charCodeAt(name.length - 1) < 128) this.lastCharacters[name.charCodeAt(name.length - 1)] = 1;
+    this.lastCharacters[101] = 1;
   }
 
   /** The known command a program's file name stands for (in any case, with or without ".exe"). */
@@ -60,6 +66,11 @@ export class KnownCommands {
     if (candidates === undefined) return undefined;
     for (const name of candidates) if (spells(units, start, end, name)) return name;
     return undefined;
+  }
+
+  /** Whether a file name ending in this lowercase ASCII character may stand for a known command (with or without ".exe"). */
+  mayEndWith(last: number): boolean {
+    return this.lastCharacters[last] === 1;
   }
 
   /** Whether a lowercase ASCII name of this shape may be known (one of 32 characters or more always may). */

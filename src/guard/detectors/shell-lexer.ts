@@ -206,6 +206,7 @@ function commandAt(
 ): string | undefined {
   let from = index;
   while (from < limit && (units[from] === 32 || units[from] === 9)) from++;
+  if (from < limit && units[from] >= 34 && quickNo(units, from, limit, knownCommands, separators)) return undefined;
   const plain = plainCommand(text, units, from, limit, constructs, knownCommands);
   return plain !== notPlain ? plain : quotedCommand(text, units, from, limit, constructs, knownCommands, separators);
 }
@@ -245,6 +246,50 @@ const none = -1;
 const simpleWordChar = new Uint8Array(128);
 for (let code = 33; code < 127; code++) simpleWordChar[code] = wordClass[code] === ordinary ? 1 : 0;
 simpleWordChar[47] = 0;
+
+/**
+ * Whether the word at `from` is certainly no command, judged from its first
+ * characters, before it is read as a plain or quoted word: the two commonest
+ * words after an operator in large texts are turned down here.
+ */
+function quickNo(units: Uint16Array, from: number, limit: number, knownCommands: KnownCommands, separators: SeparatorSearch): boolean {
+  const first = units[from];
+  if (first === 34 || first === 39) return quotedKeyVerdict(units, from, limit, knownCommands) === no;
+  // A word starting with a character outside ASCII (prose in other scripts): its file name cannot be a known command unless a slash follows.
+  return (
+    first >= 128 &&
+    first !== kelvinSign &&
+    wordClass[first] === quoting &&
+    knownCommands.ascii &&
+    separators.nextFrom(from + 1) >= Math.min(limit, from + maxWordLength + 1)
+  );
+}
+
+/**
+ * `mayNameCommand` for a word such as a JSON key, `"name":` (or `'name',`):
+ * quoted from its start, with one ordinary ASCII character after the closing
+ * quote that ends the word. That character is the last of the word's file
+ * name, whatever the quotes hold, so when no known command's file name ends
+ * with it only a word starting like a path may name one: `no` when the first
+ * three characters inside the quotes do not start like one, else `unsure`.
+ * Found with one loop to the closing quote.
+ */
+function quotedKeyVerdict(units: Uint16Array, from: number, limit: number, knownCommands: KnownCommands): number {
+  if (!knownCommands.ascii) return unsure;
+  const quote = units[from];
+  const end = Math.min(limit, from + maxWordLength);
+  let close = from + 1;
+  while (close < end && units[close] !== quote) close++;
+  // The first three characters of the word inside the quotes, and the one after them read.
+  if (close - from < 4 || close + 1 >= end) return unsure;
+  const last = units[close + 1];
+  if (last >= 128 || simpleWordChar[last] === 0 || knownCommands.mayEndWith(lowerAscii(last))) return unsure;
+  if (close + 2 < end && wordClass[units[close + 2]] !== ends) return unsure;
+  const w1 = units[from + 1];
+  const w2 = units[from + 2];
+  const w3 = units[from + 3];
+  return w1 === 47 || (w1 === 126 && w2 === 47) || (w1 === 46 && (w2 === 47 || (w2 === 46 && w3 === 47))) ? unsure : no;
+}
 
 /**
  * `mayNameCommand` for the most common quoted word, read by a lighter loop:
@@ -404,6 +449,10 @@ class Readers {
   private backtickClose = -1;
   /** Descriptions built so far, by their head then their detail: a repeated hazard is looked up, not rebuilt. */
   private readonly descriptions = new Map<string, Map<string, string>>();
+  /** The last hazard recorded. */
+  private lastHead = '';
+  private lastDetail = '';
+  private lastDescription = '';
   private readonly compatibilityForms: Array<[number, number]> = [];
   private readonly separators: SeparatorSearch;
 
@@ -588,11 +637,17 @@ class Readers {
 
   /** Records the hazard `head + detail + tail` (the same `head` always comes with the same `tail`). */
   private add(reader: number, head: string, detail: string, tail: string): void {
-    let byDetail = this.descriptions.get(head);
-    if (byDetail === undefined) this.descriptions.set(head, (byDetail = new Map()));
-    let description = byDetail.get(detail);
-    if (description === undefined) byDetail.set(detail, (description = head + detail + tail));
-    this.hazards[reader].add(description);
+    // Texts that hold a hazard mostly hold it many times in a row ("newline then 'npm'").
+    if (head !== this.lastHead || detail !== this.lastDetail) {
+      let byDetail = this.descriptions.get(head);
+      if (byDetail === undefined) this.descriptions.set(head, (byDetail = new Map()));
+      let description = byDetail.get(detail);
+      if (description === undefined) byDetail.set(detail, (description = head + detail + tail));
+      this.lastHead = head;
+      this.lastDetail = detail;
+      this.lastDescription = description;
+    }
+    this.hazards[reader].add(this.lastDescription);
   }
 }
 

@@ -238,6 +238,8 @@ describe('the shell lexer', () => {
       '"\u0000rm"', '\u0000rm', 'rm\u0000', '"r m"', '"r^m"', 'r^m', '"\u212Aill"', '\u212Aill', '"ls"e', '".exe"', '"x.exe"', 'é/"sh"', '"rm\uDC00"', '\uD800/rm',
       '名前', '名前/rm', '名前\\\\rm', '名前\\rm', '"名"rm', '名"/"rm', '名\u3000rm', '名 rm', '名;rm', '~名/rm', '.名/rm', '/名',
       `${'x'.repeat(250)}/rm`, `${'名'.repeat(253)}/rm`, `${'名'.repeat(254)}/rm`, `${'名'.repeat(255)}/rm`, `${'名'.repeat(254)}\\\\rm`, `"${'a'.repeat(30)}"`,
+      '"./rm":', '"../rm":', '"~/rm",', '"/bin/sh":', '"a/rm":', '"ab":', '"abcd":x', '"rmdir":e', '"curl";', '"名前":', '"a\\"b":', "'./x',", '"~x/y":', '".x/y":',
+      `"${'a'.repeat(252)}":`, `"${'a'.repeat(253)}":`, `"${'a'.repeat(254)}":`,
       `${'a'.repeat(21)}/rm`, `${'a'.repeat(22)}名/rm`, `"${'a'.repeat(254)}"rm`, `'${'名'.repeat(300)}'`,
     ];
     for (const word of words) {
