@@ -52,13 +52,17 @@ export function copyCodeUnits(text: string): Uint16Array {
 }
 
 /**
- * `textOfUnits(units, length)`, kept as that text's code units for
- * `codeUnits` (a text built from units, such as a folded copy, is scanned
- * next): the caller hands `units` over and must not change them.
+ * The text of the little-endian code units in `bytes` (two bytes a unit, as
+ * in WebAssembly memory), kept as that text's code units for `codeUnits` (a
+ * text built from units, such as a folded copy, is scanned next). The units
+ * are copied: `bytes` may be reused.
  */
-export function textKeepingUnits(units: Uint16Array, length: number): string {
-  const text = textOfUnits(units, length);
-  keep(text, units.subarray(0, length));
+export function textKeepingLittleEndianUnits(bytes: Uint8Array): string {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  copy.set(bytes);
+  const text = copy.toString('utf16le');
+  if (bigEndian) copy.swap16();
+  keep(text, new Uint16Array(copy.buffer, copy.byteOffset, bytes.length >> 1));
   return text;
 }
 

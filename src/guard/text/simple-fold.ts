@@ -1,4 +1,5 @@
-import { codeUnits, textKeepingUnits } from './code-units.js';
+import { codeUnits, textKeepingLittleEndianUnits } from './code-units.js';
+import { kernelMemory, kernels } from './kernels/kernel-memory.js';
 import { stripInvisible } from './invisible.js';
 import { lookalikeOf } from './lookalikes.js';
 
@@ -144,72 +145,81 @@ export function foldRunAt(text: string, units: Uint16Array, start: number, end: 
 }
 
 /**
+ * Where the fold kernel finds its tables (a mirror of `singleFolds` and
+ * `doubleFolds`, made block by block) in kernel memory; after them, each
+ * fold under way has the text's units and room for the fold, from
+ * `freeAddress` on (a `foldRun` may fold too).
+ */
+const singlesAddress = 0;
+const doublesAddress = 2 * 65536;
+let freeAddress = doublesAddress + 4 * 65536;
+/** Per block of 256 code units: whether the kernel's tables hold it. */
+const mirrored = new Uint8Array(256);
+
+function mirrorBlock(memory: DataView, block: number): void {
+  for (let unit = block << 8; unit < (block + 1) << 8; unit++) {
+    memory.setUint16(singlesAddress + 2 * unit, singleFolds[unit], true);
+    memory.setUint32(doublesAddress + 4 * unit, doubleFolds[unit], true);
+  }
+  mirrored[block] = 1;
+}
+
+/**
  * `text` with every maximal run of non-ASCII code units replaced by its fold
- * (what `text.replace(/[^\x00-\x7f]+/g, foldRun)` gives), in one pass over
- * the code units with a string made only for runs that are not simple.
+ * (what `text.replace(/[^\x00-\x7f]+/g, foldRun)` gives). The WebAssembly
+ * kernel `foldByTables` folds the units the tables know (twice as fast as the
+ * same loop in JavaScript); it stops at the others, which are folded here:
+ * NUL, a unit of a block not filled or mirrored yet, a fold of another
+ * length, and runs that are not simple, folded whole by `foldRun`.
  */
 export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string): string {
   const units = codeUnits(text);
   const n = units.length;
-  let out = uninitializedUnits(2 * n);
+  const unitsAddress = freeAddress;
+  const outAddress = unitsAddress + 2 * n;
+  // Output units there is room for: at least two for each unit not read yet.
+  let capacity = 2 * n;
+  let memory = new DataView(kernelMemory(outAddress + 2 * capacity));
+  Buffer.from(memory.buffer, unitsAddress, 2 * n).write(text, 'utf16le');
   let length = 0;
   let i = 0;
   while (i < n) {
-    i = copyTableFolds(units, i, out, length);
-    length = copiedTo;
+    i = kernels.foldByTables(singlesAddress, doublesAddress, unitsAddress, i, n, outAddress, length);
+    length = kernels.foldWritten();
     if (i === n) break;
-    // What the call-free loop leaves: NUL, a unit of a block not filled yet, a fold of another length, a unit that is not simple, or a full `out`.
     const unit = units[i];
-    if (out.length - length < 2 * (n - i)) out = grown(out, length + 2 * (n - i));
     if (unit === 0) {
-      out[length++] = 0;
+      memory.setUint16(outAddress + 2 * length++, 0, true);
       i++;
       continue;
     }
     const kind = kindOf(unit);
-    if (kind === single || doubleFolds[unit] !== 0) continue;
-    const runStart = kind === other ? i : runStartBefore(units, i);
-    const runEnd = kind === other ? i + 1 : nonAsciiRunEnd(units, i);
-    const folded = kind === other ? otherFolds.get(unit)! : foldRun(text.slice(runStart, runEnd));
-    // A run that is not simple is folded whole, the part already copied by table included.
-    if (kind !== other) length -= foldedLength(units, runStart, i);
-    if (length + folded.length + (n - runEnd) > out.length) out = grown(out, length + folded.length + (n - runEnd));
-    for (let k = 0; k < folded.length; k++) out[length++] = folded.charCodeAt(k);
-    i = runEnd;
-  }
-  return textKeepingUnits(out, length);
-}
-
-/** Where `copyTableFolds` stopped writing. */
-let copiedTo = 0;
-
-/**
- * Copies `units` from `from` on to `out` from `at` on, each as its fold by
- * table (ASCII as it is), up to the first unit the tables have no fold of
- * one or two units for (NUL included), or the end of the space `out` is sure
- * to have; returns where it stopped, and leaves the output length in
- * `copiedTo`. The loop holds no call, so V8 keeps it tight.
- */
-function copyTableFolds(units: Uint16Array, from: number, out: Uint16Array, at: number): number {
-  const singles = singleFolds;
-  const doubles = doubleFolds;
-  const end = Math.min(units.length, from + ((out.length - at) >> 1));
-  let i = from;
-  let o = at;
-  for (; i < end; i++) {
-    const unit = units[i];
-    const fold = singles[unit];
-    if (fold !== 0) {
-      out[o++] = fold;
+    if (mirrored[unit >> 8] === 0) {
+      mirrorBlock(memory, unit >> 8);
       continue;
     }
-    const pair = doubles[unit];
-    if (pair === 0) break;
-    out[o++] = pair & 0xffff;
-    out[o++] = pair >>> 16;
+    const runStart = kind === other ? i : runStartBefore(units, i);
+    const runEnd = kind === other ? i + 1 : nonAsciiRunEnd(units, i);
+    const folded = kind === other ? otherFolds.get(unit)! : foldRunAbove(outAddress + 2 * capacity, text.slice(runStart, runEnd), foldRun);
+    // A run that is not simple is folded whole, the part already written by table included.
+    if (kind !== other) length -= foldedLength(units, runStart, i);
+    capacity = Math.max(capacity, length + folded.length + 2 * (n - runEnd));
+    memory = new DataView(kernelMemory(outAddress + 2 * capacity));
+    for (let k = 0; k < folded.length; k++) memory.setUint16(outAddress + 2 * length++, folded.charCodeAt(k), true);
+    i = runEnd;
   }
-  copiedTo = o;
-  return i;
+  return textKeepingLittleEndianUnits(new Uint8Array(memory.buffer, outAddress, 2 * length));
+}
+
+/** `foldRun(run)`, any fold it makes placed in kernel memory from `address` on. */
+function foldRunAbove(address: number, run: string, foldRun: (run: string) => string): string {
+  const below = freeAddress;
+  freeAddress = address;
+  try {
+    return foldRun(run);
+  } finally {
+    freeAddress = below;
+  }
 }
 
 /** The start of the run of non-ASCII units that holds position `i`. */
@@ -230,16 +240,4 @@ function foldedLength(units: Uint16Array, start: number, end: number): number {
   let length = 0;
   for (let i = start; i < end; i++) length += foldKind[units[i]] === single ? 1 : otherFolds.get(units[i])!.length;
   return length;
-}
-
-/** Room for `length` code units, not zeroed (every unit read is written first). */
-function uninitializedUnits(length: number): Uint16Array {
-  const bytes = Buffer.allocUnsafeSlow(2 * length);
-  return new Uint16Array(bytes.buffer, bytes.byteOffset, length);
-}
-
-function grown(units: Uint16Array, needed: number): Uint16Array {
-  const bigger = uninitializedUnits(Math.max(needed, units.length * 2));
-  bigger.set(units);
-  return bigger;
 }
