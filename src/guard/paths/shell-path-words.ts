@@ -2,6 +2,7 @@ import { caseless } from '../patterns/caseless.js';
 import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImported } from '../detectors/sensitive-locations.js';
 import { asciiSet } from '../text/char-runs.js';
 import { codeUnits, unitPairs } from '../text/code-units.js';
+import { DistinctWords } from './distinct-words.js';
 import { fillFlagCodes, isUnfilled, nextFlagTrigger } from './flag-triggers.js';
 import { dotInPaths as dotInPathsImported, fillUnitTraits as fillUnitTraitsImported, quietInPaths as quietInPathsImported, unitTraits as unitTraitsImported } from './non-ascii-in-paths.js';
 
@@ -291,7 +292,7 @@ function holdsHint(text: string, units: Uint16Array, start: number, end: number)
 export function flaggableShellPathWords(text: string): string[] {
   const units = codeUnits(text);
   const pairs = unitPairs(units);
-  const words = new Set<string>();
+  const words = new DistinctWords(text, units);
   for (let from = 0, trigger = nextFlagTrigger(units, pairs, 0); trigger < units.length; trigger = nextFlagTrigger(units, pairs, from)) {
     const unit = units[trigger];
     if (isUnfilled(unit)) {
@@ -306,9 +307,9 @@ export function flaggableShellPathWords(text: string): string[] {
     if (end - start > maxWordLength) continue;
     while (start < end && isQuote(units[start])) start++;
     while (end > start && isQuote(units[end - 1])) end--;
-    if (end > start && holdsHint(text, units, start, end) && mayBeFlagged(units, start, end)) words.add(text.slice(start, end));
+    if (end > start && holdsHint(text, units, start, end) && mayBeFlagged(units, start, end)) words.add(start, end);
   }
-  return [...words];
+  return words.words();
 }
 
 /** `flaggableShellPathWords` by going through every word that could be a path. */
