@@ -160,23 +160,36 @@ function mayStartAt(units: Uint16Array, i: number, starts: Uint8Array): boolean 
  * The first of the starts 2k - 2, 2k - 1 (pair k from `k` up to `limit`,
  * whose units all lie in the text) where three characters can start a
  * literal, or -1. The gram of units 2k - 1 ... 2k + 1 rules out both with one
- * lookup in `covering` for most pairs; the two starts are only looked up
- * where it does not.
+ * lookup in `covering` for most pairs, two pairs a step with one branch; the
+ * starts are only looked up where it does not.
  */
 function coveredStart(units: Uint16Array, pairs: Uint32Array, k: number, limit: number, starts: Uint8Array, covering: Uint8Array): number {
-  // The low bits of units 2k - 2 and 2k - 1, then of each pair's two.
-  let first = units[2 * k - 2] & fiveBits;
-  let second = units[2 * k - 1] & fiveBits;
-  for (; k < limit; k++) {
+  // The low bits of the unit before pair k, where a gram has its first character (bits 10-14).
+  let before = (units[2 * k - 1] & fiveBits) << 10;
+  for (; k + 1 < limit; k += 2) {
     const pair = pairs[k];
-    const third = pair & fiveBits;
-    const fourth = (pair >>> 16) & fiveBits;
-    if (covering[(second << 10) | (third << 5) | fourth] !== 0) {
-      if (mayStart(starts, (first << 10) | (second << 5) | third)) return 2 * k - 2;
-      if (mayStart(starts, (second << 10) | (third << 5) | fourth)) return 2 * k - 1;
+    const next = pairs[k + 1];
+    const gram = before | ((pair & fiveBits) << 5) | ((pair >>> 16) & fiveBits);
+    const nextGram = ((pair >>> 6) & (fiveBits << 10)) | ((next & fiveBits) << 5) | ((next >>> 16) & fiveBits);
+    if ((covering[gram] | covering[nextGram]) !== 0) {
+      if (covering[gram] !== 0) {
+        if (mayStart(starts, ((units[2 * k - 2] & fiveBits) << 10) | (gram >> 5))) return 2 * k - 2;
+        if (mayStart(starts, gram)) return 2 * k - 1;
+      }
+      if (covering[nextGram] !== 0) {
+        if (mayStart(starts, ((gram & 1023) << 5) | (next & fiveBits))) return 2 * k;
+        if (mayStart(starts, nextGram)) return 2 * k + 1;
+      }
     }
-    first = third;
-    second = fourth;
+    before = (next >>> 6) & (fiveBits << 10);
+  }
+  if (k < limit) {
+    const pair = pairs[k];
+    const gram = before | ((pair & fiveBits) << 5) | ((pair >>> 16) & fiveBits);
+    if (covering[gram] !== 0) {
+      if (mayStart(starts, ((units[2 * k - 2] & fiveBits) << 10) | (gram >> 5))) return 2 * k - 2;
+      if (mayStart(starts, gram)) return 2 * k - 1;
+    }
   }
   return -1;
 }
