@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import { asciiSet } from '../text/char-runs.js';
 import { copyCodeUnits, unitPairs } from '../text/code-units.js';
 import { commandTable, type KnownCommands } from './shell-commands.js';
@@ -462,7 +463,7 @@ class Readers {
     private readonly knownCommands: KnownCommands,
     units: Uint16Array | undefined,
   ) {
-    this.units = units ?? copyCodeUnits(text);
+    this.units = units ?? unitsOf(text);
     this.separators = new SeparatorSearch(text);
     this.count = starts.length;
     this.quote = Uint8Array.from(starts, (state) => stateCodes[state]);
@@ -476,7 +477,7 @@ class Readers {
   read(): ShellReading {
     const units = this.units;
     const pairs = unitPairs(units);
-    const found = new Int32Array(Math.max(1, Math.min(2 * blockPairs, units.length)));
+    const found = foundSpecials;
     for (let from = 0; from < pairs.length; from += blockPairs) {
       this.visit(found, specialsIn(pairs, from, Math.min(pairs.length, from + blockPairs), found));
     }
@@ -661,6 +662,24 @@ for (const [code, length, operator] of [[59, 1, "';'"], [10, 1, 'newline'], [13,
 
 /** Pairs of units scanned per block: a block holds at most twice as many special characters. */
 const blockPairs = 2048;
+/** The positions `specialsIn` finds in a block, for every reading (one reading ends before the next starts). */
+const foundSpecials = new Int32Array(2 * blockPairs);
+
+/**
+ * The units of a text only this reading sees (a window, a decoded form) are
+ * copied into one buffer reused by every reading: allocating a buffer per
+ * window cost more than the copy. A text longer than the buffer gets a copy
+ * of its own, so the buffer stays small.
+ */
+const scratchUnits = new Uint16Array(1 << 16);
+const scratchBytes = Buffer.from(scratchUnits.buffer);
+const littleEndian = endianness() === 'LE';
+
+function unitsOf(text: string): Uint16Array {
+  if (!littleEndian || text.length > scratchUnits.length) return copyCodeUnits(text);
+  scratchBytes.write(text, 0, 'utf16le');
+  return scratchUnits.subarray(0, text.length);
+}
 
 /**
  * Writes the positions of the characters of `special` in units [2·from, 2·to)
