@@ -4,8 +4,9 @@ import { dotInPaths, fillUnitTraits, quietInPaths, unitTraits } from './non-asci
 /**
  * The units that may make a shell word one the path detectors could flag
  * without roots (see `mayBeFlagged` in shell-path-words.ts), found by one
- * scan. Such a word holds "%", "\", NUL, "_" or a non-ASCII unit that is
- * neither quiet nor a dot (anywhere in it), or starts itself or a segment
+ * scan. Such a word holds "\", NUL or a non-ASCII unit that is neither
+ * quiet nor a dot (anywhere in it), a "%" that may start an escape, a "_"
+ * before "c" or "d" (`application_default_credentials.json`), or starts itself or a segment
  * (after a unit that ends words, a quote or "/") with a non-ASCII dot, a
  * "." that is not the whole segment, or two units that may start a
  * sensitive location or `file:`. Each unit is given one of a few codes, and
@@ -26,8 +27,10 @@ const unfilled = 5;
 const dot = 6;
 /** A non-ASCII unit read as ".", which may make its word flaggable where it starts a segment. */
 const dotLookalike = 7;
+const percent = 8;
+const underscore = 9;
 /** The letters of the sensitive segment starts and of "fi" (`file:`), in either case, have a code each from here on. */
-const firstLetterCode = 8;
+const firstLetterCode = 10;
 const letters = 'acdefilnprtuw';
 const codeBits = 5;
 
@@ -42,7 +45,9 @@ unitCode[34] = quote;
 unitCode[39] = quote;
 unitCode[47] = slash;
 // DEL lower-cases (| 32) like "_" in `maySegmentStartSensitiveLocation`: rare enough to be a trigger of its own.
-for (const c of '%\\_\0\x7f') unitCode[c.charCodeAt(0)] = anywhere;
+for (const c of '\\\0\x7f') unitCode[c.charCodeAt(0)] = anywhere;
+unitCode[37] = percent;
+unitCode[95] = underscore;
 unitCode[46] = dot;
 for (let i = 0; i < letters.length; i++) {
   unitCode[letters.charCodeAt(i)] = firstLetterCode + i;
@@ -54,8 +59,18 @@ function startPair(a: number, b: number): boolean {
   return maySegmentStartSensitiveLocation(a, b) || ((a | 32) === 102 && (b | 32) === 105);
 }
 
+/** The code of an ASCII letter. */
+function letterCode(letter: string): number {
+  return unitCode[letter.charCodeAt(0)];
+}
+
+/** The codes of the units that may follow "%" in an escape (`%HH`, `%uHHHH`): digits are `other`. */
+const escapeAfterPercent = new Set([other, ...'abcdefu'.split('').map(letterCode)]);
+
 function isTrigger(before: number, code: number, after: number): boolean {
   if (code === anywhere || code === unfilled) return true;
+  if (code === percent && escapeAfterPercent.has(after)) return true;
+  if (code === underscore && (after === letterCode('c') || after === letterCode('d'))) return true;
   if (before !== wordEnd && before !== quote && before !== slash) return false;
   if (code === dotLookalike) return true;
   // "." alone in its segment is dropped by normalizing, so it may flag nothing.

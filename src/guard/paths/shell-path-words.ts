@@ -211,13 +211,32 @@ export function shellPathWords(text: string): Array<{ text: string; mayBeFlagged
   return [...words].map(([word, flaggable]) => ({ text: word, mayBeFlagged: flaggable }));
 }
 
-/** "%", "\" (escapes), NUL (cuts a path short) and "_" (in `application_default_credentials.json`). */
-const flaggableUnit = asciiSet('%\\\0_');
+/** "\" (a separator on Windows, and escapes) and NUL (cuts a path short). */
+const flaggableUnit = asciiSet('\\\0');
+
+function isHexDigit(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || ((unit | 32) >= 97 && (unit | 32) <= 102);
+}
+
+/** Whether the "%" at `i` starts an escape (`%HH`, `%uHHHH`) in the word ending at `end`: else it decodes to nothing. */
+function startsEscape(units: Uint16Array, i: number, end: number): boolean {
+  if (i + 2 < end && isHexDigit(units[i + 1]) && isHexDigit(units[i + 2])) return true;
+  if (i + 5 >= end || (units[i + 1] | 32) !== 117) return false;
+  for (let j = i + 2; j < i + 6; j++) if (!isHexDigit(units[j])) return false;
+  return true;
+}
+
+/** Whether the "_" at `i` is followed by "c" or "d" in either case, as both of `application_default_credentials.json` are. */
+function mayBeCredentialsUnderscore(units: Uint16Array, i: number, end: number): boolean {
+  return i + 1 < end && ((units[i + 1] | 32) === 99 || (units[i + 1] | 32) === 100);
+}
 
 /**
  * Whether the path detectors could flag the word at [start, end) without
- * roots to resolve it against: it holds an escape (so it has other forms),
- * NUL, an "_", a non-ASCII unit that is neither `quietInPaths` nor a
+ * roots to resolve it against: it holds "\" (a separator, or an escape),
+ * a "%" escape (so it has other forms), NUL, an "_" that may be one of
+ * `application_default_credentials.json` (which need not start a segment),
+ * a non-ASCII unit that is neither `quietInPaths` nor a
  * `dotInPaths` inside a segment, or a segment (at the start or after "/")
  * that may start a sensitive location (`segmentMayBeFlagged`), or it starts
  * with "fi" (a `file:` URL, whose path is looked up without the scheme).
@@ -231,6 +250,8 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
     const unit = units[i];
     if (unit < 128) {
       if (flaggableUnit[unit] === 1) return true;
+      if (unit === 37 && startsEscape(units, i, end)) return true;
+      if (unit === 95 && mayBeCredentialsUnderscore(units, i, end)) return true;
       if (unit === 47 && i + 1 < end && segmentMayBeFlagged(units, i + 1, end)) return true;
       continue;
     }

@@ -21,13 +21,15 @@ function triggersOf(text: string, from = 0): number[] {
 describe('units that may make a shell word flaggable', () => {
   it('are found at the first and last unit, for odd and even lengths, and none in an empty text', () => {
     expect(triggersOf('')).toEqual([]);
-    expect(triggersOf('_')).toEqual([0]);
-    expect(triggersOf('a%')).toEqual([1]);
+    expect(triggersOf('_')).toEqual([]);
+    expect(triggersOf('_d')).toEqual([0]);
+    expect(triggersOf('a%')).toEqual([]);
+    expect(triggersOf('a%2')).toEqual([1]);
     expect(triggersOf('ab\\')).toEqual([2]);
     expect(triggersOf('.env')).toEqual([0]);
     expect(triggersOf('x .e')).toEqual([2]);
     expect(triggersOf('xy .e')).toEqual([3]);
-    expect(triggersOf('cat etc/x id_rsa')).toEqual([4, 10, 12]);
+    expect(triggersOf('cat etc/x id_rsa')).toEqual([4, 10]);
   });
 
   it('take "." only where it starts a segment that is not "." itself', () => {
@@ -35,6 +37,12 @@ describe('units that may make a shell word flaggable', () => {
     // A quote after "." may be inside the word (`.'env'`): only the word, without its quotes, tells.
     expect(triggersOf('../x .. a/.b ".x" \'.\'')).toEqual([0, 5, 10, 14, 19]);
     expect(triggersOf('.\r\n.\n..')).toEqual([5]);
+  });
+
+  it('take "%" only before what may start an escape, "_" only before "c" or "d" or where it starts "_n"', () => {
+    // What follows "%" is looked at by kind: "z" is of the kind of the digits.
+    expect(triggersOf('50% %zz %u %U0 %A %f_ x%2e')).toEqual([4, 8, 11, 15, 18, 23]);
+    expect(triggersOf('x86_64 snake_case a_b _Netrc x_D __dirname')).toEqual([12, 22, 30, 34]);
   });
 
   it('take letters only where they start a word or segment with a sensitive start or "fi", in either case', () => {
@@ -62,6 +70,7 @@ describe('the flaggable words found around triggers', () => {
     const commands = [
       '', '.', '..', '/', '_', 'x', '.env', 'a/.env', './.env', '"./.ssh"', "'.'", '.\r\n..\r\n', 'fi', 'file:///etc/passwd', 'x/fi', 'ETC/shadow',
       '\uD800', 'a\uDC00', '\u212Aube/config', '\u3002env', '/\u3002ssh', 'x\u3002y', '\u0436/.env', '%2e%2e/x', 'a\\x2e', 'lib/', './dist/index.js',
+      '50%', 'a/%2e%2e/b', '%u002e%u002E/x', '%U2E', 'x_y/z', 'a/x_D.json', 'a/APPLICATION_DEFAULT_CREDENTIALS.JSON', '_netrc', 'a/_NETRC', 'x/%zz', 'a\\..\\b',
       `${'x'.repeat(4095)}/.env y/.env`, `${'x'.repeat(4096)}/.env y/.env`, 'cat a/..\0b', '\0.env', 'a\0', '.env\0', 'x y/..',
     ];
     for (const command of commands) expect(flaggableShellPathWords(command)).toEqual(flaggableWordsOfHints(command));
