@@ -1,5 +1,6 @@
 import { codeUnits, unitPairs } from './code-units.js';
 import { stripInvisible } from './invisible.js';
+import { loadText } from './kernels/kernel-memory.js';
 import { lookalikeOf } from './lookalikes.js';
 import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges } from './simple-fold.js';
 
@@ -109,9 +110,9 @@ export function foldForMatching(text: string): string {
 export function compatibilityWindows(text: string, reach: number): string[] {
   const windows: Array<[number, number]> = [];
   const units = codeUnits(text);
-  const pairs = unitPairs(units);
+  const loaded = loadText(text);
   // Only a run holding a character NFKC may change is normalized to see whether it does.
-  for (let sensitive = nextNfkcSensitive(units, pairs, 0); sensitive < units.length; ) {
+  for (let sensitive = nextNfkcSensitive(text, loaded, 0); sensitive < units.length; ) {
     let runStart = sensitive;
     while (runStart > 0 && units[runStart - 1] >= 128) runStart--;
     const end = runEnd(units, sensitive);
@@ -121,7 +122,7 @@ export function compatibilityWindows(text: string, reach: number): string[] {
       if (last && start <= last[1]) last[1] = Math.min(text.length, end + reach);
       else windows.push([start, Math.min(text.length, end + reach)]);
     }
-    sensitive = nextNfkcSensitive(units, pairs, end);
+    sensitive = nextNfkcSensitive(text, loaded, end);
   }
   return windows.map(([start, end]) => text.slice(start, end).normalize('NFKC'));
 }

@@ -1,5 +1,5 @@
 import { codeUnits, textKeepingLittleEndianUnits } from './code-units.js';
-import { kernelMemory, kernels } from './kernels/kernel-memory.js';
+import { kernelMemory, kernels, loadText, reserveTable, scratchAddress } from './kernels/kernel-memory.js';
 import { stripInvisible } from './invisible.js';
 import { lookalikeOf } from './lookalikes.js';
 
@@ -23,6 +23,10 @@ import { lookalikeOf } from './lookalikes.js';
  */
 
 const unfilled = 0;
+/** The kernel's copies of `singleFolds`, `doubleFolds` and of which units `nfkcClass` calls inert, written block by block as `fillBlock` fills them. */
+const singlesAddress = reserveTable(2 * 65536);
+const doublesAddress = reserveTable(4 * 65536);
+const inertAddress = reserveTable(65536);
 /** Per code unit: `single` for a simple character folding to one code unit (`singleFolds`), `other` for one folding to another length (`otherFolds`), `notSimple` for the rest. */
 const foldKind = new Uint8Array(65536);
 const single = 1;
@@ -48,12 +52,13 @@ const changing = 3;
 /** Marks and Hangul jamo: what composes with the character before it or is reordered. */
 const composing = /[\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
 const capitalSigma = /\u03a3/;
+mirrorBlock(0); // the ASCII folds
 
 function fillBlock(block: number): void {
   for (let unit = block << 8; unit < (block + 1) << 8; unit++) {
     foldKind[unit] = notSimple;
     nfkcClass[unit] = sensitive;
-    if (unit < 0x80) nfkcClass[unit] = inert; // ASCII is inert: `nextNotInert` skips it in the same loop
+    if (unit < 0x80) nfkcClass[unit] = inert;
     if (unit < 0x80 || (unit >= 0xd800 && unit <= 0xdfff)) continue; // surrogates: characters outside the BMP are not simple
     const char = String.fromCharCode(unit);
     const normalized = char.normalize('NFKC');
@@ -72,6 +77,16 @@ function fillBlock(block: number): void {
       otherFolds.set(unit, folded);
       if (folded.length === 2) doubleFolds[unit] = folded.charCodeAt(0) | (folded.charCodeAt(1) << 16);
     }
+  }
+  mirrorBlock(block);
+}
+
+function mirrorBlock(block: number): void {
+  const memory = new DataView(kernelMemory(0));
+  for (let unit = block << 8; unit < (block + 1) << 8; unit++) {
+    memory.setUint16(singlesAddress + 2 * unit, singleFolds[unit], true);
+    memory.setUint32(doublesAddress + 4 * unit, doubleFolds[unit], true);
+    memory.setUint8(inertAddress + unit, nfkcClass[unit] === inert ? 1 : 0);
   }
 }
 
@@ -93,15 +108,17 @@ export function isNfkcInert(unit: number): boolean {
 }
 
 /**
- * The first position from `from` on of a non-ASCII code unit that NFKC may
- * change, alone or with its neighbours (the length when there is none): a run
- * of non-ASCII units without one is left as it is by NFKC. `pairs` are the
- * units two by two (`unitPairs`).
+ * The first position from `from` on of a non-ASCII code unit of `text` that
+ * NFKC may change, alone or with its neighbours (the length when there is
+ * none): a run of non-ASCII units without one is left as it is by NFKC.
+ * `units` is the address `loadText(text)` gave (asked once, not per call: it
+ * compares the texts). Found by the kernel `nextUnlisted` over the units it
+ * does not know to be inert; those of blocks not filled yet are filled here.
  */
-export function nextNfkcSensitive(units: Uint16Array, pairs: Uint32Array, from: number): number {
-  for (let i = nextNotInert(units, pairs, from); ; i = nextNotInert(units, pairs, i)) {
-    if (i === units.length || nfkcClass[units[i]] !== unfilled) return i;
-    fillBlock(units[i] >> 8);
+export function nextNfkcSensitive(text: string, units: number, from: number): number {
+  for (let i = kernels.nextUnlisted(inertAddress, units, from, text.length); ; i = kernels.nextUnlisted(inertAddress, units, i, text.length)) {
+    if (i === text.length || nfkcClass[text.charCodeAt(i)] !== unfilled) return i;
+    fillBlock(text.charCodeAt(i) >> 8);
   }
 }
 
@@ -109,28 +126,6 @@ export function nextNfkcSensitive(units: Uint16Array, pairs: Uint32Array, from: 
 export function nfkcSurelyChanges(units: Uint16Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (nfkcClass[units[i]] === changing) return true;
   return false;
-}
-
-/**
- * The first position from `from` on whose unit is not known to be inert,
- * pairs of ASCII units skipped with one test: the scan loop has no call in
- * it, so V8 keeps it tight.
- */
-function nextNotInert(units: Uint16Array, pairs: Uint32Array, from: number): number {
-  const classes = nfkcClass;
-  const n = units.length;
-  let i = from;
-  if (i % 2 === 1 && i < n) {
-    if (classes[units[i]] !== inert) return i;
-    i++;
-  }
-  for (let p = i >> 1; p < pairs.length; p++) {
-    const pair = pairs[p];
-    if ((pair & 0xff80ff80) === 0) continue;
-    if (classes[pair & 0xffff] !== inert) return 2 * p;
-    if (classes[pair >>> 16] !== inert) return 2 * p + 1;
-  }
-  return n % 2 === 1 && n - 1 >= i && classes[units[n - 1]] !== inert ? n - 1 : n;
 }
 
 /** The fold of the non-ASCII run `text[start, end)` (`units`: its code units): by table when it is simple, else `foldRun` of it. */
@@ -145,26 +140,6 @@ export function foldRunAt(text: string, units: Uint16Array, start: number, end: 
 }
 
 /**
- * Where the fold kernel finds its tables (a mirror of `singleFolds` and
- * `doubleFolds`, made block by block) in kernel memory; after them, each
- * fold under way has the text's units and room for the fold, from
- * `freeAddress` on (a `foldRun` may fold too).
- */
-const singlesAddress = 0;
-const doublesAddress = 2 * 65536;
-let freeAddress = doublesAddress + 4 * 65536;
-/** Per block of 256 code units: whether the kernel's tables hold it. */
-const mirrored = new Uint8Array(256);
-
-function mirrorBlock(memory: DataView, block: number): void {
-  for (let unit = block << 8; unit < (block + 1) << 8; unit++) {
-    memory.setUint16(singlesAddress + 2 * unit, singleFolds[unit], true);
-    memory.setUint32(doublesAddress + 4 * unit, doubleFolds[unit], true);
-  }
-  mirrored[block] = 1;
-}
-
-/**
  * `text` with every maximal run of non-ASCII code units replaced by its fold
  * (what `text.replace(/[^\x00-\x7f]+/g, foldRun)` gives). The WebAssembly
  * kernel `foldByTables` folds the units the tables know (twice as fast as the
@@ -173,14 +148,26 @@ function mirrorBlock(memory: DataView, block: number): void {
  * length, and runs that are not simple, folded whole by `foldRun`.
  */
 export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string): string {
+  // The fold under way owns the kernel's scratch space: `foldRun` must not fold.
+  if (folding) throw new Error('foldNonAsciiRuns is not reentrant');
+  folding = true;
+  try {
+    return foldByKernel(text, foldRun);
+  } finally {
+    folding = false;
+  }
+}
+
+let folding = false;
+
+function foldByKernel(text: string, foldRun: (run: string) => string): string {
   const units = codeUnits(text);
   const n = units.length;
-  const unitsAddress = freeAddress;
-  const outAddress = unitsAddress + 2 * n;
+  const unitsAddress = loadText(text);
+  const outAddress = scratchAddress();
   // Output units there is room for: at least two for each unit not read yet.
   let capacity = 2 * n;
   let memory = new DataView(kernelMemory(outAddress + 2 * capacity));
-  Buffer.from(memory.buffer, unitsAddress, 2 * n).write(text, 'utf16le');
   let length = 0;
   let i = 0;
   while (i < n) {
@@ -194,13 +181,10 @@ export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string)
       continue;
     }
     const kind = kindOf(unit);
-    if (mirrored[unit >> 8] === 0) {
-      mirrorBlock(memory, unit >> 8);
-      continue;
-    }
+    if (kind === single || doubleFolds[unit] !== 0) continue; // a block filled just now
     const runStart = kind === other ? i : runStartBefore(units, i);
     const runEnd = kind === other ? i + 1 : nonAsciiRunEnd(units, i);
-    const folded = kind === other ? otherFolds.get(unit)! : foldRunAbove(outAddress + 2 * capacity, text.slice(runStart, runEnd), foldRun);
+    const folded = kind === other ? otherFolds.get(unit)! : foldRun(text.slice(runStart, runEnd));
     // A run that is not simple is folded whole, the part already written by table included.
     if (kind !== other) length -= foldedLength(units, runStart, i);
     capacity = Math.max(capacity, length + folded.length + 2 * (n - runEnd));
@@ -209,17 +193,6 @@ export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string)
     i = runEnd;
   }
   return textKeepingLittleEndianUnits(new Uint8Array(memory.buffer, outAddress, 2 * length));
-}
-
-/** `foldRun(run)`, any fold it makes placed in kernel memory from `address` on. */
-function foldRunAbove(address: number, run: string, foldRun: (run: string) => string): string {
-  const below = freeAddress;
-  freeAddress = address;
-  try {
-    return foldRun(run);
-  } finally {
-    freeAddress = below;
-  }
 }
 
 /** The start of the run of non-ASCII units that holds position `i`. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { codeUnits, unitPairs } from '../../../src/guard/text/code-units.js';
+import { codeUnits } from '../../../src/guard/text/code-units.js';
 import { foldLookalikes } from '../../../src/guard/text/fold.js';
 import { stripInvisible } from '../../../src/guard/text/invisible.js';
+import { loadText } from '../../../src/guard/text/kernels/kernel-memory.js';
 import { lookalikeOf } from '../../../src/guard/text/lookalikes.js';
 import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges, simpleFold } from '../../../src/guard/text/simple-fold.js';
 
@@ -83,20 +84,19 @@ describe('folding by table', () => {
 
   it('points at the characters NFKC may change, and only runs without one are left alone by it', () => {
     for (const [text, sensitive] of [['Съешь', -1], ['中文', -1], ['ab ｉｇ', 3], ['e\u0301', 1], ['가\u11a8', 1], ['Σσ', -1], ['plain', -1]] as const) {
-      const units = codeUnits(text);
-      expect(nextNfkcSensitive(units, unitPairs(units), 0)).toBe(sensitive < 0 ? units.length : sensitive);
+      expect(nextNfkcSensitive(text, loadText(text), 0)).toBe(sensitive < 0 ? text.length : sensitive);
     }
-    // From every position, at even and odd places, with the text's last unit odd or even.
-    for (const text of ['ｉaｉbbｉ', 'ｉaｉbbｉc', 'ab中ｉ', 'ab中文ｉ']) {
-      const units = codeUnits(text);
+    // From every position, with ASCII stretches of every length around (the kernel skips ASCII eight units at a time).
+    const stretches = Array.from({ length: 20 }, (_, k) => `${'x'.repeat(k)}ｉ中${'y'.repeat(20 - k)}ｉ${'z'.repeat(k % 9)}`);
+    for (const text of ['ｉaｉbbｉ', 'ｉaｉbbｉc', 'ab中ｉ', 'ab中文ｉ', ...stretches]) {
       for (let from = 0; from <= text.length; from++) {
         const expected = [...text].findIndex((char, i) => i >= from && char === 'ｉ');
-        expect(nextNfkcSensitive(units, unitPairs(units), from)).toBe(expected < 0 ? text.length : expected);
+        expect(nextNfkcSensitive(text, loadText(text), from)).toBe(expected < 0 ? text.length : expected);
       }
     }
     for (let unit = 0x80; unit <= 0xffff; unit++) {
       const text = `a${String.fromCharCode(unit)}${String.fromCharCode(unit)}b`;
-      if (nextNfkcSensitive(codeUnits(text), unitPairs(codeUnits(text)), 0) === text.length) expect(text.normalize('NFKC')).toBe(text);
+      if (nextNfkcSensitive(text, loadText(text), 0) === text.length) expect(text.normalize('NFKC')).toBe(text);
     }
   });
 
@@ -105,7 +105,7 @@ describe('folding by table', () => {
     for (let unit = 0x80; unit <= 0xffff; unit++) {
       const char = String.fromCharCode(unit);
       const units = codeUnits(`a${char}`);
-      nextNfkcSensitive(units, unitPairs(units), 0); // fills the unit's block
+      nextNfkcSensitive(`a${char}`, loadText(`a${char}`), 0); // fills the unit's block
       if (!nfkcSurelyChanges(units, 0, 2)) continue;
       changing++;
       expect(char.normalize('NFKC')).not.toBe(char);

@@ -56,3 +56,25 @@ export function foldByTables(singles: usize, doubles: usize, units: usize, from:
   written = o;
   return i;
 }
+
+/**
+ * The first position from `from` on (before `end`) whose unit `table` (a
+ * byte per code unit) does not list with 1, or `end`. ASCII units count as
+ * listed and are skipped eight at a time.
+ */
+export function nextUnlisted(table: usize, units: usize, from: i32, end: i32): i32 {
+  let i = from;
+  const nonAscii = i16x8.splat(<i16>0xff80);
+  while (i < end) {
+    const stop = min(end, i + 8);
+    if (stop - i === 8 && !v128.any_true(v128.and(v128.load(units + (<usize>i << 1)), nonAscii))) {
+      i += 8;
+      continue;
+    }
+    for (; i < stop; i++) {
+      const unit = <usize>load<u16>(units + (<usize>i << 1));
+      if (unit >= 128 && load<u8>(table + unit) != 1) return i;
+    }
+  }
+  return end;
+}
