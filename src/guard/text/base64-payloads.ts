@@ -45,13 +45,18 @@ function collect(text: string, depth: number, out: DecodedPayload[], outer?: { s
   }
 }
 
+/** Per code unit, 1 for A-Z and a-f: the first character of a group of base64 of an ASCII byte. */
+const leadsAscii = new Uint8Array(65536);
+leadsAscii.fill(1, 65, 91);
+leadsAscii.fill(1, 97, 103);
+
 /**
  * Cheap tests that rule out most non-base64 bodies (words, identifiers, paths,
  * hex) before decoding: `units` [start, end). In base64 of text, the first
  * character of each 4-character group carries the top six bits of a byte,
  * which for ASCII is below 32 (A-Z, a-f); UTF-8 text may break that for a
- * minority of groups. That test reads a quarter of the characters, stops as
- * soon as too many groups fail it, and rules out most runs, so it goes
+ * minority of groups. That test reads a quarter of the characters, stops
+ * soon after too many groups fail it, and rules out most runs, so it goes
  * first; then one alphabet only.
  */
 export function plausibleBase64(units: Uint16Array, start: number, end: number): boolean {
@@ -59,13 +64,13 @@ export function plausibleBase64(units: Uint16Array, start: number, end: number):
   const groups = Math.ceil((end - start) / 4);
   const needed = groups * 0.7;
   let asciiLed = 0;
-  let seen = 0;
-  for (let i = start; i < end; i += 4) {
-    const c = units[i];
-    seen++;
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 102)) asciiLed++;
-    // Even if every group left led with an ASCII character, too few would.
-    else if (asciiLed + groups - seen < needed) return false;
+  // Counted without a branch per group (whether a group leads with an ASCII character is a coin toss in binary data),
+  // checked every `stride` groups: even if every group left led with an ASCII character, would too few?
+  const stride = 64;
+  for (let block = start; block < end; block += 4 * stride) {
+    const blockEnd = Math.min(end, block + 4 * stride);
+    for (let i = block; i < blockEnd; i += 4) asciiLed += leadsAscii[units[i]];
+    if (asciiLed + groups - Math.ceil((blockEnd - start) / 4) < needed) return false;
   }
   if (asciiLed < needed) return false;
   let urlSafe = false;

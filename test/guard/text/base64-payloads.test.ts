@@ -23,6 +23,19 @@ describe('plausibleBase64', () => {
     }
   });
 
+  it('agrees with the plain rules on long stretches whose share of ASCII-led groups is near the threshold', () => {
+    let seed = 23;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 300; n++) {
+      const share = 0.55 + random() * 0.3;
+      const length = Math.floor(random() * 2400);
+      const text = Array.from({ length }, (_, i) => (i % 4 !== 0 ? 'x' : random() < share ? 'Q' : random() < 0.5 ? '9' : '\u00e9')).join('');
+      const start = Math.floor(random() * 8);
+      const end = Math.max(start, length - Math.floor(random() * 8));
+      expect(plausibleBase64(codeUnits(text), start, end), JSON.stringify([share, length, start, end])).toBe(reference(text.slice(start, end)));
+    }
+  });
+
   it('takes the empty stretch, rejects a length one past a group, and mixed alphabets', () => {
     expect(plausibleBase64(codeUnits(''), 0, 0)).toBe(true);
     expect(plausibleBase64(codeUnits('QUJDRA'), 0, 5)).toBe(false);

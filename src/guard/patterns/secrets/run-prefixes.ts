@@ -1,3 +1,5 @@
+import { unitPairs } from '../../text/code-units.js';
+
 /**
  * Where literal prefixes (`ghp_`, `AKIA`, `sk-`, ...) start inside character
  * runs. Credentials of most known formats are runs of token characters that
@@ -16,14 +18,24 @@ export class PrefixIndex {
    */
   private readonly byPair = new Uint8Array(128 * 128);
   private readonly entries: Array<Array<{ group: number; prefix: Uint16Array }>> = [];
+  /**
+   * For each pair of ASCII characters (first | second << 7, as two units are
+   * read at once): 1 when it is the first two or the second and third
+   * characters of a prefix. A prefix starting at p covers the pair of units
+   * read together at p (p even) or p + 1 (p odd): looking the pairs up two
+   * units at a time finds every place where one may start.
+   */
+  private readonly headPairs = new Uint8Array(128 * 128);
 
-  /** `groups`: lists of ASCII prefixes of two characters or more. */
+  /** `groups`: lists of ASCII prefixes of three characters or more. */
   constructor(groups: readonly (readonly string[])[]) {
     this.groups = groups;
     groups.forEach((prefixes, group) => {
       for (const prefix of prefixes) {
-        if (prefix.length < 2 || !/^[\x00-\x7f]+$/.test(prefix)) throw new Error(`prefix '${prefix}' must be two or more ASCII characters`);
+        if (prefix.length < 3 || !/^[\x00-\x7f]+$/.test(prefix)) throw new Error(`prefix '${prefix}' must be three or more ASCII characters`);
         const pair = (prefix.charCodeAt(0) << 7) | prefix.charCodeAt(1);
+        this.headPairs[prefix.charCodeAt(0) | (prefix.charCodeAt(1) << 7)] = 1;
+        this.headPairs[prefix.charCodeAt(1) | (prefix.charCodeAt(2) << 7)] = 1;
         if (this.byPair[pair] === 0) {
           this.entries.push([]);
           this.byPair[pair] = this.entries.length;
@@ -42,7 +54,7 @@ export class PrefixIndex {
    * a text ("sk-sk-sk-...") is better left to the regex engine's own scan.
    */
   positions(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>, limit = Infinity): number[][] | undefined {
-    const starts = pairStarts(units, runs, this.byPair, limit);
+    const starts = pairStarts(units, runs, this.byPair, this.headPairs, limit);
     if (starts === undefined) return undefined;
     const found: number[][] = this.groups.map(() => []);
     for (let k = 0; k < starts.length; k++) {
@@ -56,16 +68,25 @@ export class PrefixIndex {
   }
 }
 
-/** Where in `runs` a pair of characters marked in `byPair` starts, in text order; undefined past `limit` of them. */
-function pairStarts(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>, byPair: Uint8Array, limit: number): number[] | undefined {
+/**
+ * Where in `runs` a pair of characters marked in `byPair` starts, in text
+ * order, for every prefix that fits in its run (those that do not cannot
+ * match); undefined past `limit` of them. The runs' units are read two at a
+ * time; only where such a pair is in `headPairs` are the places at and
+ * before it looked at.
+ */
+function pairStarts(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>, byPair: Uint8Array, headPairs: Uint8Array, limit: number): number[] | undefined {
   const starts: number[] = [];
+  const pairs = unitPairs(units);
   for (let r = 0; r < runs.length; r++) {
-    const end = runs[r][1];
-    // The pair ending at p, rolled along: one read per character.
-    let pair = units[runs[r][0]];
-    for (let p = runs[r][0] + 1; p < end; p++) {
-      pair = ((pair << 7) | units[p]) & 0x3fff;
-      if (byPair[pair] !== 0 && starts.push(p - 1) > limit) return undefined;
+    const [start, end] = runs[r];
+    for (let k = (start + 1) >> 1; 2 * k + 1 < end; k++) {
+      const both = pairs[k];
+      // Inside a run every unit is ASCII: seven bits each.
+      if (headPairs[(both & 0x7f) | ((both >>> 9) & 0x3f80)] === 0) continue;
+      const at = 2 * k;
+      if (at - 1 >= start && byPair[(units[at - 1] << 7) | units[at]] !== 0 && starts.push(at - 1) > limit) return undefined;
+      if (byPair[(units[at] << 7) | units[at + 1]] !== 0 && starts.push(at) > limit) return undefined;
     }
   }
   return starts;

@@ -1,3 +1,4 @@
+import { asciiSet } from '../../text/char-runs.js';
 import { caseless } from '../caseless.js';
 
 /**
@@ -37,7 +38,7 @@ const anchorAt = anchors.map((a) => new RegExp(`(?<=${a.before})[:=]`, 'y'));
  * The last three letters of every name above, lower case, as one number (`nameEnding`):
  * `password`, `passwd`, `pwd`, `passphrase`, `secret`, `..key`, `..token`, `authorization`.
  */
-const nameEndings = new Set(['ord', 'swd', 'pwd', 'ase', 'ret', 'key', 'ken', 'ion'].map((e) => nameEnding(e, 2)));
+const nameEndings = new Set(['ord', 'swd', 'pwd', 'ase', 'ret', 'key', 'ken', 'ion'].map((e) => nameEnding(e.charCodeAt(0), e.charCodeAt(1), e.charCodeAt(2))));
 const whiteSpace = /\s/;
 
 interface Separators {
@@ -69,7 +70,7 @@ export function schemeSeparators(text: string): number[] {
  * Every `:` and `=` (found with `indexOf`) whose name check passes. Most
  * separators (in code, nearly every `:`) have no name ending in one of
  * `nameEndings` before them (behind at most four blanks and a quote): that
- * test rules them out before any regex runs.
+ * test rules them out before any regex runs, most of them on the last letter.
  */
 function findSeparators(text: string): Separators {
   const positions = new Map<SeparatorAnchor, number[]>(anchors.map((a) => [a, []]));
@@ -95,18 +96,24 @@ function findSeparators(text: string): Separators {
   return { positions, schemes };
 }
 
+/** The last letters of the names, in either case: `d`, `e`, `t`, `y`, `n`. */
+const lastLetters = asciiSet('deytnDEYTN');
+
 /** Whether the three characters before `separator`, behind at most four blanks (`\s`) and a quote, are one of `nameEndings`. */
 function nameEndsBefore(text: string, separator: number): boolean {
   let j = separator - 1;
   for (let blanks = 0; blanks < 4 && j >= 0 && isWhiteSpace(text.charCodeAt(j)); blanks++) j--;
   const quote = text.charCodeAt(j);
   if (quote === 0x22 || quote === 0x27) j--;
-  return j >= 2 && nameEndings.has(nameEnding(text, j));
+  if (j < 2) return false;
+  const last = text.charCodeAt(j);
+  if (last >= 128 || lastLetters[last] === 0) return false;
+  return nameEndings.has(nameEnding(text.charCodeAt(j - 2), text.charCodeAt(j - 1), last));
 }
 
-/** The three characters ending at `last`, ASCII letters lowered (others may collide: a false hit only costs a regex test). */
-function nameEnding(text: string, last: number): number {
-  return ((text.charCodeAt(last - 2) | 0x20) << 14) | ((text.charCodeAt(last - 1) | 0x20) << 7) | (text.charCodeAt(last) | 0x20);
+/** Three characters, ASCII letters lowered (others may collide: a false hit only costs a regex test). */
+function nameEnding(first: number, second: number, third: number): number {
+  return ((first | 0x20) << 14) | ((second | 0x20) << 7) | (third | 0x20);
 }
 
 function isWhiteSpace(code: number): boolean {
