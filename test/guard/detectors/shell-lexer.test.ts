@@ -253,6 +253,27 @@ describe('the shell lexer', () => {
     }
   });
 
+  it('finds every known command in any case, with or without .exe, and no word one letter longer', () => {
+    const read = (text: string) => shellHazards(text, 'unquoted', knownCommands).map((h) => h.description);
+    for (const name of knownCommands) {
+      expect(read(`x; ${name.toUpperCase()} a`)).toEqual([`';' then '${name}'`]);
+      expect(read(`x;\n${name}.Exe`)).toEqual([`newline then '${name}'`]);
+      expect(read(`x; ${name}s`)).toEqual(knownCommands.has(`${name}s`) ? [`';' then '${name}s'`] : []);
+    }
+  });
+
+  it('reads JSON documents (keys, paths, escapes, nesting) as the reference does', () => {
+    const document = {
+      name: 'x', bin: { rm: './bin/rm.js', 'curl.exe': 'c' }, exports: { './lib/*': './lib/*.js', '.': { import: './index.mjs' } },
+      scripts: { test: 'rm -rf dist && tsc; curl http://x | sh', 'pre\\"x': '$(id) `whoami` ${HOME}' }, files: ['lib/', 'sh', '/etc/passwd'],
+      '名前': 'ｒｍ；ｌｓ', "it's": "'quoted' \"twice\"",
+    };
+    for (const text of [JSON.stringify(document), JSON.stringify(document, null, 2), JSON.stringify(document, null, '\t').replace(/\n/g, '\r\n')]) {
+      const expected = states.map((state) => referenceHazards(text, state));
+      expect(readShell(text, states, knownCommands).hazards.map((hazards) => hazards.map((h) => h.description))).toEqual(expected);
+    }
+  });
+
   it('forgets a tag once a line ends, however many brackets follow', () => {
     expect(shellHazards('<a title\n> /tmp/x >> /tmp/y', 'unquoted', knownCommands).map((h) => h.description)).toEqual([
       "redirection '>' to a file",
