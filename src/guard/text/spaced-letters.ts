@@ -95,21 +95,11 @@ for (let shape = 0; shape < 64; shape++) {
   mayBeInChain[shape] = fits ? 1 : 0;
 }
 
-/** Which of x - 2 ... x + 3 are letters, as bits (see `mayBeInChain`). */
-function shapeAt(units: Uint16Array, x: number): number {
-  if (x < 2 || x + 3 >= units.length) {
-    let shape = 0;
-    for (let k = 0; k < 6; k++) if (letterAt(units, x - 2 + k)) shape |= 1 << k;
-    return shape;
-  }
-  return (
-    letters[units[x - 2]] |
-    (letters[units[x - 1]] << 1) |
-    (letters[units[x]] << 2) |
-    (letters[units[x + 1]] << 3) |
-    (letters[units[x + 2]] << 4) |
-    (letters[units[x + 3]] << 5)
-  );
+/** Which of x - 2 ... x + 3 are letters, as bits (see `mayBeInChain`), near the ends of the text. */
+function shapeNearEnds(units: Uint16Array, x: number): number {
+  let shape = 0;
+  for (let k = 0; k < 6; k++) if (letterAt(units, x - 2 + k)) shape |= 1 << k;
+  return shape;
 }
 
 /** [start, end) of every match, in text order; `units` are the text's, when the caller has them. */
@@ -117,10 +107,37 @@ export function spacedLetterMatches(text: string, units = codeUnits(text)): Arra
   const matches: Array<[number, number]> = [];
   // Chains end before this position: probes there have been followed already.
   let doneUntil = 0;
-  for (let x = 0; x < units.length; x += stride) {
-    if (x >= doneUntil && mayBeInChain[shapeAt(units, x)] === 1) doneUntil = followChain(units, x, doneUntil, matches);
+  for (let x = nextProbe(units, 0); x < units.length; x = nextProbe(units, x + stride)) {
+    if (x >= doneUntil) doneUntil = followChain(units, x, doneUntil, matches);
   }
   return matches;
+}
+
+/**
+ * The first probe from `from` (a multiple of `stride`) on whose pair of
+ * positions may lie inside a chain, or the text's length. Nothing is called
+ * in the loop over the middle of the text: a call, however rare, makes such
+ * a loop several times slower.
+ */
+function nextProbe(units: Uint16Array, from: number): number {
+  const n = units.length;
+  let x = from;
+  if (x === 0 && x < n) {
+    if (mayBeInChain[shapeNearEnds(units, 0)] === 1) return 0;
+    x = stride;
+  }
+  for (; x + 3 < n; x += stride) {
+    const shape =
+      letters[units[x - 2]] |
+      (letters[units[x - 1]] << 1) |
+      (letters[units[x]] << 2) |
+      (letters[units[x + 1]] << 3) |
+      (letters[units[x + 2]] << 4) |
+      (letters[units[x + 3]] << 5);
+    if (mayBeInChain[shape] === 1) return x;
+  }
+  for (; x < n; x += stride) if (mayBeInChain[shapeNearEnds(units, x)] === 1) return x;
+  return n;
 }
 
 /**
