@@ -1,4 +1,4 @@
-import { codeUnits } from './code-units.js';
+import { codeUnits, unitPairs } from './code-units.js';
 
 /** A set of ASCII characters, as a lookup table for per-character scans. */
 export function asciiSet(chars: string): Uint8Array {
@@ -58,6 +58,8 @@ function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[numb
   const runs: Array<[number, number]> = [];
   if (text.length < minLength) return runs;
   const units = codeUnits(text);
+  const pairs = unitPairs(units);
+  const both = pairSetOf(set);
   const n = units.length;
   // Invariants: a run can start at `from` or later, and `from` is 0 or follows a character outside the set;
   // [from, knownUntil] are all in the set when knownUntil >= from.
@@ -82,14 +84,47 @@ function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[numb
       from = start;
       continue;
     }
-    let end = probe + 1;
-    while (end < n) {
-      c = units[end];
-      if (c >= 128 || set[c] === 0) break;
-      end++;
-    }
+    const end = runEnd(units, pairs, both, set, probe + 1);
     runs.push([from, end]);
     from = end + 1;
   }
   return runs;
+}
+
+/** Per set, its pair table: for two ASCII units read together (first | second << 7), 1 when both are in the set. */
+const pairSets = new WeakMap<Uint8Array, Uint8Array>();
+
+function pairSetOf(set: Uint8Array): Uint8Array {
+  let both = pairSets.get(set);
+  if (both === undefined) {
+    both = new Uint8Array(128 * 128);
+    for (let first = 0; first < 128; first++) for (let second = 0; second < 128; second++) both[first | (second << 7)] = set[first] & set[second];
+    pairSets.set(set, both);
+  }
+  return both;
+}
+
+/**
+ * Where the run of units in `set` going on at `from` ends (the length at
+ * the latest). Long runs (base64 and hex data) are followed two units per
+ * load, with `both` (`pairSetOf(set)`) telling whether both are in the set.
+ */
+function runEnd(units: Uint16Array, pairs: Uint32Array, both: Uint8Array, set: Uint8Array, from: number): number {
+  let end = from;
+  if (end % 2 === 1 && end < units.length) {
+    const c = units[end];
+    if (c >= 128 || set[c] === 0) return end;
+    end++;
+  }
+  for (let k = end >> 1; k < pairs.length; k++) {
+    const pair = pairs[k];
+    if ((pair & 0xff80ff80) !== 0 || both[(pair & 0x7f) | ((pair >>> 9) & 0x3f80)] === 0) break;
+    end += 2;
+  }
+  // The first unit of the pair that stopped the loop, or a last odd unit.
+  if (end < units.length) {
+    const c = units[end];
+    if (c < 128 && set[c] !== 0) end++;
+  }
+  return end;
 }

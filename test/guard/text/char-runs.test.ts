@@ -32,6 +32,19 @@ describe('charRuns', () => {
     }
   });
 
+  it('follows long runs two units at a time to their exact end, whatever their parity and whatever stops them', () => {
+    // Non-ASCII units whose low seven bits spell run characters ("A", "a", "9"), lone surrogates, CRLF.
+    const stoppers = ['\u0141', '\u0161', '\u0139', '\ud800', '\udc00', '\r\n', ' ', '=', '\u00e9'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 40; n++) {
+      const parts: string[] = [];
+      while (parts.join('').length < 12_000) parts.push('aZ9+/_-'.repeat(50).slice(Math.floor(random() * 7), 20 + Math.floor(random() * 300)), stoppers[Math.floor(random() * stoppers.length)]);
+      const text = (random() < 0.5 ? 'x' : '') + parts.join('');
+      for (const minLength of [20, 24]) expect(charRuns(text, set, minLength, { cache: false }), `case ${n}`).toEqual(reference(text, minLength));
+    }
+  });
+
   it('handles runs at both ends and exactly the minimum length', () => {
     const text = `${'a'.repeat(24)} ${'b'.repeat(23)} ${'c'.repeat(30)}`;
     expect(charRuns(text, set, 24)).toEqual([[0, 24], [49, 79]]);
