@@ -1,5 +1,5 @@
 import { codeUnits, textKeepingLittleEndianUnits } from './code-units.js';
-import { kernelMemory, kernels, loadText, reserveTable, scratchAddress } from './kernels/kernel-memory.js';
+import { kernel, kernelMemory, loadText, reserveTable, scratchAddress } from './kernels/kernel-memory.js';
 import { stripInvisible } from './invisible.js';
 import { lookalikeOf } from './lookalikes.js';
 
@@ -27,6 +27,9 @@ const unfilled = 0;
 const singlesAddress = reserveTable(2 * 65536);
 const doublesAddress = reserveTable(4 * 65536);
 const inertAddress = reserveTable(65536);
+const foldByTables = kernel<(singles: number, doubles: number, units: number, from: number, end: number, out: number, at: number) => number>('foldByTables');
+const foldWritten = kernel<() => number>('foldWritten');
+const nextUnlisted = kernel<(table: number, units: number, from: number, end: number) => number>('nextUnlisted');
 /** Per code unit: `single` for a simple character folding to one code unit (`singleFolds`), `other` for one folding to another length (`otherFolds`), `notSimple` for the rest. */
 const foldKind = new Uint8Array(65536);
 const single = 1;
@@ -116,7 +119,7 @@ export function isNfkcInert(unit: number): boolean {
  * does not know to be inert; those of blocks not filled yet are filled here.
  */
 export function nextNfkcSensitive(text: string, units: number, from: number): number {
-  for (let i = kernels.nextUnlisted(inertAddress, units, from, text.length); ; i = kernels.nextUnlisted(inertAddress, units, i, text.length)) {
+  for (let i = nextUnlisted(inertAddress, units, from, text.length); ; i = nextUnlisted(inertAddress, units, i, text.length)) {
     if (i === text.length || nfkcClass[text.charCodeAt(i)] !== unfilled) return i;
     fillBlock(text.charCodeAt(i) >> 8);
   }
@@ -171,8 +174,8 @@ function foldByKernel(text: string, foldRun: (run: string) => string): string {
   let length = 0;
   let i = 0;
   while (i < n) {
-    i = kernels.foldByTables(singlesAddress, doublesAddress, unitsAddress, i, n, outAddress, length);
-    length = kernels.foldWritten();
+    i = foldByTables(singlesAddress, doublesAddress, unitsAddress, i, n, outAddress, length);
+    length = foldWritten();
     if (i === n) break;
     const unit = units[i];
     if (unit === 0) {

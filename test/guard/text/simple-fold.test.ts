@@ -75,6 +75,11 @@ describe('folding by table', () => {
     expect(foldLookalikes(mixed)).toBe(reference(mixed));
   });
 
+  it('refuses a fold started while another is under way (the kernel memory is the first one\'s)', () => {
+    expect(() => foldNonAsciiRuns('a\u0301', (run) => foldNonAsciiRuns(run, foldRun))).toThrow(/not reentrant/);
+    expect(fold('a\u0301')).toBe(reference('a\u0301'));
+  });
+
   it('returns ASCII text itself, and folds a run found by position as a whole text would', () => {
     const ascii = 'plain ASCII text';
     expect(fold(ascii)).toBe(ascii);

@@ -1,7 +1,7 @@
-// Scan loops over a text's UTF-16 code units in linear memory, compiled by
-// AssemblyScript (`npm run generate:kernels`): the same loops in JavaScript
-// run at about half the speed. The caller (kernel-memory.ts) lays out the
-// memory and passes addresses; nothing here allocates.
+// Kernels of look-alike folding (simple-fold.ts): scan loops over a text's
+// UTF-16 code units in linear memory (kernel-memory.ts), which the same loops
+// in JavaScript run at about half the speed. Callers pass addresses; nothing
+// here allocates.
 
 /** Where `foldByTables` stopped writing. */
 let written: i32 = 0;

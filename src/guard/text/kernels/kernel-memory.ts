@@ -1,24 +1,24 @@
 import { scanKernelsWasm } from './generated/scan-kernels-wasm.js';
 
 /**
- * The guards' scan kernels (scan-kernels.as.ts) and the linear memory they
- * read and write, one instance per process. Memory holds, in order: tables
- * (reserved once, when the modules using them load), the units of the text
- * loaded last, and scratch space above them. Linear memory is little-endian
- * on every host: write and read it as such (`Buffer`'s "utf16le", a
- * `DataView` with `littleEndian`), never through native-order typed arrays.
+ * The guards' scan kernels (every `*.as.ts` here, compiled into one module by
+ * `npm run generate:kernels`) and the linear memory they read and write, one
+ * instance per process. Memory holds, in order: tables (reserved once, when
+ * the modules using them load), the units of the text loaded last, and
+ * scratch space above them. Linear memory is little-endian on every host:
+ * write and read it as such (`Buffer`'s "utf16le", a `DataView` with
+ * `littleEndian`), never through native-order typed arrays.
  */
-export interface ScanKernels {
-  foldByTables(singles: number, doubles: number, units: number, from: number, end: number, out: number, at: number): number;
-  foldWritten(): number;
-  nextUnlisted(table: number, units: number, from: number, end: number): number;
-}
-
 const pageBytes = 65536;
 const memory = new WebAssembly.Memory({ initial: 1 });
+const { exports } = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(scanKernelsWasm, 'base64')), { env: { memory } });
 
-export const kernels = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(scanKernelsWasm, 'base64')), { env: { memory } })
-  .exports as unknown as ScanKernels;
+/** The kernel exported as `name`, typed by its caller. */
+export function kernel<Kernel extends (...args: number[]) => number>(name: string): Kernel {
+  const found = exports[name];
+  if (typeof found !== 'function') throw new Error(`no scan kernel named ${name}`);
+  return found as Kernel;
+}
 
 /** Where the loaded text's units start: after the tables. */
 let textAddress = 0;
