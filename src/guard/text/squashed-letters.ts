@@ -41,17 +41,24 @@ export function squashedUnits(units: Uint16Array, start: number, end: number): s
     length += (letters[length] + 127) >> 7;
   }
   const pairs = unitPairs(units);
-  for (; i + 1 < end; i += 2) {
+  // Two pairs a step. Each letter is written at every step and kept only when it is one.
+  for (; i + 3 < end; i += 4) {
     const pair = pairs[i >> 1];
-    // Each letter is written at every step and kept only when it is one.
+    const next = pairs[(i >> 1) + 1];
     const first = letterOf[pair & 0xffff];
+    const second = letterOf[pair >>> 16];
+    const third = letterOf[next & 0xffff];
+    const fourth = letterOf[next >>> 16];
     letters[length] = first;
     length += (first + 127) >> 7;
-    const second = letterOf[pair >>> 16];
     letters[length] = second;
     length += (second + 127) >> 7;
+    letters[length] = third;
+    length += (third + 127) >> 7;
+    letters[length] = fourth;
+    length += (fourth + 127) >> 7;
   }
-  if (i < end) {
+  for (; i < end; i++) {
     letters[length] = letterOf[units[i]];
     length += (letters[length] + 127) >> 7;
   }

@@ -19,4 +19,12 @@ describe('squashedUnits', () => {
       }
     }
   });
+
+  it('squashes every window of a short text, whatever its start and length (units are read four at a time)', () => {
+    const text = 'aB1 \u0130c\u212aD\r\nÉf\ud800g';
+    const units = codeUnits(text);
+    for (let start = 0; start <= text.length; start++) {
+      for (let end = start; end <= text.length; end++) expect(squashedUnits(units, start, end), `[${start}, ${end})`).toBe(reference(text, start, end));
+    }
+  });
 });
