@@ -105,7 +105,7 @@ function quotedWordAt(text: string, units: Uint16Array, from: number, limit: num
 function commandIn({ word, raw }: { word: string; raw: string }, knownCommands: KnownCommands): string | undefined {
   if (word.length === 0) return undefined;
   if (raw[0] === '$') return raw.slice(0, 12);
-  if (/^(?:\/|\.{1,2}\/|~\/)/.test(word)) return word.slice(0, 24);
+  if (startsLikePath(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2))) return word.slice(0, 24);
   return knownCommands.named(word.slice(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1));
 }
 
@@ -140,7 +140,9 @@ function plainCommand(
   if (i === from) return undefined;
   const first = units[from];
   if (first === 36 || (constructs && first === 123)) return text.slice(from, Math.min(i, from + 12)); // $..., {...
-  if (lastSlash >= 0 && startsPath(units, from, i)) return text.slice(from, Math.min(i, from + 24));
+  if (lastSlash >= 0 && startsLikePath(first, from + 1 < i ? units[from + 1] : -1, from + 2 < i ? units[from + 2] : -1)) {
+    return text.slice(from, Math.min(i, from + 24));
+  }
   const nameStart = lastSlash + 1 > from ? lastSlash + 1 : from;
   let nameEnd = i;
   if (
@@ -155,14 +157,9 @@ function plainCommand(
   return knownCommands.nameAt(units, nameStart, nameEnd);
 }
 
-/** Whether the plain word [from, end) starts like a path to a program: `/`, `./`, `../`, `~/`. */
-function startsPath(units: Uint16Array, from: number, end: number): boolean {
-  const first = units[from];
-  if (first === 47) return true;
-  const second = from + 1 < end ? units[from + 1] : -1;
-  if (first === 126) return second === 47;
-  if (first !== 46) return false;
-  return second === 47 || (second === 46 && from + 2 < end && units[from + 2] === 47);
+/** Whether a word whose first three characters are these (-1 or NaN past its end) starts like a path to a program: `/`, `~/`, `./`, `../`. */
+function startsLikePath(first: number, second: number, third: number): boolean {
+  return first === 47 || (first === 126 && second === 47) || (first === 46 && (second === 47 || (second === 46 && third === 47)));
 }
 
 /**
@@ -234,7 +231,8 @@ function quotedCommand(
     if (verdict === no || (verdict === unsure && !mayNameCommand(units, from, limit, knownCommands, separators))) return undefined;
   }
   const read = quotedWordAt(text, units, from, limit);
-  if (constructs && /^[$`({]/.test(read.raw)) return read.raw.slice(0, 12);
+  const rawFirst = read.raw.charCodeAt(0);
+  if (constructs && (rawFirst === 36 || rawFirst === 96 || rawFirst === 40 || rawFirst === 123)) return read.raw.slice(0, 12); // $`({
   return commandIn(read, knownCommands);
 }
 
@@ -289,7 +287,7 @@ function quotedKeyVerdict(units: Uint16Array, from: number, limit: number, known
   const w1 = units[from + 1];
   const w2 = units[from + 2];
   const w3 = units[from + 3];
-  return w1 === 47 || (w1 === 126 && w2 === 47) || (w1 === 46 && (w2 === 47 || (w2 === 46 && w3 === 47))) ? unsure : no;
+  return startsLikePath(w1, w2, w3) ? unsure : no;
 }
 
 /**
@@ -398,7 +396,7 @@ function mayNameCommand(units: Uint16Array, from: number, limit: number, knownCo
     }
   }
   if (wordLength === 0) return false;
-  if (w1 === 47 || (w1 === 126 && w2 === 47) || (w1 === 46 && (w2 === 47 || (w2 === 46 && w3 === 47)))) return true; // /, ~/, ./, ../
+  if (startsLikePath(w1, w2, w3)) return true;
   if (!knownCommands.ascii || length === 0) return true;
   if (!asciiOrKelvin || length > longestName) return false;
   const lowerFirst = lowerAsciiOrKelvin(first);
