@@ -262,14 +262,33 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
 }
 
 /**
+ * How the sensitive locations other than hidden files start a segment
+ * (sensitive-locations.ts), in a word that is the only form of itself (an
+ * ASCII word without "\\" or a "%" escape): `etc` and the like are
+ * directories, so a "/" follows them.
+ */
+const sensitiveSegmentStarts = ['_netrc', 'id_', 'authorized_keys', 'etc/', 'proc/', 'windows/', 'library/', 'claude_desktop_config.json', 'ntds.dit'].map((start) =>
+  Array.from(start, (c) => c.charCodeAt(0)),
+);
+
+/** Whether the units from `i` (of a word ending at `end`) spell one of `sensitiveSegmentStarts`, letters in either case. */
+function spellsSensitiveSegmentStart(units: Uint16Array, i: number, end: number): boolean {
+  return sensitiveSegmentStarts.some((start) => i + start.length <= end && start.every((c, j) => (c >= 97 && c <= 122 ? units[i + j] | 32 : units[i + j]) === c));
+}
+
+/**
  * Whether the segment starting at `i` (of a word ending at `end`) may start
- * a sensitive location, which every segment starting with "." may (so a
- * ".." that can be a segment is one), except "." itself, which normalizing
- * drops (`./dist/index.js`).
+ * a sensitive location: a hidden name, or (past a first look at its first
+ * two units) one of `sensitiveSegmentStarts`. A segment starting with "."
+ * may be hidden (so a ".." that can be a segment counts too), except "."
+ * itself, which normalizing drops (`./dist/index.js`). Non-ASCII units that
+ * may spell a start lower to ASCII, which makes the word flaggable anyway.
  */
 function segmentMayBeFlagged(units: Uint16Array, i: number, end: number): boolean {
   const second = i + 1 < end ? units[i + 1] : NaN;
-  return maySegmentStartSensitiveLocation(units[i], second) && !(units[i] === 46 && (second === 47 || i + 1 === end));
+  if (!maySegmentStartSensitiveLocation(units[i], second)) return false;
+  if (units[i] === 46) return second !== 47 && i + 1 !== end;
+  return units[i] >= 128 || second >= 128 || spellsSensitiveSegmentStart(units, i, end);
 }
 
 /** The part of `mayBeFlagged` about the word's first segment. */
@@ -304,8 +323,9 @@ function holdsHint(text: string, units: Uint16Array, start: number, end: number)
  * The words of `shellPathWords` that the path detectors could flag without
  * roots (see `mayBeFlagged`), each once, in order: the others (most URLs,
  * dotted names in code, prose in other scripts) are never copied out of the
- * text. Every such word holds a unit `isFlagTriggerAt`, which are rare in
- * most texts: only the words around them are looked at. A NUL ends words,
+ * text. Every such word holds a unit that may make it flaggable (see
+ * flag-triggers.ts), which are rare in most texts: only the words around
+ * them are looked at, and a word once however many triggers it holds. A NUL ends words,
  * but the cursor takes it into the word before it in some cases (see
  * `PathWordCursor.next`): a text holding one goes through every word that
  * could be a path instead.

@@ -119,6 +119,11 @@ describe('the shell path words the path detectors could flag', () => {
     expect(details({ command }, 'run_command', 'sensitive_path')).toEqual(['environment file (.env)', 'SSH keys and configuration (.ssh)']);
   });
 
+  it('keep a segment only where it spells the start of a sensitive location, and "." only where it is not the whole segment', () => {
+    const command = 'x https://en.wikipedia.org/wiki/X lib/a.js ./dist/x.js a/. a/etc etcx/y proc a/PROC/1 a/Etc/x Library/k ID_rsa x/_NETRC ntds.dit/ .x/y';
+    expect(flaggableShellPathWords(command)).toEqual(['a/PROC/1', 'a/Etc/x', 'Library/k', 'ID_rsa', 'x/_NETRC', 'ntds.dit/', '.x/y']);
+  });
+
   it('leave out plain URLs and dotted names, and keep every word with a finding', () => {
     const command = 'curl https://example.com/docs/api.html -o out/index.js && cat ~/.ssh/id_rsa lib/../x %2e%2e/y \uFF0E\uFF0E/z';
     expect(wordsOf(command)).toEqual(['https://example.com/docs/api.html', 'out/index.js', '~/.ssh/id_rsa', 'lib/../x', '%2e%2e/y', '\uFF0E\uFF0E/z']);
