@@ -175,11 +175,13 @@ export function numberStarts(text: string): NumberStarts {
   const units = codeUnits(text);
   const starts: NumberStarts = { card: [], ssn: [], labelledSsn: [], phone: [], iban: [] };
   for (const [start, end] of charRuns(text, numberChars, shortestPlace)) {
-    // The state after the character before the run: only its class matters (a place lies inside the run).
-    let state = { shape: start > 0 ? entryOf[units[start - 1]] & 7 : other, chain: 0, run: start > 0 && (entryOf[units[start - 1]] & afterLabel) !== 0 ? labelledBase : 0 };
-    for (let at = nextPlace(units, start, end, state.shape, state.chain, state.run); at < end; at = nextPlace(units, at + 1, end, state.shape, state.chain, state.run)) {
-      state = stateAt(units, at);
+    // The scan starts after the character before the run: only its class counts (every place lies inside the run).
+    const before = start > 0 ? entryOf[units[start - 1]] : other;
+    let at = nextPlace(units, start, end, before & 7, 0, before & afterLabel ? labelledBase : 0);
+    while (at < end) {
+      const state = stateAt(units, at);
       listStarts(units, at, state, starts);
+      at = nextPlace(units, at + 1, end, state.shape, state.chain, state.run);
     }
   }
   return starts;
