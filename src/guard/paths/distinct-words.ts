@@ -54,9 +54,9 @@ export class DistinctWords {
   }
 }
 
-/** FNV-1a over the code units. */
+/** FNV-1a over the code units, as a signed 32-bit number (kept a small integer for V8: no number object per word). */
 function hashOf(units: Uint16Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
+  let hash = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ units[i], 0x01000193);
-  return hash >>> 0;
+  return hash;
 }

@@ -273,7 +273,13 @@ const sensitiveSegmentStarts = ['_netrc', 'id_', 'authorized_keys', 'etc/', 'pro
 
 /** Whether the units from `i` (of a word ending at `end`) spell one of `sensitiveSegmentStarts`, letters in either case. */
 function spellsSensitiveSegmentStart(units: Uint16Array, i: number, end: number): boolean {
-  return sensitiveSegmentStarts.some((start) => i + start.length <= end && start.every((c, j) => (c >= 97 && c <= 122 ? units[i + j] | 32 : units[i + j]) === c));
+  for (const start of sensitiveSegmentStarts) {
+    if (i + start.length > end) continue;
+    let j = 0;
+    while (j < start.length && (start[j] >= 97 && start[j] <= 122 ? units[i + j] | 32 : units[i + j]) === start[j]) j++;
+    if (j === start.length) return true;
+  }
+  return false;
 }
 
 /**
