@@ -440,6 +440,8 @@ class Readers {
   private readonly inBackticks: Uint8Array;
   private readonly openTag: Int32Array;
   private readonly resumeAt: Int32Array;
+  /** The last of the readers' `resumeAt`: from there on no reader skips a character. */
+  private skipUntil = 0;
   private readonly hazards: Array<Set<string>>;
   private lastNewline = -1;
   /** The position whose command, target or backtick close was worked out last, and what was found. */
@@ -503,7 +505,10 @@ class Readers {
     for (let k = 0; k < count; k++) {
       const i = found[k];
       const code = units[i];
-      if (code === 34) {
+      if ((code === 34 || code === 39) && k + 1 < count && units[found[k + 1]] === code && i >= this.skipUntil) {
+        // A quote closed by the next special character, with no reader skipping either: switched and switched back (JSON's "key": "value").
+        k++;
+      } else if (code === 34) {
         // " switches unquoted and double-quoted readers
         for (let r = 0; r < readers; r++) if (resumeAt[r] <= i && quote[r] !== single) quote[r] ^= double;
       } else if (code === 39) {
@@ -533,7 +538,7 @@ class Readers {
         for (let r = 0; r < readers; r++) if (quote[r] === unquoted && resumeAt[r] <= i) this.angleBracket(r, i, code);
         return;
       case 92: // \ escapes the next character
-        for (let r = 0; r < readers; r++) if (quote[r] !== single && resumeAt[r] <= i) resumeAt[r] = i + 2;
+        for (let r = 0; r < readers; r++) if (quote[r] !== single && resumeAt[r] <= i) this.skip(r, i + 2);
         return;
       case 96: // `
         for (let r = 0; r < readers; r++) if (quote[r] !== single && resumeAt[r] <= i) this.backtick(r, i);
@@ -544,6 +549,12 @@ class Readers {
       default:
         this.compatibilityForm(i);
     }
+  }
+
+  /** Makes `reader` look next at `resumeAt`. */
+  private skip(reader: number, resumeAt: number): void {
+    this.resumeAt[reader] = resumeAt;
+    if (resumeAt > this.skipUntil) this.skipUntil = resumeAt;
   }
 
   /** A full-width or small form of an ASCII character at `i`: widens the span of the one before it, or starts a span. */
@@ -584,7 +595,7 @@ class Readers {
 
   /** An operator `length` characters long at `i` (`;`, a newline, `|`, `||`, `&`, `&&`): another command follows. */
   private operator(reader: number, i: number, code: number, length: number): void {
-    this.resumeAt[reader] = i + length;
+    this.skip(reader, i + length);
     const next = this.units[i + length];
     if (next === 10 || next === 13) return; // a blank line, a ";" ending one: no word follows
     if (this.factsAt !== i) {
@@ -600,7 +611,7 @@ class Readers {
     if (next === 40) {
       const command = this.substitutedCommand(i);
       if (command) this.add(reader, code === 60 ? 'process substitution <(' : 'process substitution >(', command, ' ...)');
-      this.resumeAt[reader] = i + 2;
+      this.skip(reader, i + 2);
       return;
     }
     if (code === 60 && next < 128 && tagStart[next] === 1) {
@@ -622,7 +633,7 @@ class Readers {
       this.command = redirectTarget(this.text, this.units, i + length, code === 60);
     }
     if (this.command) this.add(reader, redirectionHeads[(code === 62 ? 4 : 0) + (doubled ? 2 : 0) + (ampersand ? 1 : 0)], this.command, '');
-    this.resumeAt[reader] = i + length;
+    this.skip(reader, i + length);
   }
 
   /** For the process substitution at `i`: the command inside. */

@@ -274,6 +274,17 @@ describe('the shell lexer', () => {
     }
   });
 
+  it('reads quotes closed right away, escaped or after a skipped character, as the reference does', () => {
+    const texts = [
+      '""; rm', "''; rm", '\\""; rm', '"\\"; rm"', "\\''; rm'", '\'"\'"\'; rm', '"\'"\'; rm', '>""; rm', '||""rm', '&&\'\'rm', '"" "" ; rm', '"";rm"";rm',
+      '`"`"; rm', '$""(id)', '<(""rm)', '2>&""1; rm', '\\\\""; rm', '"x"\n"y"\nrm', "'x'\n'y'\nrm", '""', "''", '"', '\\"',
+    ];
+    for (const text of texts) {
+      const expected = states.map((state) => referenceHazards(text, state));
+      expect(readShell(text, states, knownCommands).hazards.map((hazards) => hazards.map((h) => h.description)), text).toEqual(expected);
+    }
+  });
+
   it('forgets a tag once a line ends, however many brackets follow', () => {
     expect(shellHazards('<a title\n> /tmp/x >> /tmp/y', 'unquoted', knownCommands).map((h) => h.description)).toEqual([
       "redirection '>' to a file",
