@@ -9,7 +9,7 @@ describe('assignmentMatches', () => {
   it('finds the same matches as scanning with the assignment pattern', () => {
     let seed = 3;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const pieces = ['password', 'PassWord', 'pwd', 'secret', 'SECRET_KEY', 'client_secret', 'client-Secret', 'api_key', 'apiKey', 'refresh_token', 'token', 'x', 'my', '_', '"', "'", ' ', '    ', '\t', ':', '=', ':=', '=>', 'aB3dE6gH9', 'value', 'zz', ',', '\n', '1'];
+    const pieces = ['password', 'PassWord', 'pwd', 'secret', 'assword', 'passphrase', 'PASSWD', 'ken', 'oken', 'version', 'ecret', 'SECRET_KEY', 'client_secret', 'client-Secret', 'api_key', 'apiKey', 'refresh_token', 'token', 'x', 'my', '_', '"', "'", ' ', '    ', '\t', ':', '=', ':=', '=>', 'aB3dE6gH9', 'value', 'zz', ',', '\n', '1'];
     for (let n = 0; n < 3000; n++) {
       const text = Array.from({ length: Math.floor(random() * 30) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
       expect(summary(assignmentMatches(text)), JSON.stringify(text)).toEqual(summary(reference(text)));

@@ -17,7 +17,7 @@ describe('matchesBeforeSeparators', () => {
     let seed = 31;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-    const names = ['aws_secret_access_key', 'AWS_SECRET_KEY', 'aws_secreT', 'xion', 'authorizatioN', 'AWS_SECRET', 'awssecretkey', 'secret_access_key', 'SecretAccessKey', 'Authorization', 'AUTHORIZATION', 'xauthorization', 'password'];
+    const names = ['aws_secret_access_key', 'AWS_SECRET_KEY', 'aws_secreT', 'xion', 'authorizatioN', 'AWS_SECRET', 'awssecretkey', 'secret_access_key', 'SecretAccessKey', 'Authorization', 'AUTHORIZATION', 'xauthorization', 'password', 'uthorization', 'version', 'description', 'aUtHoRiZaTiOn', 'secret'];
     const quotes = ['', '', '"', "'"];
     // Unicode blanks count as `\s` for these names: the quick check before the regex must let them through.
     const blanks = ['', ' ', '    ', '     ', '\n', '\t ', '\u00a0', '\u3000\u2028', '\ufeff ', '\u200b'];

@@ -35,10 +35,16 @@ const anchors = [assignmentAnchor, awsSecretAnchor, authorizationAnchor];
 /** Per anchor, whether it stands before the separator at lastIndex (sticky: set lastIndex first). */
 const anchorAt = anchors.map((a) => new RegExp(`(?<=${a.before})[:=]`, 'y'));
 /**
- * The last three letters of every name above, lower case, as one number (`nameEnding`):
- * `password`, `passwd`, `pwd`, `passphrase`, `secret`, `..key`, `..token`, `authorization`.
+ * What every name above ends with, lower case: `password`, `passwd`, `pwd`,
+ * `passphrase`, `..secret`, `..key`, `..token`, `authorization`; by its last
+ * three letters as one number (`nameEnding`).
  */
-const nameEndings = new Set(['ord', 'swd', 'pwd', 'ase', 'ret', 'key', 'ken', 'ion'].map((e) => nameEnding(e.charCodeAt(0), e.charCodeAt(1), e.charCodeAt(2))));
+const nameSuffixes = new Map(
+  ['password', 'passwd', 'pwd', 'passphrase', 'secret', 'key', 'token', 'authorization'].map((suffix) => {
+    const [first, second, third] = [...suffix.slice(-3)].map((c) => c.charCodeAt(0));
+    return [nameEnding(first, second, third), Uint16Array.from(suffix, (c) => c.charCodeAt(0))];
+  }),
+);
 const whiteSpace = /\s/;
 
 interface Separators {
@@ -68,8 +74,8 @@ export function schemeSeparators(text: string): number[] {
 
 /**
  * Every `:` and `=` (found with `indexOf`) whose name check passes. Most
- * separators (in code, nearly every `:`) have no name ending in one of
- * `nameEndings` before them (behind at most four blanks and a quote): that
+ * separators (in code, nearly every `:`) have no name ending like one of
+ * `nameSuffixes` before them (behind at most four blanks and a quote): that
  * test rules them out before any regex runs, most of them on the last letter.
  */
 function findSeparators(text: string): Separators {
@@ -99,7 +105,12 @@ function findSeparators(text: string): Separators {
 /** The last letters of the names, in either case: `d`, `e`, `t`, `y`, `n`. */
 const lastLetters = asciiSet('deytnDEYTN');
 
-/** Whether the three characters before `separator`, behind at most four blanks (`\s`) and a quote, are one of `nameEndings`. */
+/**
+ * Whether what stands before `separator`, behind at most four blanks (`\s`)
+ * and a quote, ends like one of the names (`nameSuffixes`, in either case).
+ * In JSON most separators follow a key ending in "ion" (`version`,
+ * `description`): only `authorization` is let through to the regexes.
+ */
 function nameEndsBefore(text: string, separator: number): boolean {
   let j = separator - 1;
   for (let blanks = 0; blanks < 4 && j >= 0 && isWhiteSpace(text.charCodeAt(j)); blanks++) j--;
@@ -108,7 +119,10 @@ function nameEndsBefore(text: string, separator: number): boolean {
   if (j < 2) return false;
   const last = text.charCodeAt(j);
   if (last >= 128 || lastLetters[last] === 0) return false;
-  return nameEndings.has(nameEnding(text.charCodeAt(j - 2), text.charCodeAt(j - 1), last));
+  const suffix = nameSuffixes.get(nameEnding(text.charCodeAt(j - 2), text.charCodeAt(j - 1), last));
+  if (suffix === undefined || j + 1 < suffix.length) return false;
+  for (let k = 0; k < suffix.length - 3; k++) if ((text.charCodeAt(j + 1 - suffix.length + k) | 0x20) !== suffix[k]) return false;
+  return true;
 }
 
 /** Three characters, ASCII letters lowered (others may collide: a false hit only costs a regex test). */
