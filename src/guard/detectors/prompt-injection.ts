@@ -13,14 +13,14 @@ import type { ScannedString } from './scanned-string.js';
 
 /** One pass over the text finds the windows for the plain and the leetspeak spellings alike. */
 const triggers = triggerIndex(phrasePatterns.map((p) => p.triggers), leetTriggers);
-/** Per ASCII code: 1 for a lower-case letter, 2 for a digit or symbol that stands in for one in leetspeak. */
+/** Per ASCII code: 1 for a letter, 2 for a digit or symbol that stands in for one in leetspeak. */
 const leetClass = new Uint8Array(128);
-for (let code = 97; code <= 122; code++) leetClass[code] = 1;
+for (let code = 97; code <= 122; code++) leetClass[code] = leetClass[code - 32] = 1;
 for (const char of '013457@$!|') leetClass[char.charCodeAt(0)] = 2;
 
 /**
- * Whether a lower-cased window has a digit or symbol standing in for a letter
- * inside a word: a test of `/[a-z][013457@$!|]|[013457@$!|][a-z]/` as a loop
+ * Whether a window has a digit or symbol standing in for a letter inside a
+ * word: a test of `/[a-zA-Z][013457@$!|]|[013457@$!|][a-zA-Z]/` as a loop
  * over the characters, which is several times faster on the windows of a
  * large text than the regex trying both alternatives at every position.
  */
@@ -36,22 +36,42 @@ export function hasLeetInWord(window: string): boolean {
 }
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
 
+/** The phrase patterns, written for lower-cased text, with case ignored: tried on windows as they are (see `windowText`). */
+const caselessPatterns = phrasePatterns.map(({ pattern }) => new RegExp(pattern.source, `${pattern.flags}i`));
+/** The characters that lower-case into ASCII: U+0130 (into "i" and a dot) and the Kelvin sign (into "k"). */
+const lowersIntoAscii = /[\u0130\u212a]/;
+
+/**
+ * A window as the case-ignoring patterns read it: as it is, unless it holds
+ * a character that lower-cases into ASCII. Otherwise the patterns (ASCII,
+ * neither Unicode nor sticky) match it just where theirs without the flag
+ * match it lower-cased: case-ignoring compares ASCII letters in either case
+ * and no other character with an ASCII one, and lower-casing changes only
+ * letters, keeps every other character outside ASCII and keeps the length.
+ * Lower-casing a window costs more than the patterns, in scripts other than
+ * Latin most.
+ */
+function windowText(raw: string): string {
+  return lowersIntoAscii.test(raw) ? raw.toLowerCase() : raw;
+}
+
 /**
  * The labels of the injection phrases and role tokens in a text whose
  * look-alikes are folded (`foldLookalikes`, or a `FoldedText`); case does not
- * matter: only the windows searched are lower-cased.
+ * matter.
  */
 export function injectionLabels(unconfused: string | FoldedText): string[] {
   const labels = new Set<string>();
   // Looked up once: finding a long text among those converted compares it with the ones of its length.
   const units = typeof unconfused === 'string' ? codeUnits(unconfused) : undefined;
   for (const { start, end, patterns } of searchWindows(unconfused, triggers, units)) {
-    const window = unconfused.slice(start, end).toLowerCase();
+    const window = windowText(unconfused.slice(start, end));
     const deLeeted = hasLeetInWord(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
     // A match contains one of its pattern's trigger words: patterns without one are not tried.
     const deLeetedPatterns = deLeeted === undefined ? 0 : patternsIn(deLeeted, triggers);
-    phrasePatterns.forEach(({ label, pattern }, index) => {
+    phrasePatterns.forEach(({ label }, index) => {
       const bit = 1 << index;
+      const pattern = caselessPatterns[index];
       if ((patterns & bit) !== 0 && pattern.test(window)) labels.add(label);
       else if ((deLeetedPatterns & bit) !== 0 && pattern.test(deLeeted!)) labels.add(`${label} (leetspeak)`);
     });
@@ -66,9 +86,11 @@ function addSpacedOutLabels(unconfused: string | FoldedText, units: Uint16Array 
   const spaced = typeof unconfused === 'string' ? spacedLetterMatches(unconfused, units) : foldedSpacedLetterMatches(unconfused);
   for (const [start, end] of windowsAroundSpans(unconfused.length, spaced, 400)) {
     const squashed = units === undefined ? squashedLetters(unconfused, start, end) : squashedUnits(units, start, end);
+    // A search for a few words is much faster than the patterns over a long squashed window; each word once, though several patterns end in it.
+    const present = squashedEndings.filter((word) => squashed.includes(word));
+    if (present.length === 0) continue;
     for (const { label, pattern, triggers: endings } of squashedPatterns) {
-      // A search for a few words is much faster than the pattern over a long squashed window.
-      if (endings.some(({ word }) => squashed.includes(word)) && pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
+      if (endings.some(({ word }) => present.includes(word)) && pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
     }
   }
 }
