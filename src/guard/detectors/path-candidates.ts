@@ -77,18 +77,13 @@ export interface PathForm {
  */
 export function pathForms(candidate: string): PathForm[] {
   const forms: PathForm[] = [{ text: candidate, how: '' }];
-  // Most candidates are ASCII without an escape: one look at their units rules both out.
-  let escapes = false;
-  let ascii = true;
-  for (let i = 0; i < candidate.length; i++) {
-    const unit = candidate.charCodeAt(i);
-    escapes ||= unit === 37 || unit === 92;
-    ascii &&= unit < 128;
+  // Most candidates have no escape: looking for their introducers first skips the decoder's setup.
+  if (candidate.includes('%') || candidate.includes('\\')) {
+    decodedLayers(candidate).forEach((text, i) => forms.push({ text, how: ` after ${i + 1} layer${i ? 's' : ''} of decoding` }));
   }
-  if (escapes) decodedLayers(candidate).forEach((text, i) => forms.push({ text, how: ` after ${i + 1} layer${i ? 's' : ''} of decoding` }));
   for (let i = 0, sent = forms.length; i < sent; i++) {
     const { text } = forms[i];
-    if (i === 0 ? ascii : isAscii(text)) continue;
+    if (isAscii(text)) continue;
     const normalized = text.normalize('NFKC').replace(separatorLookalikes, (c) => lookalikeTargets[c]);
     if (normalized !== text) forms.push({ text: normalized, how: ' after Unicode normalization' });
   }

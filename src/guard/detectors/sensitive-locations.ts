@@ -1,4 +1,6 @@
 import { caseless } from '../patterns/caseless.js';
+import { asciiSet } from '../text/char-runs.js';
+import { codeUnits, unitPairs } from '../text/code-units.js';
 import { fillUnitTraits as fillUnitTraitsImported, lowersToAscii as lowersToAsciiImported, unitTraits as unitTraitsImported } from '../paths/non-ascii-in-paths.js';
 
 /**
@@ -109,16 +111,46 @@ function maySegmentAtStartSensitiveLocation(path: string, i: number): boolean {
   return locationSegmentStart.test(path.slice(i, i + longestSegmentStart));
 }
 
+/** "/" and "\\", which a segment starts after, and "_": with the non-ASCII units, what `mayNameSensitiveLocation` looks at. */
+const pathMark = asciiSet('/\\_');
+
+function isPathMark(unit: number): boolean {
+  return unit >= 128 || pathMark[unit] === 1;
+}
+
+/**
+ * The position of the first `isPathMark` unit at or after `from`
+ * (`units.length` when there is none), two units per load as in the shell
+ * path words' `nextHint`: a single-token argument of a megabyte (base64,
+ * hex) is a path candidate too.
+ */
+function nextPathMark(units: Uint16Array, pairs: Uint32Array, from: number): number {
+  let k = from >> 1;
+  if ((from & 1) === 1 && k < pairs.length) {
+    if (isPathMark(units[from])) return from;
+    k++;
+  }
+  for (; k < pairs.length; k++) {
+    const pair = pairs[k];
+    if (((pair & 0xff80ff80) | pathMark[pair & 0x7f] | pathMark[(pair >>> 16) & 0x7f]) !== 0) return isPathMark(units[2 * k]) ? 2 * k : 2 * k + 1;
+  }
+  // An odd-length path's last unit is in no pair.
+  const last = units.length - 1;
+  return (units.length & 1) === 1 && last >= from && isPathMark(units[last]) ? last : units.length;
+}
+
 /** Whether `path` may name a sensitive location: false only when `sensitiveLocationOf` would find none. */
 export function mayNameSensitiveLocation(path: string): boolean {
-  let segmentStart = 0;
+  if (maySegmentAtStartSensitiveLocation(path, 0)) return true;
+  const units = codeUnits(path);
+  const pairs = unitPairs(units);
   let underscore = false;
-  for (let i = 0; i < path.length; i++) {
-    const code = path.charCodeAt(i);
-    if (code >= 128 && mayLowerToAscii(code)) return true;
-    if (i === segmentStart && maySegmentAtStartSensitiveLocation(path, i)) return true;
-    if (code === 47 || code === 92) segmentStart = i + 1;
-    underscore ||= code === 95;
+  for (let i = nextPathMark(units, pairs, 0); i < units.length; i = nextPathMark(units, pairs, i + 1)) {
+    const unit = units[i];
+    if (unit === 95) underscore = true;
+    else if (unit >= 128) {
+      if (mayLowerToAscii(unit)) return true;
+    } else if (i + 1 < units.length && maySegmentAtStartSensitiveLocation(path, i + 1)) return true;
   }
   // The one location that does not start a segment has an "_" in it.
   return underscore && applicationDefaultCredentials.test(path);

@@ -86,6 +86,23 @@ describe('the segment test before a sensitive-location lookup', () => {
     expect(sensitiveLocationOf('~/.\u212Aube/config')).toBe('Kubernetes config');
   });
 
+  it('looks at every segment start, "_" and non-ASCII unit, at either end of short and megabyte-long paths of odd and even lengths', () => {
+    for (const pad of ['', 'x', 'x'.repeat(5000), 'x'.repeat(5001)]) {
+      expect(mayNameSensitiveLocation(pad)).toBe(false);
+      expect(mayNameSensitiveLocation(`${pad}/`)).toBe(false);
+      expect(mayNameSensitiveLocation(`${pad}/.`)).toBe(false);
+      expect(mayNameSensitiveLocation(`${pad}/.e`)).toBe(true);
+      expect(mayNameSensitiveLocation(`${pad}\\id_`)).toBe(true);
+      expect(mayNameSensitiveLocation(`${pad}/etc`)).toBe(true);
+      expect(mayNameSensitiveLocation(`${pad}\u212A`)).toBe(true);
+      expect(mayNameSensitiveLocation(`${pad}\uD800/x`)).toBe(true);
+      expect(mayNameSensitiveLocation(`${pad}\u0436/x\u0436`)).toBe(false);
+      expect(mayNameSensitiveLocation(`${pad}_application_default_credentials.JSON`)).toBe(true);
+      expect(mayNameSensitiveLocation(`${pad}_application_default_credentials.js`)).toBe(false);
+    }
+    expect(mayNameSensitiveLocation(`${'ab/'.repeat(400000)}.ssh`)).toBe(true);
+  });
+
   it('turns down "." and ".." segments, which normalizing drops, and starts that differ in the third character', () => {
     for (const path of ['./dist/index.js', '../lib/x', 'a/./b/../c', '.', '..', '.\\x', 'lib/', 'prefer/x', 'auto-bind', 'etcetera', 'id-x', 'liczba']) {
       expect(mayNameSensitiveLocation(path)).toBe(false);
