@@ -11,6 +11,7 @@ const pieces = [
   `npm_${alnum(37, 'aB3xK9mQ')}`, 'AKIAIOSFODNN7EXAMPLE', `sk-proj-${alnum(30, 'aB3xK9')}`, 'xoxb-1234567890-abcdefABCDEF',
   'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefgh12', 'https://hooks.slack.com/services/T0ABCDEFG/B0ABCDEFG/' + alnum(24, 'aB3xK9'),
   'https://hooks.slack.com/workflows/T0ABCDEFG/B0ABCDEFG/' + alnum(20, 'Zz9'), 'hooks.slack.com/services/x', 'postgres://user:s3cretPw@db', 'AccountKey=' + alnum(86, 'aB3+/') + '==',
+  'xoxoxb-1234567890-abcdefABCDEF', 'eyJeyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefgh12', 'AccountKey=AccountKey=' + alnum(86, 'aB3+/') + '==', 'xox', 'eyJ',
 ];
 const glue = [' ', '\n', '.', ':', '"', '=', '/', '_', '-', 'x', '+', '(', 'é', ''];
 

@@ -36,7 +36,7 @@ interface SecretFormat {
    * pattern (most of all a literal starting with a rare character: `_live_`
    * rather than `sk_live_`). Left out for patterns matched in either case and
    * for literals as costly to look for as the pattern (`sk-`, `AKIA`). Large
-   * texts use `runPrefixes` or `urlPrefix` instead where a format has them.
+   * texts use `runPrefixes`, `urlPrefix` or `startLiteral` instead where a format has them.
    */
   literals?: string[];
   /**
@@ -52,6 +52,8 @@ interface SecretFormat {
    * with it.
    */
   urlPrefix?: string;
+  /** Every match starts with this: a large text is searched by trying the pattern only where `indexOf` finds it. */
+  startLiteral?: string;
   /** The pattern starts with a name and a separator: it is tried only just before such separators (separator-anchors.ts). */
   anchor?: SeparatorAnchor;
 }
@@ -102,6 +104,7 @@ const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.slack_token',
     literals: ['xox'],
+    startLiteral: 'xox',
     label: 'Slack token',
     pattern: /(?<![A-Za-z0-9_-])xox[abposre]-[A-Za-z0-9-]{10,250}/g,
   },
@@ -160,6 +163,7 @@ const secretFormats: SecretFormat[] = [
   {
     kind: 'secret.azure_storage_key',
     literals: ['Key='],
+    startLiteral: 'AccountKey=',
     label: 'Azure storage account key',
     pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/dg,
     valueGroup: 1,
@@ -168,6 +172,7 @@ const secretFormats: SecretFormat[] = [
     kind: 'secret.jwt',
     // The payload's "eyJ" after the header: much faster to look for than the header's, which starts many words.
     literals: ['.eyJ'],
+    startLiteral: 'eyJ',
     label: 'JSON Web Token',
     pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{8,}/g,
   },
@@ -286,10 +291,11 @@ function atTokenStart(units: Uint16Array, positions: number[]): number[] {
 const denseCandidates = 64;
 
 /**
- * For the formats with `runPrefixes` or a `urlPrefix`, every position where
- * one of their matches can start, in text order: where their prefixes start
- * inside runs, where a URL starts with their prefix. The `runPrefixes`
- * formats are left out when their prefixes are dense (they then scan the text).
+ * For the formats with `runPrefixes`, a `urlPrefix` or a `startLiteral`,
+ * every position where one of their matches can start, in text order: where
+ * their prefixes start inside runs, where a URL starts with their prefix,
+ * where their literal is. The `runPrefixes` formats are left out when their
+ * prefixes are dense (they then scan the text).
  */
 function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFormat, number[]> {
   const units = codeUnits(text);
@@ -301,8 +307,17 @@ function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFo
   });
   for (const format of secretFormats) {
     if (format.urlPrefix !== undefined) starts.set(format, urlsStartingWith(format.urlPrefix, units, schemes));
+    // The format's `literals` first: `eyJ` starts with a common letter, `.eyJ` is quick to rule out.
+    if (format.startLiteral !== undefined) starts.set(format, mayMatch(format, text) ? occurrences(text, format.startLiteral) : []);
   }
   return starts;
+}
+
+/** Where `literal` starts in `text`, overlapping occurrences included, in text order. */
+function occurrences(text: string, literal: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) found.push(at);
+  return found;
 }
 
 /** False when the text holds none of the strings every match of `format` contains. */
@@ -319,9 +334,9 @@ function formatMatches(format: SecretFormat, text: string, starts: number[] | un
 
 /**
  * Every credential of a known format in `text`, in text order. `viaStarts`
- * (the default for large texts) tries the formats with `runPrefixes` or a
- * `urlPrefix` only where their matches can start instead of scanning the
- * whole text for them; the results are the same either way.
+ * (the default for large texts) tries the formats with `runPrefixes`, a
+ * `urlPrefix` or a `startLiteral` only where their matches can start instead
+ * of scanning the whole text for them; the results are the same either way.
  */
 export function findKnownSecrets(text: string, viaStarts = text.length >= startsMinimum): TextMatch[] {
   const schemes = schemeSeparators(text);
