@@ -1,6 +1,6 @@
-import { codeUnits, unitPairs } from './code-units.js';
+import { codeUnits } from './code-units.js';
 import { stripInvisible } from './invisible.js';
-import { loadText } from './kernels/kernel-memory.js';
+import { kernel, kernelMemory, loadText, scratchAddress } from './kernels/kernel-memory.js';
 import { lookalikeOf } from './lookalikes.js';
 import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges } from './simple-fold.js';
 
@@ -61,39 +61,23 @@ export function nonAsciiRuns(text: string): Array<[number, number]> {
   return nonAsciiRunsUpTo(text, Infinity)!;
 }
 
+const runsKernel = kernel<(units: number, length: number, out: number, limit: number) => number>('nonAsciiRuns');
+const runStart = kernel<(units: number, i: number) => number>('nonAsciiRunStart');
+const runEnd = kernel<(units: number, i: number, end: number) => number>('nonAsciiRunEnd');
+
 /** `nonAsciiRuns(text)` (of its first `length` units), or undefined as soon as there are more than `limit`. */
 export function nonAsciiRunsUpTo(text: string, limit: number, length = text.length): Array<[number, number]> | undefined {
   const runs: Array<[number, number]> = [];
   if (isAscii(text)) return runs;
-  const units = codeUnits(text);
-  const pairs = unitPairs(units);
-  for (let start = nextNonAscii(units, pairs, 0); start < length; start = nextNonAscii(units, pairs, start)) {
-    if (runs.length === limit) return undefined;
-    const end = Math.min(runEnd(units, start), length);
-    runs.push([start, end]);
-    start = end;
-  }
+  const units = loadText(text);
+  const out = scratchAddress();
+  // At most one run for every two units, two numbers each.
+  const most = Math.min(limit, Math.ceil(length / 2));
+  const memory = new DataView(kernelMemory(out + 8 * (most + 1)));
+  const count = runsKernel(units, length, out, most);
+  if (count < 0) return undefined;
+  for (let k = 0; k < count; k++) runs.push([memory.getInt32(out + 8 * k, true), memory.getInt32(out + 8 * k + 4, true)]);
   return runs;
-}
-
-/** The first position from `from` on holding a non-ASCII unit (the text's length if none): ASCII is skipped two units at a time. */
-function nextNonAscii(units: Uint16Array, pairs: Uint32Array, from: number): number {
-  if (from % 2 === 1) {
-    if (from >= units.length || units[from] >= 128) return Math.min(from, units.length);
-    from++;
-  }
-  for (let p = from >> 1; p < pairs.length; p++) {
-    if ((pairs[p] & 0xff80ff80) !== 0) return units[2 * p] >= 128 ? 2 * p : 2 * p + 1;
-  }
-  const last = units.length - 1;
-  return units.length % 2 === 1 && last >= from && units[last] >= 128 ? last : units.length;
-}
-
-/** The end of the run of non-ASCII units starting at `start`. */
-function runEnd(units: Uint16Array, start: number): number {
-  let end = start + 1;
-  while (end < units.length && units[end] >= 128) end++;
-  return end;
 }
 
 /** The form text is matched in: look-alikes folded and everything lower case. */
@@ -113,14 +97,13 @@ export function compatibilityWindows(text: string, reach: number): string[] {
   const loaded = loadText(text);
   // Only a run holding a character NFKC may change is normalized to see whether it does.
   for (let sensitive = nextNfkcSensitive(text, loaded, 0); sensitive < units.length; ) {
-    let runStart = sensitive;
-    while (runStart > 0 && units[runStart - 1] >= 128) runStart--;
-    const end = runEnd(units, sensitive);
-    if (nfkcSurelyChanges(units, sensitive, end) || changedByNfkc(text.slice(runStart, end))) {
-      const start = Math.max(0, runStart - reach);
+    const start = runStart(loaded, sensitive);
+    const end = runEnd(loaded, sensitive, units.length);
+    if (nfkcSurelyChanges(units, sensitive, end) || changedByNfkc(text.slice(start, end))) {
+      const windowStart = Math.max(0, start - reach);
       const last = windows[windows.length - 1];
-      if (last && start <= last[1]) last[1] = Math.min(text.length, end + reach);
-      else windows.push([start, Math.min(text.length, end + reach)]);
+      if (last && windowStart <= last[1]) last[1] = Math.min(text.length, end + reach);
+      else windows.push([windowStart, Math.min(text.length, end + reach)]);
     }
     sensitive = nextNfkcSensitive(text, loaded, end);
   }

@@ -23,7 +23,7 @@ import { lookalikeOf } from './lookalikes.js';
  */
 
 const unfilled = 0;
-/** The kernel's copies of `singleFolds`, `doubleFolds` and of which units `nfkcClass` calls inert, written block by block as `fillBlock` fills them. */
+/** The kernel's copies of `singleFolds`, `doubleFolds` and of which units `nfkcClass` calls inert (ASCII always), written block by block as `fillBlock` fills them. */
 const singlesAddress = reserveTable(2 * 65536);
 const doublesAddress = reserveTable(4 * 65536);
 const inertAddress = reserveTable(65536);
@@ -89,7 +89,7 @@ function mirrorBlock(block: number): void {
   for (let unit = block << 8; unit < (block + 1) << 8; unit++) {
     memory.setUint16(singlesAddress + 2 * unit, singleFolds[unit], true);
     memory.setUint32(doublesAddress + 4 * unit, doubleFolds[unit], true);
-    memory.setUint8(inertAddress + unit, nfkcClass[unit] === inert ? 1 : 0);
+    memory.setUint8(inertAddress + unit, unit < 0x80 || nfkcClass[unit] === inert ? 1 : 0);
   }
 }
 

@@ -59,22 +59,21 @@ export function foldByTables(singles: usize, doubles: usize, units: usize, from:
 
 /**
  * The first position from `from` on (before `end`) whose unit `table` (a
- * byte per code unit) does not list with 1, or `end`. ASCII units count as
- * listed and are skipped eight at a time.
+ * byte per code unit) does not list (0), or `end`; the table lists every
+ * ASCII unit. Eight ASCII units are skipped at once; any other eight are
+ * looked up one by one without a branch on the unit, which would be
+ * mispredicted in text mixing ASCII and other scripts.
  */
 export function nextUnlisted(table: usize, units: usize, from: i32, end: i32): i32 {
-  let i = from;
+  let at = units + (<usize>from << 1);
+  const stop = units + (<usize>end << 1);
   const nonAscii = i16x8.splat(<i16>0xff80);
-  while (i < end) {
-    const stop = min(end, i + 8);
-    if (stop - i === 8 && !v128.any_true(v128.and(v128.load(units + (<usize>i << 1)), nonAscii))) {
-      i += 8;
-      continue;
+  while (at + 16 <= stop) {
+    if (v128.any_true(v128.and(v128.load(at), nonAscii))) {
+      for (let k: usize = 0; k < 16; k += 2) if (load<u8>(table + <usize>load<u16>(at + k)) == 0) return <i32>((at + k - units) >> 1);
     }
-    for (; i < stop; i++) {
-      const unit = <usize>load<u16>(units + (<usize>i << 1));
-      if (unit >= 128 && load<u8>(table + unit) != 1) return i;
-    }
+    at += 16;
   }
+  for (; at < stop; at += 2) if (load<u8>(table + <usize>load<u16>(at)) == 0) return <i32>((at - units) >> 1);
   return end;
 }
