@@ -6,12 +6,12 @@ import { dotInPaths, fillUnitTraits, quietInPaths, unitTraits } from './non-asci
  * without roots (see `mayBeFlagged` in shell-path-words.ts), found by one
  * scan. Such a word holds "\", NUL or a non-ASCII unit that is neither
  * quiet nor a dot (anywhere in it), a "%" that may start an escape, a "_"
- * before "c" or "d" (`application_default_credentials.json`), or starts itself or a segment
- * (after a unit that ends words, a quote or "/") with a non-ASCII dot, a
- * "." that is not the whole segment, or two units that may start a
- * sensitive location or `file:`. Each unit is given one of a few codes, and
- * whether a unit is a trigger is one lookup of the codes of it and its two
- * neighbours.
+ * before "c" or "d" (`application_default_credentials.json`), or starts
+ * itself or a segment (after a unit that ends words, a quote or "/") with a
+ * non-ASCII dot, a "." that is not the whole segment, or two units that may
+ * start a sensitive location or `file:`. Each unit is given one of a few
+ * codes, and whether a unit is a trigger is one lookup of the codes of it
+ * and its two neighbours.
  */
 
 /** A unit that plays no part: most letters, digits, most punctuation, quiet non-ASCII units. */
@@ -54,9 +54,16 @@ for (let i = 0; i < letters.length; i++) {
   unitCode[letters.toUpperCase().charCodeAt(i)] = firstLetterCode + i;
 }
 
-/** Whether `a`, `b` (ASCII) may start a sensitive segment or `file:`. */
-function startPair(a: number, b: number): boolean {
-  return maySegmentStartSensitiveLocation(a, b) || ((a | 32) === 102 && (b | 32) === 105);
+/**
+ * At `(code << codeBits) | after`: 1 when some ASCII unit of code `code`
+ * followed by one of code `after` may start a sensitive segment or `file:`
+ * (so the entry holds for any units of the two codes).
+ */
+const startPairOfCodes = new Uint8Array(1 << (2 * codeBits));
+for (let a = 0; a < 128; a++) {
+  for (let b = 0; b < 128; b++) {
+    if (maySegmentStartSensitiveLocation(a, b) || ((a | 32) === 102 && (b | 32) === 105)) startPairOfCodes[(unitCode[a] << codeBits) | unitCode[b]] = 1;
+  }
 }
 
 /** The code of an ASCII letter. */
@@ -75,12 +82,7 @@ function isTrigger(before: number, code: number, after: number): boolean {
   if (code === dotLookalike) return true;
   // "." alone in its segment is dropped by normalizing, so it may flag nothing.
   if (code === dot) return after !== slash && after !== wordEnd;
-  // From every ASCII unit of each code, so the entry holds for any unit of the code.
-  for (let a = 0; a < 128; a++) {
-    if (unitCode[a] !== code) continue;
-    for (let b = 0; b < 128; b++) if (unitCode[b] === after && startPair(a, b)) return true;
-  }
-  return false;
+  return startPairOfCodes[(code << codeBits) | after] === 1;
 }
 
 /**
