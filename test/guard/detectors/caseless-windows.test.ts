@@ -25,6 +25,17 @@ describe('injection phrases in any case', () => {
     }
   });
 
+  it('rest on U+0130 and U+212A being the only characters that lower-case into ASCII or into another length', () => {
+    const exceptions: number[] = [];
+    for (let point = 0x80; point <= 0x10ffff; point++) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      const lower = char.toLowerCase();
+      if (lower.length !== char.length || /[\0-\x7f]/.test(lower)) exceptions.push(point);
+    }
+    expect(exceptions).toEqual([0x130, 0x212a]);
+  });
+
   it('do not take other letters for the ASCII letters they upper-case to', () => {
     // Long s upper-cases to "S", dotless i to "I": neither is an ASCII letter, in any case.
     for (const wrap of [(phrase: string) => phrase, long]) {
