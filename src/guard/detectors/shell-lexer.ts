@@ -204,7 +204,8 @@ function commandAt(
 ): string | undefined {
   let from = index;
   while (from < limit && (units[from] === 32 || units[from] === 9)) from++;
-  if (from < limit && units[from] >= 34 && quickNo(units, from, limit, knownCommands, separators)) return undefined;
+  const first = units[from];
+  if (from < limit && (first === 34 || first === 39 || first >= 128) && quickNo(units, from, limit, knownCommands, separators)) return undefined;
   const plain = plainCommand(text, units, from, limit, constructs, knownCommands);
   return plain !== notPlain ? plain : quotedCommand(text, units, from, limit, constructs, knownCommands, separators);
 }
@@ -247,9 +248,10 @@ for (let code = 33; code < 127; code++) simpleWordChar[code] = wordClass[code] =
 simpleWordChar[47] = 0;
 
 /**
- * Whether the word at `from` is certainly no command, judged from its first
- * characters, before it is read as a plain or quoted word: the two commonest
- * words after an operator in large texts are turned down here.
+ * Whether the word at `from` (starting with a quote or a character outside
+ * ASCII) is certainly no command, judged from its first characters, before it
+ * is read as a quoted word: the two commonest such words after an operator in
+ * large texts are turned down here.
  */
 function quickNo(units: Uint16Array, from: number, limit: number, knownCommands: KnownCommands, separators: SeparatorSearch): boolean {
   const first = units[from];
