@@ -13,27 +13,31 @@ import type { ScannedString } from './scanned-string.js';
 
 /** One pass over the text finds the windows for the plain and the leetspeak spellings alike. */
 const triggers = triggerIndex(phrasePatterns.map((p) => p.triggers), leetTriggers);
-/** Per ASCII code: 1 for a letter, 2 for a digit or symbol that stands in for one in leetspeak. */
-const leetClass = new Uint8Array(128);
-for (let code = 97; code <= 122; code++) leetClass[code] = leetClass[code - 32] = 1;
-for (const char of '013457@$!|') leetClass[char.charCodeAt(0)] = 2;
+/** The digits and symbols that stand in for letters in leetspeak. */
+const leetChar = /[013457@$!|]/g;
 
 /**
  * Whether a window has a digit or symbol standing in for a letter inside a
- * word: a test of `/[a-zA-Z][013457@$!|]|[013457@$!|][a-zA-Z]/` as a loop
- * over the characters, which is several times faster on the windows of a
- * large text than the regex trying both alternatives at every position.
+ * word: a test of `/[a-zA-Z][013457@$!|]|[013457@$!|][a-zA-Z]/`, made by
+ * jumping from one stand-in to the next (a search for one class of
+ * characters is fast) and looking at the characters on either side of it,
+ * which is twice as fast on the windows of a large text as the regex or a
+ * loop over every character.
  */
 export function hasLeetInWord(window: string): boolean {
-  let previous = 0;
-  for (let i = 0; i < window.length; i++) {
-    const code = window.charCodeAt(i);
-    const kind = code < 128 ? leetClass[code] : 0;
-    if ((previous | kind) === 3) return true;
-    previous = kind;
+  leetChar.lastIndex = 0;
+  for (let found = leetChar.exec(window); found !== null; found = leetChar.exec(window)) {
+    if (isAsciiLetter(window.charCodeAt(found.index - 1)) || isAsciiLetter(window.charCodeAt(found.index + 1))) return true;
   }
   return false;
 }
+
+/** Whether a code unit (NaN outside the text) is an ASCII letter. */
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122;
+}
+
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
 
 /** The phrase patterns, written for lower-cased text, with case ignored: tried on windows as they are (see `windowText`). */

@@ -27,5 +27,7 @@ describe('hasLeetInWord', () => {
     expect(hasLeetInWord('1 2 B')).toBe(false);
     expect(hasLeetInWord('é1')).toBe(false);
     expect(hasLeetInWord('')).toBe(false);
+    expect(hasLeetInWord('x\r\n1 \ud8003 !\udc00')).toBe(false);
+    expect(hasLeetInWord('1 1 1 1 1 1 1 1 1 1x')).toBe(true);
   });
 });
