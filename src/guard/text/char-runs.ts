@@ -61,9 +61,26 @@ function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[numb
   const pairs = unitPairs(units);
   const both = pairSetOf(set);
   const n = units.length;
-  // Invariants: a run can start at `from` or later, and `from` is 0 or follows a character outside the set;
+  for (let start = nextRun(units, set, minLength, 0); start < n; ) {
+    // Most runs (words, identifiers) end within a few dozen units: followed one unit at a time; data, two at a time.
+    let end = start + minLength;
+    const shortUntil = Math.min(n, end + 32);
+    while (end < shortUntil && units[end] < 128 && set[units[end]] !== 0) end++;
+    if (end === shortUntil && end < n) end = runEnd(units, pairs, both, set, end);
+    runs.push([start, end]);
+    start = nextRun(units, set, minLength, end + 1);
+  }
+  return runs;
+}
+
+/**
+ * The start of the next run of `minLength` or more from `from` on (`from`
+ * is 0 or follows a character outside the set), or the length: the skip
+ * loop, with no call in it (the caller follows the run to its end).
+ */
+function nextRun(units: Uint16Array, set: Uint8Array, minLength: number, from: number): number {
+  const n = units.length;
   // [from, knownUntil] are all in the set when knownUntil >= from.
-  let from = 0;
   let knownUntil = -1;
   while (from + minLength <= n) {
     const probe = from + minLength - 1;
@@ -79,16 +96,11 @@ function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[numb
       if (c >= 128 || set[c] === 0) break;
       start--;
     }
-    if (start > floor) {
-      knownUntil = probe;
-      from = start;
-      continue;
-    }
-    const end = runEnd(units, pairs, both, set, probe + 1);
-    runs.push([from, end]);
-    from = end + 1;
+    if (start === floor) return from;
+    knownUntil = probe;
+    from = start;
   }
-  return runs;
+  return n;
 }
 
 /** Per set, its pair table: for two ASCII units read together (first | second << 7), 1 when both are in the set. */
