@@ -24,9 +24,9 @@ import { lookalikeOf } from './lookalikes.js';
 
 const unfilled = 0;
 /** The kernel's copies of `singleFolds`, `doubleFolds` and of which units `nfkcClass` calls inert (ASCII always), written block by block as `fillBlock` fills them. */
-const singlesAddress = reserveTable(2 * 65536);
-const doublesAddress = reserveTable(4 * 65536);
-const inertAddress = reserveTable(65536);
+const singlesAddress = reserveTable(7 * 65536, mirrorFilledBlocks);
+const doublesAddress = singlesAddress + 2 * 65536;
+const inertAddress = doublesAddress + 4 * 65536;
 const foldByTables = kernel<(singles: number, doubles: number, units: number, from: number, end: number, out: number, at: number) => number>('foldByTables');
 const foldWritten = kernel<() => number>('foldWritten');
 const nextUnlisted = kernel<(table: number, units: number, from: number, end: number) => number>('nextUnlisted');
@@ -84,8 +84,11 @@ function fillBlock(block: number): void {
   mirrorBlock(block);
 }
 
-function mirrorBlock(block: number): void {
-  const memory = new DataView(kernelMemory(0));
+function mirrorFilledBlocks(memory: DataView): void {
+  for (let block = 0; block < 256; block++) if (block === 0 || foldKind[block << 8] !== unfilled) mirrorBlock(block, memory);
+}
+
+function mirrorBlock(block: number, memory: DataView = new DataView(kernelMemory(0))): void {
   for (let unit = block << 8; unit < (block + 1) << 8; unit++) {
     memory.setUint16(singlesAddress + 2 * unit, singleFolds[unit], true);
     memory.setUint32(doublesAddress + 4 * unit, doubleFolds[unit], true);

@@ -2,34 +2,52 @@ import { scanKernelsWasm } from './generated/scan-kernels-wasm.js';
 
 /**
  * The guards' scan kernels (every `*.as.ts` here, compiled into one module by
- * `npm run generate:kernels`) and the linear memory they read and write, one
- * instance per process. Memory holds, in order: tables (reserved once, when
- * the modules using them load), the units of the text loaded last, and
- * scratch space above them. Linear memory is little-endian on every host:
- * write and read it as such (`Buffer`'s "utf16le", a `DataView` with
- * `littleEndian`), never through native-order typed arrays.
+ * `npm run generate:kernels`) and the linear memory they read and write.
+ * Memory holds, in order: tables (reserved when the modules using them load),
+ * the units of the text loaded last, and scratch space above them. Linear
+ * memory is little-endian on every host: write and read it as such
+ * (`Buffer`'s "utf16le", a `DataView` with `littleEndian`), never through
+ * native-order typed arrays.
+ *
+ * Linear memory cannot shrink: after a huge argument, the next text loaded
+ * gets a new instance with memory of its own size (the tables written again
+ * by their owners), so a proxy does not keep the peak for good.
  */
 const pageBytes = 65536;
-const memory = new WebAssembly.Memory({ initial: 1 });
-const { exports } = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(scanKernelsWasm, 'base64')), { env: { memory } });
+/** Memory above this size is given up once a text needing less than a quarter of it is loaded. */
+const keptBytes = 32 * 1024 * 1024;
+const kernelsModule = new WebAssembly.Module(Buffer.from(scanKernelsWasm, 'base64'));
+let memory = new WebAssembly.Memory({ initial: 1 });
+let exports = instantiate(memory);
 
-/** The kernel exported as `name`, typed by its caller. */
+function instantiate(memory: WebAssembly.Memory): Record<string, unknown> {
+  return new WebAssembly.Instance(kernelsModule, { env: { memory } }).exports;
+}
+
+/** The kernel exported as `name`, typed by its caller (at most seven arguments), running in the current instance. */
 export function kernel<Kernel extends (...args: number[]) => number>(name: string): Kernel {
-  const found = exports[name];
-  if (typeof found !== 'function') throw new Error(`no scan kernel named ${name}`);
-  return found as Kernel;
+  if (typeof exports[name] !== 'function') throw new Error(`no scan kernel named ${name}`);
+  type Untyped = (...args: Array<number | undefined>) => number;
+  return ((a?: number, b?: number, c?: number, d?: number, e?: number, f?: number, g?: number) => (exports[name] as Untyped)(a, b, c, d, e, f, g)) as Kernel;
 }
 
 /** Where the loaded text's units start: after the tables. */
 let textAddress = 0;
 let loaded: string | undefined;
+/** How each table is written again into a new instance's memory. */
+const tableWriters: Array<(memory: DataView) => void> = [];
 
-/** Reserves `bytes` of memory for a table (zeroed) and returns its address; only before any text is loaded. */
-export function reserveTable(bytes: number): number {
+/**
+ * Reserves `bytes` of memory for a table (zeroed) and returns its address;
+ * only before any text is loaded. `write` puts the table's contents so far
+ * into a new instance's memory.
+ */
+export function reserveTable(bytes: number, write: (memory: DataView) => void): number {
   if (loaded !== undefined) throw new Error('kernel tables must be reserved before a text is loaded');
   const address = textAddress;
   textAddress = align(address + bytes);
   kernelMemory(textAddress);
+  tableWriters.push(write);
   return address;
 }
 
@@ -37,10 +55,19 @@ export function reserveTable(bytes: number): number {
 export function loadText(text: string): number {
   if (loaded !== text) {
     loaded = undefined; // while writing, the memory holds no whole text
-    Buffer.from(kernelMemory(textAddress + 2 * text.length), textAddress, 2 * text.length).write(text, 'utf16le');
+    const end = textAddress + 2 * text.length;
+    if (memory.buffer.byteLength > keptBytes && 4 * end < memory.buffer.byteLength) renew(end);
+    Buffer.from(kernelMemory(end), textAddress, 2 * text.length).write(text, 'utf16le');
     loaded = text;
   }
   return textAddress;
+}
+
+function renew(bytes: number): void {
+  memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / pageBytes) });
+  exports = instantiate(memory);
+  const view = new DataView(memory.buffer);
+  for (const write of tableWriters) write(view);
 }
 
 /** Where scratch space starts, above the loaded text. */
