@@ -297,6 +297,22 @@ function segmentMayBeFlagged(units: Uint16Array, i: number, end: number): boolea
   return units[i] >= 128 || second >= 128 || spellsSensitiveSegmentStart(units, i, end);
 }
 
+function isAsciiLetter(unit: number): boolean {
+  return (unit | 32) >= 97 && (unit | 32) <= 122;
+}
+
+/**
+ * Whether the letter at `i`, where a word or segment starts, may make its
+ * word flaggable (`startMayBeFlagged`, `segmentMayBeFlagged`) wherever the
+ * word ends: it starts "fi", or one of `sensitiveSegmentStarts`, or a
+ * non-ASCII unit follows it.
+ */
+function letterMayStartFlaggableSegment(units: Uint16Array, i: number): boolean {
+  const second = i + 1 < units.length ? units[i + 1] : 0;
+  if (second >= 128 || ((units[i] | 32) === 102 && (second | 32) === 105)) return true;
+  return spellsSensitiveSegmentStart(units, i, units.length);
+}
+
 /** The part of `mayBeFlagged` about the word's first segment. */
 function startMayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
   return segmentMayBeFlagged(units, start, end) || (start + 1 < end && (units[start] | 32) === 102 && (units[start + 1] | 32) === 105);
@@ -348,6 +364,11 @@ export function flaggableShellPathWords(text: string): string[] {
       continue;
     }
     if (unit === 0) return flaggableWordsOfHints(text);
+    // A letter is a trigger only where it starts a word or segment: a look at what follows it rules most out before any word is looked at.
+    if (isAsciiLetter(unit) && !letterMayStartFlaggableSegment(units, trigger)) {
+      from = trigger + 1;
+      continue;
+    }
     let start = wordStartBefore(units, trigger);
     let end = wordEndFrom(units, trigger + 1);
     from = end;
