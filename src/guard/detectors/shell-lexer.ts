@@ -468,7 +468,8 @@ class Readers {
     this.units = units ?? unitsOf(text);
     this.separators = new SeparatorSearch(text);
     this.count = starts.length;
-    this.quote = Uint8Array.from(starts, (state) => stateCodes[state]);
+    this.quote = new Uint8Array(starts.length);
+    for (let r = 0; r < starts.length; r++) this.quote[r] = stateCodes[starts[r]];
     this.inBackticks = new Uint8Array(starts.length);
     this.openTag = new Int32Array(starts.length).fill(-1);
     this.resumeAt = new Int32Array(starts.length);
