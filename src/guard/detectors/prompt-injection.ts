@@ -20,9 +20,9 @@ const leetChar = /[013457@$!|]/g;
  * Whether a window has a digit or symbol standing in for a letter inside a
  * word: a test of `/[a-zA-Z][013457@$!|]|[013457@$!|][a-zA-Z]/`, made by
  * jumping from one stand-in to the next (a search for one class of
- * characters is fast) and looking at the characters on either side of it,
- * which is twice as fast on the windows of a large text as the regex or a
- * loop over every character.
+ * characters is fast) and looking at the characters on either side of it:
+ * 1.4 to 2.6 times as fast on the windows of large texts as a loop over every
+ * character, which was as fast as the regex.
  */
 export function hasLeetInWord(window: string): boolean {
   leetChar.lastIndex = 0;

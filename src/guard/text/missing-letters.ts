@@ -4,8 +4,8 @@
  * "i" and "k" (`squashedLetters` reads them so): then the text's squashed
  * letters hold none of the words. Hex, with the letters a-f only, lacks most.
  * A letter of a sample of the text is there; the others are looked for with
- * `indexOf`, many times faster than squashing a large text, and the first one
- * found ends the attempt (false: the words may be there). `units` are the
+ * `includes`, many times faster than squashing a large text, and the first
+ * one found ends the attempt (false: the words may be there). `units` are the
  * text's.
  */
 export function eachWordLacksALetter(text: string, units: Uint16Array, words: readonly string[]): boolean {
