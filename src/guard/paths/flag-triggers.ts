@@ -8,8 +8,8 @@ import { dotInPaths, fillUnitTraits, quietInPaths, unitTraits } from './non-asci
  * quiet nor a dot (anywhere in it), a "%" that may start an escape, a "_"
  * before "c" or "d" (`application_default_credentials.json`), or starts
  * itself or a segment (after a unit that ends words, a quote or "/") with a
- * non-ASCII dot, a "." that is not the whole segment, or two units that may
- * start a sensitive location or `file:`. Each unit is given one of a few
+ * "." or a non-ASCII dot that is not the whole segment, or two units that
+ * may start a sensitive location or `file:`. Each unit is given one of a few
  * codes, and whether a unit is a trigger is one lookup of the codes of it
  * and its two neighbours.
  */
@@ -79,9 +79,8 @@ function isTrigger(before: number, code: number, after: number): boolean {
   if (code === percent && escapeAfterPercent.has(after)) return true;
   if (code === underscore && (after === letterCode('c') || after === letterCode('d'))) return true;
   if (before !== wordEnd && before !== quote && before !== slash) return false;
-  if (code === dotLookalike) return true;
-  // "." alone in its segment is dropped by normalizing, so it may flag nothing.
-  if (code === dot) return after !== slash && after !== wordEnd;
+  // "." (or a look-alike) alone in its segment is dropped by normalizing, so it may flag nothing.
+  if (code === dot || code === dotLookalike) return after !== slash && after !== wordEnd;
   return startPairOfCodes[(code << codeBits) | after] === 1;
 }
 

@@ -236,8 +236,8 @@ function mayBeCredentialsUnderscore(units: Uint16Array, i: number, end: number):
  * roots to resolve it against: it holds "\" (a separator, or an escape),
  * a "%" escape (so it has other forms), NUL, an "_" that may be one of
  * `application_default_credentials.json` (which need not start a segment),
- * a non-ASCII unit that is neither `quietInPaths` nor a
- * `dotInPaths` inside a segment, or a segment (at the start or after "/")
+ * a non-ASCII unit that is neither `quietInPaths` nor a `dotInPaths`
+ * inside a segment or alone in one, or a segment (at the start or after "/")
  * that may start a sensitive location (`segmentMayBeFlagged`), or it starts
  * with "fi" (a `file:` URL, whose path is looked up without the scheme).
  * Any other word, and any other form of it, has no traversal and names no
@@ -256,7 +256,8 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
       continue;
     }
     const traits = unitTraits[unit] || fillUnitTraits(unit);
-    if ((traits & quietInPaths) === 0 && ((traits & dotInPaths) === 0 || i === start || units[i - 1] === 47)) return true;
+    // A dot look-alike alone in its segment becomes "." and is dropped by normalizing, as "." is.
+    if ((traits & quietInPaths) === 0 && ((traits & dotInPaths) === 0 || ((i === start || units[i - 1] === 47) && i + 1 < end && units[i + 1] !== 47))) return true;
   }
   return false;
 }

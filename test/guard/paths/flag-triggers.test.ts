@@ -54,6 +54,7 @@ describe('units that may make a shell word flaggable', () => {
     expect(triggersOf('\u0436\u0436 \u4e2d\u6587')).toEqual([]);
     expect(triggersOf('a\u212Ab \uD800 \uDC00x')).toEqual([1, 4, 6]);
     expect(triggersOf('\u6587\u3002\u6587 \u3002env a/\uFF0Ex')).toEqual([4, 11]);
+    expect(triggersOf('(\u3002) \u3002\n a/\u3002/b \u3002\u3002 /\uFF0E\uFF0E')).toEqual([13, 17]);
   });
 
   it('are the same found from any position as from the start', () => {
@@ -71,7 +72,7 @@ describe('the flaggable words found around triggers', () => {
       '', '.', '..', '/', '_', 'x', '.env', 'a/.env', './.env', '"./.ssh"', "'.'", '.\r\n..\r\n', 'fi', 'file:///etc/passwd', 'x/fi', 'ETC/shadow',
       '\uD800', 'a\uDC00', '\u212Aube/config', '\u3002env', '/\u3002ssh', 'x\u3002y', '\u0436/.env', '%2e%2e/x', 'a\\x2e', 'lib/', './dist/index.js',
       '50%', 'a/%2e%2e/b', '%u002e%u002E/x', '%U2E', 'x_y/z', 'a/x_D.json', 'a/APPLICATION_DEFAULT_CREDENTIALS.JSON', '_netrc', 'a/_NETRC', 'x/%zz', 'a\\..\\b',
-      'with/.env', 'wi/etc/x', 'lib/.ssh', 'proc/1/x', 'Fi', 'fi/x', 'Fi\u00e9/x', 'li\u212A/x', 'x/win/dows/x', 'a/ETC/x', 'p', 'pr', 'pro', 'x/pr',
+      '\u3002', '\u3002\u3002', 'a/\u3002', '\u3002/x', '\u3002\u3002/x', '(\u3002)', '"\u3002"', '\uFF0E\uFF0E/etc/passwd', '\u2024env', 'with/.env', 'wi/etc/x', 'lib/.ssh', 'proc/1/x', 'Fi', 'fi/x', 'Fi\u00e9/x', 'li\u212A/x', 'x/win/dows/x', 'a/ETC/x', 'p', 'pr', 'pro', 'x/pr',
       `${'x'.repeat(4095)}/.env y/.env`, `${'x'.repeat(4096)}/.env y/.env`, 'cat a/..\0b', '\0.env', 'a\0', '.env\0', 'x y/..',
     ];
     for (const command of commands) expect(flaggableShellPathWords(command)).toEqual(flaggableWordsOfHints(command));
