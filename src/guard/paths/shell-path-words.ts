@@ -356,6 +356,8 @@ function holdsHint(text: string, units: Uint16Array, start: number, end: number)
 export function flaggableShellPathWords(text: string): string[] {
   const units = codeUnits(text);
   const pairs = unitPairs(units);
+  // Every word that could be a path holds a hint, and the scan for hints is the quicker one: a text without any (hex) is done after it.
+  if (nextHint(units, pairs, 0) === units.length) return [];
   const words = new DistinctWords(text, units);
   for (let from = 0, trigger = nextFlagTrigger(units, pairs, 0); trigger < units.length; trigger = nextFlagTrigger(units, pairs, from)) {
     const unit = units[trigger];
