@@ -2,7 +2,7 @@ import { codeUnits } from './code-units.js';
 import { stripInvisible } from './invisible.js';
 import { kernel, kernelMemory, loadText, scratchAddress } from './kernels/kernel-memory.js';
 import { lookalikeOf } from './lookalikes.js';
-import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges } from './simple-fold.js';
+import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges, normalizedSlice } from './simple-fold.js';
 
 const nonAscii = /[^\x00-\x7f]/;
 
@@ -107,7 +107,7 @@ export function compatibilityWindows(text: string, reach: number): string[] {
     }
     sensitive = nextNfkcSensitive(text, loaded, end);
   }
-  return windows.map(([start, end]) => text.slice(start, end).normalize('NFKC'));
+  return windows.map(([start, end]) => normalizedSlice(text, loaded, start, end));
 }
 
 const changedByNfkc = (run: string) => run.normalize('NFKC') !== run;

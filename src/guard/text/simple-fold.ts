@@ -39,6 +39,8 @@ const singleFolds = new Uint16Array(65536);
 // ASCII copies itself (NUL excepted: 0 reads as "no single fold"), so the fold loop needs no test for it.
 for (let unit = 1; unit < 0x80; unit++) singleFolds[unit] = unit;
 const otherFolds = new Map<number, string>();
+/** Per code unit NFKC changes and whose NFKC form holds nothing that composes: that form, whatever stands around the unit. */
+const nfkcForms = new Map<number, string>();
 /** Per code unit folding to two units, both packed (the first in the low half); 0 for any other. */
 const doubleFolds = new Uint32Array(65536);
 /**
@@ -68,6 +70,7 @@ function fillBlock(block: number): void {
     const composes = composing.test(char) || composing.test(normalized);
     if (normalized !== char) nfkcClass[unit] = changing;
     else if (!composes) nfkcClass[unit] = inert;
+    if (normalized !== char && !composes) nfkcForms.set(unit, normalized);
     const invisible = stripInvisible(char) === '';
     if (!invisible && (composes || capitalSigma.test(normalized))) continue;
     let folded = '';
@@ -114,16 +117,17 @@ export function isNfkcInert(unit: number): boolean {
 }
 
 /**
- * The first position from `from` on of a non-ASCII code unit of `text` that
- * NFKC may change, alone or with its neighbours (the length when there is
- * none): a run of non-ASCII units without one is left as it is by NFKC.
+ * The first position from `from` on (before `end`) of a non-ASCII code unit
+ * of `text` that NFKC may change, alone or with its neighbours (`end` when
+ * there is none): a run of non-ASCII units without one is left as it is by
+ * NFKC.
  * `units` is the address `loadText(text)` gave (asked once, not per call: it
  * compares the texts). Found by the kernel `nextUnlisted` over the units it
  * does not know to be inert; those of blocks not filled yet are filled here.
  */
-export function nextNfkcSensitive(text: string, units: number, from: number): number {
-  for (let i = nextUnlisted(inertAddress, units, from, text.length); ; i = nextUnlisted(inertAddress, units, i, text.length)) {
-    if (i === text.length || nfkcClass[text.charCodeAt(i)] !== unfilled) return i;
+export function nextNfkcSensitive(text: string, units: number, from: number, end = text.length): number {
+  for (let i = nextUnlisted(inertAddress, units, from, end); ; i = nextUnlisted(inertAddress, units, i, end)) {
+    if (i === end || nfkcClass[text.charCodeAt(i)] !== unfilled) return i;
     fillBlock(text.charCodeAt(i) >> 8);
   }
 }
@@ -132,6 +136,39 @@ export function nextNfkcSensitive(text: string, units: number, from: number): nu
 export function nfkcSurelyChanges(units: Uint16Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (nfkcClass[units[i]] === changing) return true;
   return false;
+}
+
+/**
+ * `text.slice(start, end).normalize('NFKC')`, normalizing only around the
+ * units NFKC may change (`loaded`: the address `loadText(text)` gave). NFKC
+ * can be split before any inert unit: it is a starter that composes with
+ * nothing before it. So each run of other units is normalized with the unit
+ * before it (a mark may compose with it), and everything else is copied; a
+ * run of one unit whose NFKC form holds nothing that composes is replaced by
+ * that form without normalizing.
+ */
+export function normalizedSlice(text: string, loaded: number, start: number, end: number): string {
+  const pieces: string[] = [];
+  let copied = start;
+  for (let at = nextNfkcSensitive(text, loaded, start, end); at < end; at = nextNfkcSensitive(text, loaded, copied, end)) {
+    const runEnd = nextInert(text, at + 1, end);
+    const form = runEnd === at + 1 ? nfkcForms.get(text.charCodeAt(at)) : undefined;
+    if (form !== undefined) pieces.push(text.slice(copied, at), form);
+    else {
+      const from = Math.max(start, at - 1);
+      pieces.push(text.slice(copied, from), text.slice(from, runEnd).normalize('NFKC'));
+    }
+    copied = runEnd;
+  }
+  pieces.push(text.slice(copied, end));
+  return pieces.join('');
+}
+
+/** The first position from `from` on (before `end`) whose unit is inert, or `end`. */
+function nextInert(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && !isNfkcInert(text.charCodeAt(i))) i++;
+  return i;
 }
 
 /** The fold of the non-ASCII run `text[start, end)` (`units`: its code units): by table when it is simple, else `foldRun` of it. */

@@ -4,7 +4,7 @@ import { foldLookalikes } from '../../../src/guard/text/fold.js';
 import { stripInvisible } from '../../../src/guard/text/invisible.js';
 import { loadText } from '../../../src/guard/text/kernels/kernel-memory.js';
 import { lookalikeOf } from '../../../src/guard/text/lookalikes.js';
-import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges, simpleFold } from '../../../src/guard/text/simple-fold.js';
+import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges, normalizedSlice, simpleFold } from '../../../src/guard/text/simple-fold.js';
 
 /** A run folded by the Unicode algorithms, as fold.ts does for runs the tables cannot fold: invisibles out, NFKC, lower case, look-alikes replaced. */
 function foldRun(run: string): string {
@@ -118,5 +118,23 @@ describe('folding by table', () => {
     }
     expect(changing).toBeGreaterThan(2500); // full-width forms, ligatures, compatibility ideographs, ...
     expect(nfkcSurelyChanges(codeUnits('e\u0301'), 0, 2)).toBe(false); // composes, but is no single changing unit
+  });
+
+  it('normalizes a slice as NFKC does, every BMP unit between letters, before marks and jamo, and random mixes cut anywhere', () => {
+    const slice = (text: string, start = 0, end = text.length) => normalizedSlice(text, loadText(text), start, end);
+    for (let unit = 0x80; unit <= 0xffff; unit++) {
+      const char = String.fromCharCode(unit);
+      for (const text of [`a${char}b`, `${char}\u0301x`, `e${char}\u0308`, `\u1100${char}\u1161`, `${char}${char}`]) {
+        if (slice(text) !== text.normalize('NFKC')) expect({ unit: unit.toString(16), text, got: slice(text) }).toEqual({ unit: unit.toString(16), text, got: text.normalize('NFKC') });
+      }
+    }
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 3000; i++) {
+      const text = randomText(random, 1 + Math.floor(random() * 60));
+      const start = Math.floor(random() * text.length);
+      const end = start + Math.floor(random() * (text.length - start + 1));
+      expect(slice(text, start, end)).toBe(text.slice(start, end).normalize('NFKC'));
+    }
   });
 });
