@@ -1,4 +1,5 @@
-import { codeUnits, unitPairs } from './code-units.js';
+import { codeUnits } from './code-units.js';
+import { kernel, kernelMemory, loadText, scratchAddress } from './kernels/kernel-memory.js';
 
 /** A set of ASCII characters, as a lookup table for per-character scans. */
 export function asciiSet(chars: string): Uint8Array {
@@ -57,16 +58,12 @@ export function charRuns(text: string, set: Uint8Array, minLength: number, optio
 function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   if (text.length < minLength) return runs;
+  if (minLength >= kernelMinimum) return scanRunsInKernel(text, set, minLength, runs);
   const units = codeUnits(text);
-  const pairs = unitPairs(units);
-  const both = pairSetOf(set);
   const n = units.length;
   for (let start = nextRun(units, set, minLength, 0); start < n; ) {
-    // Most runs (words, identifiers) end within a few dozen units: followed one unit at a time; data, two at a time.
     let end = start + minLength;
-    const shortUntil = Math.min(n, end + 32);
-    while (end < shortUntil && units[end] < 128 && set[units[end]] !== 0) end++;
-    if (end === shortUntil && end < n) end = runEnd(units, pairs, both, set, end);
+    while (end < n && units[end] < 128 && set[units[end]] !== 0) end++;
     runs.push([start, end]);
     start = nextRun(units, set, minLength, end + 1);
   }
@@ -103,40 +100,43 @@ function nextRun(units: Uint16Array, set: Uint8Array, minLength: number, from: n
   return n;
 }
 
-/** Per set, its pair table: for two ASCII units read together (first | second << 7), 1 when both are in the set. */
-const pairSets = new WeakMap<Uint8Array, Uint8Array>();
-
-function pairSetOf(set: Uint8Array): Uint8Array {
-  let both = pairSets.get(set);
-  if (both === undefined) {
-    both = new Uint8Array(128 * 128);
-    for (let first = 0; first < 128; first++) for (let second = 0; second < 128; second++) both[first | (second << 7)] = set[first] & set[second];
-    pairSets.set(set, both);
-  }
-  return both;
-}
+/** From this minimum on, runs are found by kernels reading eight units at a time (a run within eight is too short to count). */
+const kernelMinimum = 8;
+const nextClassRun = kernel<(table: number, units: number, from: number, end: number, minLength: number) => number>('nextClassRun');
+const classRunEnd = kernel<(table: number, units: number, from: number, end: number) => number>('classRunEnd');
 
 /**
- * Where the run of units in `set` going on at `from` ends (the length at
- * the latest). Long runs (base64 and hex data) are followed two units per
- * load, with `both` (`pairSetOf(set)`) telling whether both are in the set.
+ * `scanRuns` by the kernels of run-class-kernels.as.ts: eight units tested
+ * at once, whether the set is dense in the text (hex, base64, logs) or not,
+ * where the skip loop mispredicts or steps one unit at a time.
  */
-function runEnd(units: Uint16Array, pairs: Uint32Array, both: Uint8Array, set: Uint8Array, from: number): number {
-  let end = from;
-  if (end % 2 === 1 && end < units.length) {
-    const c = units[end];
-    if (c >= 128 || set[c] === 0) return end;
-    end++;
+function scanRunsInKernel(text: string, set: Uint8Array, minLength: number, runs: Array<[number, number]>): Array<[number, number]> {
+  const units = loadText(text);
+  const table = scratchAddress();
+  new Uint8Array(kernelMemory(table + 32), table, 32).set(nibbleTablesOf(set));
+  const n = text.length;
+  for (let start = nextClassRun(table, units, 0, n, minLength); start < n; ) {
+    const end = classRunEnd(table, units, start + minLength, n);
+    runs.push([start, end]);
+    start = end < n ? nextClassRun(table, units, end + 1, n, minLength) : n;
   }
-  for (let k = end >> 1; k < pairs.length; k++) {
-    const pair = pairs[k];
-    if ((pair & 0xff80ff80) !== 0 || both[(pair & 0x7f) | ((pair >>> 9) & 0x3f80)] === 0) break;
-    end += 2;
+  return runs;
+}
+
+/** Per set, the kernels' form of it: a unit c is in the set when `low[c & 15] & high[c >> 4]` is not 0 (a bit per row of 16). */
+const nibbleTables = new WeakMap<Uint8Array, Uint8Array>();
+
+function nibbleTablesOf(set: Uint8Array): Uint8Array {
+  let tables = nibbleTables.get(set);
+  if (tables === undefined) {
+    if (set[0] !== 0) throw new Error('a set searched by the run kernels cannot hold NUL');
+    tables = new Uint8Array(32);
+    for (let c = 1; c < 128; c++) {
+      if (set[c] === 0) continue;
+      tables[c & 15] |= 1 << (c >> 4);
+      tables[16 + (c >> 4)] = 1 << (c >> 4);
+    }
+    nibbleTables.set(set, tables);
   }
-  // The first unit of the pair that stopped the loop, or a last odd unit.
-  if (end < units.length) {
-    const c = units[end];
-    if (c < 128 && set[c] !== 0) end++;
-  }
-  return end;
+  return tables;
 }

@@ -1,0 +1,73 @@
+// Kernels finding runs of characters of an ASCII set (char-runs.ts) over a
+// text's code units in linear memory (kernel-memory.ts), eight units at a
+// time. The set is given as two 16-byte tables at `table`: a unit is in it
+// when `low[unit & 15] & high[unit >> 4]` is not 0 (the high table has a bit
+// for each of the eight ASCII rows, 0 past them). Units are narrowed to bytes
+// first: past 0x7fff they read as 0 and from 0x100 as 0xff, so the set must
+// not hold NUL; 0xff is past ASCII.
+
+/** A bit for each of the eight units from `i` on that is in the set, the first lowest. */
+// @ts-ignore: decorator
+@inline
+function members(table: usize, units: usize, i: i32): i32 {
+  const eight = v128.load(units + (<usize>i << 1));
+  const bytes = i8x16.narrow_i16x8_u(eight, eight);
+  const low = i8x16.swizzle(v128.load(table), v128.and(bytes, i8x16.splat(0x0f)));
+  const high = i8x16.swizzle(v128.load(table + 16), i8x16.shr_u(bytes, 4));
+  return i8x16.bitmask(i8x16.ne(v128.and(low, high), i8x16.splat(0))) & 0xff;
+}
+
+// @ts-ignore: decorator
+@inline
+function isMember(table: usize, units: usize, i: i32): bool {
+  const unit = <u32>load<u16>(units + (<usize>i << 1));
+  if (unit == 0 || unit >= 128) return false;
+  return (load<u8>(table + (unit & 15)) & load<u8>(table + 16 + (unit >> 4))) != 0;
+}
+
+/**
+ * The start of the first run of `minLength` (8 or more) units of the set that
+ * lies in [from, end) and starts at `from` or after a unit outside the set
+ * (`from` is 0 or follows one), or `end`. A run inside eight units is at most
+ * six long: only runs crossing from one eight to the next are counted.
+ */
+export function nextClassRun(table: usize, units: usize, from: i32, end: i32, minLength: i32): i32 {
+  let i = from;
+  // Units of the set right before `i`, back to the last unit outside it (or `from`).
+  let count = 0;
+  while (i + 8 <= end) {
+    const m = members(table, units, i);
+    if (m == 0xff) {
+      count += 8;
+    } else {
+      if (count + <i32>ctz(~m) >= minLength) return i - count;
+      count = <i32>clz(~m & 0xff) - 24;
+    }
+    i += 8;
+    if (count >= minLength) {
+      // The run reaches `minLength` within these eight: it started `count` units back.
+      return i - count;
+    }
+  }
+  for (; i < end; i++) {
+    if (isMember(table, units, i)) {
+      count++;
+      if (count >= minLength) return i + 1 - count;
+    } else {
+      count = 0;
+    }
+  }
+  return end;
+}
+
+/** The end of the run of units of the set going on at `from` (before `end`). */
+export function classRunEnd(table: usize, units: usize, from: i32, end: i32): i32 {
+  let i = from;
+  while (i + 8 <= end) {
+    const m = members(table, units, i);
+    if (m != 0xff) return i + <i32>ctz(~m);
+    i += 8;
+  }
+  while (i < end && isMember(table, units, i)) i++;
+  return i;
+}
