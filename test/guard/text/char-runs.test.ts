@@ -32,7 +32,7 @@ describe('charRuns', () => {
     }
   });
 
-  it('follows long runs two units at a time to their exact end, whatever their parity and whatever stops them', () => {
+  it('follows long runs to their exact end, whatever their length and whatever stops them', () => {
     // Non-ASCII units whose low seven bits spell run characters ("A", "a", "9"), lone surrogates, CRLF.
     const stoppers = ['\u0141', '\u0161', '\u0139', '\ud800', '\udc00', '\r\n', ' ', '=', '\u00e9'];
     let seed = 7;
@@ -43,6 +43,25 @@ describe('charRuns', () => {
       const text = (random() < 0.5 ? 'x' : '') + parts.join('');
       for (const minLength of [20, 24]) expect(charRuns(text, set, minLength, { cache: false }), `case ${n}`).toEqual(reference(text, minLength));
     }
+  });
+
+  it('reads units past ASCII, NUL and lone surrogates as outside the set in the eight-unit kernels, runs at both ends included', () => {
+    // Units whose low byte, or whose byte when narrowed, is a character of the set; NUL; a full-width digit.
+    const outside = ['\u0141', '\u0130', '\uff10', '\u8030', '\u0000', '\u00e9', '\ud800', '\udc41', '\r\n', '\u0161\u0161\u0161\u0161\u0161\u0161\u0161\u0161'];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 300; n++) {
+      const parts: string[] = [];
+      for (let k = Math.floor(random() * 12); k >= 0; k--) parts.push('aZ9+/_-'.repeat(20).slice(0, Math.floor(random() * 30)), outside[Math.floor(random() * outside.length)]);
+      const text = parts.join('');
+      for (const minLength of [8, 9, 16, 20]) expect(charRuns(text, set, minLength, { cache: false }), `${JSON.stringify(text)} ${minLength}`).toEqual(reference(text, minLength));
+    }
+    expect(charRuns('aaaaaaaa', set, 8, { cache: false })).toEqual([[0, 8]]);
+    expect(charRuns('aaaaaaa\u0000aaaaaaaa', set, 8, { cache: false })).toEqual([[8, 16]]);
+  });
+
+  it('refuses a set holding NUL for the kernels', () => {
+    expect(() => charRuns('x'.repeat(40), asciiSet('\u0000-z'), 8, { cache: false })).toThrow(/NUL/);
   });
 
   it('handles runs at both ends and exactly the minimum length', () => {
