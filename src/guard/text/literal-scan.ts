@@ -1,4 +1,10 @@
 import { codeUnits, unitPairs } from './code-units.js';
+import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from './kernels/kernel-memory.js';
+
+/** See trigger-kernels.as.ts. */
+const coveredStarts = kernel<(units: number, limit: number, starts: number, covering: number, out: number) => number>('coveredStarts');
+/** From this length on, a text's candidates are found by the kernel: below, loading the text and the tables costs more than it saves. */
+const kernelFrom = 4096;
 
 /**
  * A set of ASCII literals searched for in one pass, ASCII letters in either
@@ -69,6 +75,17 @@ export class LiteralScan {
 
   /** Calls `found(wordIndex, start, end)` for each match, in text order; `units` are the text's, when the caller has them. */
   scan(text: string, found: (word: number, start: number, end: number) => void, units = codeUnits(text)): void {
+    if (units.length >= kernelFrom) {
+      let resume = 0;
+      for (const i of this.candidates(text, units)) {
+        if (i < resume) continue;
+        const end = this.longestAt(units, i);
+        if (end < 0) continue;
+        found(this.matched, i, end);
+        resume = end;
+      }
+      return;
+    }
     const pairs = unitPairs(units);
     for (let i = this.nextCandidate(units, pairs, 0); i < units.length; i = this.nextCandidate(units, pairs, i + 1)) {
       const end = this.longestAt(units, i);
@@ -101,6 +118,31 @@ export class LiteralScan {
     }
     for (; i < n; i++) if (mayStartAt(units, i, starts)) return i;
     return n;
+  }
+
+  /**
+   * Every position where three characters can start a literal and the pair
+   * after it agrees (what `nextCandidate` goes through, found by the kernel
+   * `coveredStarts` over the whole text at once), in order; `units` are
+   * `text`'s, at least four.
+   */
+  private candidates(text: string, units: Uint16Array): Int32Array {
+    const n = units.length;
+    const limit = n >> 1;
+    const unitsAddress = loadText(text);
+    const covering = scratchAddress();
+    const starts = covering + gramCount;
+    const out = starts + (gramCount >> 3);
+    const memory = kernelMemory(out + 4 * n);
+    new Uint8Array(memory, covering, gramCount).set(this.covering);
+    new Uint8Array(memory, starts, gramCount >> 3).set(this.starts);
+    const count = coveredStarts(unitsAddress, limit, starts, covering, out);
+    const candidates = new Int32Array(count + 3);
+    readInt32s(out, count, candidates);
+    // The starts after those the last pair covers.
+    let length = count;
+    for (let i = 2 * limit - 2; i < n; i++) if (mayStartAt(units, i, this.starts)) candidates[length++] = i;
+    return candidates.subarray(0, length);
   }
 
   /** End of the longest literal starting at `i` (its index left in `matched`), or -1. */

@@ -83,6 +83,16 @@ describe('LiteralScan', () => {
     }
   });
 
+  it('finds literals at both ends of texts just long enough to be scanned in WebAssembly, at odd and even lengths', () => {
+    for (let length = 4093; length <= 4100; length++) {
+      for (const word of ['<|', 'IGNORE', 'yp@s', 'a']) {
+        const middle = 'lorem ipsum \u00e9 gno '.repeat(300).slice(0, length - 2 * word.length);
+        const text = `${word}${middle}${word}`;
+        expect(scanned(text), `${word} in ${text.length}`).toEqual(reference(text));
+      }
+    }
+  });
+
   it('rejects literals it cannot match', () => {
     expect(() => new LiteralScan(['ok', ''])).toThrow(/non-empty ASCII/);
     expect(() => new LiteralScan(['ignоre'])).toThrow(/non-empty ASCII/);
