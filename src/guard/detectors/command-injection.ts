@@ -1,5 +1,7 @@
 import { codeUnits } from '../text/code-units.js';
 import { decodedLayers, escapeSpans } from '../text/decode-escapes.js';
+import { loadText } from '../text/kernels/kernel-memory.js';
+import { normalizedSlice } from '../text/simple-fold.js';
 import { windowsAroundSpans } from './injection-windows.js';
 import type { ScannedString } from './scanned-string.js';
 import { knownCommands } from './shell-commands.js';
@@ -27,7 +29,9 @@ function decodedWindows(text: string): Array<{ text: string; how: string }> {
 
 /** The stretches around full-width and small forms of ASCII characters (`forms`, spans of them), NFKC-normalized: what a server normalizing the value reads. */
 function normalizedWindows(text: string, forms: Array<[number, number]>): Array<{ text: string; how: string }> {
-  return windowsAroundSpans(text.length, forms, reach).map(([start, end]) => ({ text: text.slice(start, end).normalize('NFKC'), how: ' after Unicode normalization' }));
+  const windows = windowsAroundSpans(text.length, forms, reach);
+  const units = windows.length > 0 ? loadText(text) : 0;
+  return windows.map(([start, end]) => ({ text: normalizedSlice(text, units, start, end), how: ' after Unicode normalization' }));
 }
 
 /** A value spliced into a command may sit inside quotes the attacker escapes from; a whole command starts unquoted. */

@@ -1,6 +1,7 @@
 import { endianness } from 'node:os';
 import { asciiSet } from '../text/char-runs.js';
-import { copyCodeUnits, unitPairs } from '../text/code-units.js';
+import { copyCodeUnits } from '../text/code-units.js';
+import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from '../text/kernels/kernel-memory.js';
 import { commandTable, type KnownCommands } from './shell-commands.js';
 
 /**
@@ -44,14 +45,6 @@ for (const c of '\t\n\v\f\r ;&|<>()`\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\u
 wordClass.fill(ends, 0x2000, 0x200b);
 for (const c of '\'"\\^') wordClass[c.charCodeAt(0)] = quoting;
 wordClass[47] = slash;
-
-/** The characters the lexer stops at: the shell's (every other character reads the same in every quote state), and compatibility forms. */
-const special = new Uint8Array(65536);
-const shellSpecial = 1;
-const compatibilityForm = 2;
-for (const c of '\\$`\'"<>;|&\n\r') special[c.charCodeAt(0)] = shellSpecial;
-special.fill(compatibilityForm, 0xfe50, 0xfe6c);
-special.fill(compatibilityForm, 0xff01, 0xff5f);
 
 /** Characters after `<` that open markup ("<img", "</a", "<!--") rather than a redirection. */
 const tagStart = asciiSet('A-Za-z/!');
@@ -476,17 +469,22 @@ class Readers {
     this.hazards = starts.map(() => new Set<string>());
   }
 
-  /** Visits every special character, in order, a block of positions at a time. */
+  /**
+   * Visits the characters the lexer stops at, in order, a block at a time:
+   * the shell's special characters (every other character reads the same in
+   * every quote state) and the compatibility forms, found by the kernel
+   * `shellSpecials`.
+   */
   read(): ShellReading {
-    const units = this.units;
-    const pairs = unitPairs(units);
+    const n = this.units.length;
+    const loaded = loadText(this.text);
+    const out = scratchAddress();
+    kernelMemory(out + 4 * blockUnits);
     const found = foundSpecials;
-    for (let from = 0; from < pairs.length; from += blockPairs) {
-      this.visit(found, specialsIn(pairs, from, Math.min(pairs.length, from + blockPairs), found));
-    }
-    if (units.length % 2 === 1 && special[units[units.length - 1]] !== 0) {
-      found[0] = units.length - 1;
-      this.visit(found, 1);
+    for (let from = 0; from < n; from += blockUnits) {
+      const count = shellSpecials(loaded, from, Math.min(n, from + blockUnits), out);
+      readInt32s(out, count, found);
+      this.visit(found, count);
     }
     return {
       hazards: this.hazards.map((hazards) => Array.from(hazards, (description) => ({ description }))),
@@ -672,10 +670,11 @@ for (const [code, length, operator] of [[59, 1, "';'"], [10, 1, 'newline'], [13,
 }
 
 
-/** Pairs of units scanned per block: a block holds at most twice as many special characters. */
-const blockPairs = 2048;
-/** The positions `specialsIn` finds in a block, for every reading (one reading ends before the next starts). */
-const foundSpecials = new Int32Array(2 * blockPairs);
+/** Units scanned per block. */
+const blockUnits = 4096;
+const shellSpecials = kernel<(units: number, from: number, to: number, out: number) => number>('shellSpecials');
+/** The positions `shellSpecials` finds in a block, for every reading (one reading ends before the next starts). */
+const foundSpecials = new Int32Array(blockUnits);
 
 /**
  * The units of a text only this reading sees (a window, a decoded form) are
@@ -691,26 +690,6 @@ function unitsOf(text: string): Uint16Array {
   if (!littleEndian || text.length > scratchUnits.length) return copyCodeUnits(text);
   scratchBytes.write(text, 0, 'utf16le');
   return scratchUnits.subarray(0, text.length);
-}
-
-/**
- * Writes the positions of the characters of `special` in units [2·from, 2·to)
- * to `found` and returns how many there are. The units are read two at a time
- * (one 32-bit read, two table lookups, one branch): most pairs hold none, and
- * a loop doing nothing else runs at half the cost per character of one unit
- * at a time.
- */
-function specialsIn(pairs: Uint32Array, from: number, to: number, found: Int32Array): number {
-  let count = 0;
-  for (let p = from; p < to; p++) {
-    const pair = pairs[p];
-    const low = special[pair & 0xffff];
-    const high = special[pair >>> 16];
-    if ((low | high) === 0) continue;
-    if (low !== 0) found[count++] = 2 * p;
-    if (high !== 0) found[count++] = 2 * p + 1;
-  }
-  return count;
 }
 
 /** "redirection '<' to ", ...: by direction (`>` plus 4), doubling (plus 2) and a trailing `&` (plus 1). */

@@ -82,4 +82,14 @@ export function kernelMemory(bytes: number): ArrayBuffer {
   return memory.buffer;
 }
 
+/** Copies `count` i32 a kernel wrote at `address` into `into` (from its start). */
+export function readInt32s(address: number, count: number, into: Int32Array): void {
+  if (littleEndianHost) into.set(new Int32Array(memory.buffer, address, count));
+  else {
+    const view = new DataView(memory.buffer);
+    for (let k = 0; k < count; k++) into[k] = view.getInt32(address + 4 * k, true);
+  }
+}
+
+const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const align = (address: number) => (address + 15) & ~15;
