@@ -1,4 +1,5 @@
 import { maySegmentStartSensitiveLocation } from '../detectors/sensitive-locations.js';
+import { kernel, kernelMemory, loadText, reserveTable, scratchAddress } from '../text/kernels/kernel-memory.js';
 import { dotInPaths, fillUnitTraits, quietInPaths, unitTraits } from './non-ascii-in-paths.js';
 
 /**
@@ -100,13 +101,26 @@ for (let code = 0; code < 1 << codeBits; code++) {
   }
 }
 
-/** Gives the units of the block of `unit` their codes. */
+/** The kernel's copies of `unitCode` and, right after it, `triggerTable` (paths-kernels.as.ts), written again as blocks are filled. */
+const tablesAddress = reserveTable(65536 + triggerTable.length, writeTables);
+writeTables(new DataView(kernelMemory(0)));
+
+function writeTables(memory: DataView): void {
+  const bytes = new Uint8Array(memory.buffer);
+  bytes.set(unitCode, tablesAddress);
+  bytes.set(triggerTable, tablesAddress + 65536);
+}
+
+const flagTriggers = kernel<(tables: number, units: number, from: number, end: number, neighbours: number, out: number, limit: number) => number>('flagTriggers');
+
+/** Gives the units of the block of `unit` their codes, in the kernel's copy too. */
 export function fillFlagCodes(unit: number): void {
   const first = unit & 0xff00;
   for (let i = Math.max(first, 128); i < first + 256; i++) {
     const traits = unitTraits[i] || fillUnitTraits(i);
     unitCode[i] = (traits & quietInPaths) !== 0 ? other : (traits & dotInPaths) !== 0 ? dotLookalike : anywhere;
   }
+  new Uint8Array(kernelMemory(0)).set(unitCode.subarray(first, first + 256), tablesAddress + first);
 }
 
 /** Whether the unit's block has no codes yet (`fillFlagCodes` gives them). */
@@ -114,42 +128,64 @@ export function isUnfilled(unit: number): boolean {
   return unitCode[unit] === unfilled;
 }
 
-/** Whether the unit at `i` may make its word flaggable. */
-function isTriggerAt(units: Uint16Array, i: number): boolean {
-  const before = i === 0 ? wordEnd : unitCode[units[i - 1]];
-  const after = i + 1 < units.length ? unitCode[units[i + 1]] : wordEnd;
-  return triggerTable[(before << (2 * codeBits)) | (unitCode[units[i]] << codeBits) | after] === 1;
-}
+/** Positions the kernel hands over per call. */
+const batch = 4096;
+/**
+ * Units the kernel looks through per call at most: a word found from a
+ * trigger is skipped whole, so a long one (base64) is not looked through
+ * ahead of time.
+ */
+const stretch = 65536;
 
 /**
- * The position of the first unit at or after `from` that may make its word
- * flaggable (`units.length` when there is none). Two units are read at a
- * time from `pairs` (the same memory as 32-bit numbers, as in `nextHint`);
- * each iteration looks up the unit before the pair and the first unit of
- * the pair, each between its two neighbours. The loop holds no call (one
- * slows the whole loop down).
+ * The units of a text that may make their shell word flaggable, in order:
+ * a unit is one when `triggerTable` says so for the codes of it and its two
+ * neighbours (the ends of the text count as units that end words). The
+ * kernel finds them a batch at a time, about twice as fast as the same loop
+ * in JavaScript.
  */
-export function nextFlagTrigger(units: Uint16Array, pairs: Uint32Array, from: number): number {
-  if (from >= units.length) return units.length;
-  if ((from & 1) === 1) {
-    if (isTriggerAt(units, from)) return from;
-    from++;
+export class FlagTriggers {
+  private readonly found = new Int32Array(batch);
+  private count = 0;
+  private index = 0;
+  /** Every trigger before this position is in `found` or was asked for already. */
+  private scannedUntil = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly units: Uint16Array,
+  ) {}
+
+  /** The first trigger at or after `from` (`units.length` when there is none); `from` may only grow from one call to the next. */
+  next(from: number): number {
+    for (;;) {
+      while (this.index < this.count && this.found[this.index] < from) this.index++;
+      if (this.index < this.count) return this.found[this.index];
+      if (this.scannedUntil >= this.units.length) return this.units.length;
+      this.scan(Math.max(from, this.scannedUntil));
+    }
   }
-  // The unit before `from` is not looked at again, only what `from` starts after: `other` and `wordEnd` are never triggers.
-  let beforeLast = other;
-  let last = from === 0 ? wordEnd : unitCode[units[from - 1]];
-  if (last !== wordEnd && last !== quote && last !== slash) last = other;
-  let k = from >> 1;
-  for (; k < pairs.length; k++) {
-    const pair = pairs[k];
-    const low = unitCode[pair & 0xffff];
-    const high = unitCode[pair >>> 16];
-    const atLast = triggerTable[(beforeLast << (2 * codeBits)) | (last << codeBits) | low];
-    if ((atLast | triggerTable[(last << (2 * codeBits)) | (low << codeBits) | high]) !== 0) return atLast !== 0 ? 2 * k - 1 : 2 * k;
-    beforeLast = low;
-    last = high;
+
+  /** Looks again from `position` on, after `fillFlagCodes` gave the unit there its code. */
+  restartAt(position: number): void {
+    this.count = 0;
+    this.index = 0;
+    this.scannedUntil = position;
   }
-  // The last unit of the last pair, then an odd-length text's last unit, which is in no pair.
-  if (2 * k - 1 >= from && isTriggerAt(units, 2 * k - 1)) return 2 * k - 1;
-  return (units.length & 1) === 1 && units.length - 1 >= from && isTriggerAt(units, units.length - 1) ? units.length - 1 : units.length;
+
+  private scan(start: number): void {
+    const { units } = this;
+    // Only what a unit starts after matters of the one before `start`, which was looked at already.
+    let before = start === 0 ? wordEnd : unitCode[units[start - 1]];
+    if (before !== wordEnd && before !== quote && before !== slash) before = other;
+    const end = Math.min(units.length, start + stretch);
+    const after = end < units.length ? unitCode[units[end]] : wordEnd;
+    const unitsAddress = loadText(this.text);
+    const out = scratchAddress();
+    const memory = new DataView(kernelMemory(out + 4 * batch));
+    this.count = flagTriggers(tablesAddress, unitsAddress, start, end, before | (after << 8), out, batch);
+    for (let k = 0; k < this.count; k++) this.found[k] = memory.getInt32(out + 4 * k, true);
+    this.index = 0;
+    this.scannedUntil = this.count === batch ? this.found[batch - 1] + 1 : end;
+  }
 }

@@ -3,7 +3,7 @@ import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImp
 import { asciiSet } from '../text/char-runs.js';
 import { codeUnits, unitPairs } from '../text/code-units.js';
 import { DistinctWords } from './distinct-words.js';
-import { fillFlagCodes, isUnfilled, nextFlagTrigger } from './flag-triggers.js';
+import { fillFlagCodes, FlagTriggers, isUnfilled } from './flag-triggers.js';
 import { dotInPaths as dotInPathsImported, fillUnitTraits as fillUnitTraitsImported, quietInPaths as quietInPathsImported, unitTraits as unitTraitsImported } from './non-ascii-in-paths.js';
 
 // Imported bindings read in the scan loops below, as module constants: read through the import, the classification of 1 MiB of Russian took 4 times as long (measured on Node 20).
@@ -359,10 +359,12 @@ export function flaggableShellPathWords(text: string): string[] {
   // Every word that could be a path holds a hint, and the scan for hints is the quicker one: a text without any (hex) is done after it.
   if (nextHint(units, pairs, 0) === units.length) return [];
   const words = new DistinctWords(text, units);
-  for (let from = 0, trigger = nextFlagTrigger(units, pairs, 0); trigger < units.length; trigger = nextFlagTrigger(units, pairs, from)) {
+  const triggers = new FlagTriggers(text, units);
+  for (let from = 0, trigger = triggers.next(0); trigger < units.length; trigger = triggers.next(from)) {
     const unit = units[trigger];
     if (isUnfilled(unit)) {
       fillFlagCodes(unit);
+      triggers.restartAt(trigger);
       from = trigger;
       continue;
     }

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { fillFlagCodes, isUnfilled, nextFlagTrigger } from '../../../src/guard/paths/flag-triggers.js';
+import { fillFlagCodes, FlagTriggers, isUnfilled } from '../../../src/guard/paths/flag-triggers.js';
 import { flaggableShellPathWords, flaggableWordsOfHints } from '../../../src/guard/paths/shell-path-words.js';
-import { copyCodeUnits, unitPairs } from '../../../src/guard/text/code-units.js';
+import { copyCodeUnits } from '../../../src/guard/text/code-units.js';
 
-/** Every trigger of `text`, in order, each found from just after the one before (unfilled blocks filled on the way, as the caller does). */
+/** Every trigger of `text` from `from` on, in order, each found from just after the one before (unfilled blocks filled on the way, as the caller does). */
 function triggersOf(text: string, from = 0): number[] {
   const units = copyCodeUnits(text);
-  const pairs = unitPairs(units);
+  const triggers = new FlagTriggers(text, units);
   const found: number[] = [];
-  for (let t = nextFlagTrigger(units, pairs, from); t < units.length; t = nextFlagTrigger(units, pairs, t + 1)) {
+  for (let t = triggers.next(from); t < units.length; t = triggers.next(t + 1)) {
     if (isUnfilled(units[t])) {
       fillFlagCodes(units[t]);
-      return triggersOf(text, from);
+      triggers.restartAt(t);
+      t--;
+      continue;
     }
     found.push(t);
   }
@@ -55,6 +57,19 @@ describe('units that may make a shell word flaggable', () => {
     expect(triggersOf('a\u212Ab \uD800 \uDC00x')).toEqual([1, 4, 6]);
     expect(triggersOf('\u6587\u3002\u6587 \u3002env a/\uFF0Ex')).toEqual([4, 11]);
     expect(triggersOf('(\u3002) \u3002\n a/\u3002/b \u3002\u3002 /\uFF0E\uFF0E')).toEqual([13, 17]);
+  });
+
+  it('are found across batches of the kernel, however many there are', () => {
+    const text = '_c '.repeat(10000) + 'x %2 .env';
+    expect(triggersOf(text)).toEqual([...Array.from({ length: 10000 }, (_, i) => 3 * i), 30002, 30005]);
+  });
+
+  it('are found in words across the stretches the kernel looks through at a time', () => {
+    for (let pad = 65528; pad <= 65538; pad++) {
+      const text = `${'x'.repeat(pad)} .e a/.ssh b%2e ID_rsa _c`;
+      expect(triggersOf(text)).toEqual([pad + 1, pad + 6, pad + 12, pad + 16, pad + 23]);
+      expect(flaggableShellPathWords(text)).toEqual(flaggableWordsOfHints(text));
+    }
   });
 
   it('are the same found from any position as from the start', () => {
