@@ -123,10 +123,10 @@ function scanRunsInKernel(text: string, set: Uint8Array, minLength: number, runs
   return runs;
 }
 
-/** Per set, the kernels' form of it: a unit c is in the set when `low[c & 15] & high[c >> 4]` is not 0 (a bit per row of 16). */
+/** Per set, the kernels' form of it (run-class-kernels.as.ts): a unit c is in the set when `low[c & 15] & high[c >> 4]` is not 0 (a bit per row of 16). */
 const nibbleTables = new WeakMap<Uint8Array, Uint8Array>();
 
-function nibbleTablesOf(set: Uint8Array): Uint8Array {
+export function nibbleTablesOf(set: Uint8Array): Uint8Array {
   let tables = nibbleTables.get(set);
   if (tables === undefined) {
     if (set[0] !== 0) throw new Error('a set searched by the run kernels cannot hold NUL');

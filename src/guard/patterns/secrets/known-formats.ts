@@ -301,7 +301,7 @@ function candidateStarts(text: string, schemes: readonly number[]): Map<SecretFo
   const units = codeUnits(text);
   const starts = new Map<SecretFormat, number[]>();
   const runs = charRuns(text, base64Chars, minRunLength);
-  runPrefixIndex.positions(units, runs, text.length / denseCandidates)?.forEach((positions, k) => {
+  runPrefixIndex.positions(text, runs, text.length / denseCandidates)?.forEach((positions, k) => {
     const format = runFormats[k];
     starts.set(format, format.pattern.source.startsWith(tokenStart) ? atTokenStart(units, positions) : positions);
   });

@@ -1,4 +1,6 @@
-import { unitPairs } from '../../text/code-units.js';
+import { asciiSet, nibbleTablesOf } from '../../text/char-runs.js';
+import { codeUnits } from '../../text/code-units.js';
+import { kernel, kernelMemory, loadText, scratchAddress } from '../../text/kernels/kernel-memory.js';
 
 /**
  * Where literal prefixes (`ghp_`, `AKIA`, `sk-`, ...) start inside character
@@ -18,24 +20,16 @@ export class PrefixIndex {
    */
   private readonly byPair = new Uint8Array(128 * 128);
   private readonly entries: Array<Array<{ group: number; prefix: Uint16Array }>> = [];
-  /**
-   * For each pair of ASCII characters (first | second << 7, as two units are
-   * read at once): 1 when it is the first two or the second and third
-   * characters of a prefix. A prefix starting at p covers the pair of units
-   * read together at p (p even) or p + 1 (p odd): looking the pairs up two
-   * units at a time finds every place where one may start.
-   */
-  private readonly headPairs = new Uint8Array(128 * 128);
+  /** The first characters of the prefixes, for the kernel to pass over eight units holding none. */
+  private readonly firsts: Uint8Array;
 
-  /** `groups`: lists of ASCII prefixes of three characters or more. */
+  /** `groups`: lists of ASCII prefixes of two characters or more. */
   constructor(groups: readonly (readonly string[])[]) {
     this.groups = groups;
     groups.forEach((prefixes, group) => {
       for (const prefix of prefixes) {
-        if (prefix.length < 3 || !/^[\x00-\x7f]+$/.test(prefix)) throw new Error(`prefix '${prefix}' must be three or more ASCII characters`);
+        if (prefix.length < 2 || !/^[\x01-\x7f]+$/.test(prefix)) throw new Error(`prefix '${prefix}' must be two or more ASCII characters`);
         const pair = (prefix.charCodeAt(0) << 7) | prefix.charCodeAt(1);
-        this.headPairs[prefix.charCodeAt(0) | (prefix.charCodeAt(1) << 7)] = 1;
-        this.headPairs[prefix.charCodeAt(1) | (prefix.charCodeAt(2) << 7)] = 1;
         if (this.byPair[pair] === 0) {
           this.entries.push([]);
           this.byPair[pair] = this.entries.length;
@@ -43,20 +37,22 @@ export class PrefixIndex {
         this.entries[this.byPair[pair] - 1].push({ group, prefix: Uint16Array.from(prefix, (char) => char.charCodeAt(0)) });
       }
     });
+    this.firsts = nibbleTablesOf(asciiSet(groups.flat().map((prefix) => prefix[0]).join('')));
   }
 
   /**
    * Per group, the positions in text order where one of its prefixes starts
    * inside one of `runs` ([start, end) pairs in text order, of ASCII
-   * characters of `units`). With runs of a set holding the prefixes'
+   * characters of `text`). With runs of a set holding the prefixes'
    * characters, every prefix found lies inside its run. Undefined when more
    * than `limit` places start with a prefix's first two characters: so dense
    * a text ("sk-sk-sk-...") is better left to the regex engine's own scan.
    */
-  positions(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>, limit = Infinity): number[][] | undefined {
-    const starts = pairStarts(units, runs, this.byPair, this.headPairs, limit);
+  positions(text: string, runs: ReadonlyArray<readonly [number, number]>, limit = Infinity): number[][] | undefined {
+    const starts = pairStarts(text, runs, this.byPair, this.firsts, limit);
     if (starts === undefined) return undefined;
     const found: number[][] = this.groups.map(() => []);
+    const units = codeUnits(text);
     for (let k = 0; k < starts.length; k++) {
       const start = starts[k];
       const entries = this.entries[this.byPair[(units[start] << 7) | units[start + 1]] - 1];
@@ -68,25 +64,27 @@ export class PrefixIndex {
   }
 }
 
+const nextPairStart = kernel<(pairs: number, firsts: number, units: number, from: number, end: number) => number>('nextPairStart');
+
 /**
  * Where in `runs` a pair of characters marked in `byPair` starts, in text
- * order, for every prefix that fits in its run (those that do not cannot
- * match); undefined past `limit` of them. The runs' units are read two at a
- * time; only where such a pair is in `headPairs` are the places at and
- * before it looked at.
+ * order; undefined past `limit` of them. A kernel (run-class-kernels.as.ts)
+ * reads the runs eight units at a time and looks pairs up only where one of
+ * the prefixes' first characters (`firsts`) is.
  */
-function pairStarts(units: Uint16Array, runs: ReadonlyArray<readonly [number, number]>, byPair: Uint8Array, headPairs: Uint8Array, limit: number): number[] | undefined {
+function pairStarts(text: string, runs: ReadonlyArray<readonly [number, number]>, byPair: Uint8Array, firsts: Uint8Array, limit: number): number[] | undefined {
   const starts: number[] = [];
-  const pairs = unitPairs(units);
+  if (runs.length === 0) return starts;
+  const units = loadText(text);
+  const pairsAddress = scratchAddress();
+  const firstsAddress = pairsAddress + byPair.length;
+  const tables = new Uint8Array(kernelMemory(firstsAddress + firsts.length), pairsAddress, byPair.length + firsts.length);
+  tables.set(byPair);
+  tables.set(firsts, byPair.length);
   for (let r = 0; r < runs.length; r++) {
     const [start, end] = runs[r];
-    for (let k = (start + 1) >> 1; 2 * k + 1 < end; k++) {
-      const both = pairs[k];
-      // Inside a run every unit is ASCII: seven bits each.
-      if (headPairs[(both & 0x7f) | ((both >>> 9) & 0x3f80)] === 0) continue;
-      const at = 2 * k;
-      if (at - 1 >= start && byPair[(units[at - 1] << 7) | units[at]] !== 0 && starts.push(at - 1) > limit) return undefined;
-      if (byPair[(units[at] << 7) | units[at + 1]] !== 0 && starts.push(at) > limit) return undefined;
+    for (let at = nextPairStart(pairsAddress, firstsAddress, units, start, end); at < end; at = nextPairStart(pairsAddress, firstsAddress, units, at + 1, end)) {
+      if (starts.push(at) > limit) return undefined;
     }
   }
   return starts;

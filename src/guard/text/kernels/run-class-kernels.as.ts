@@ -71,3 +71,33 @@ export function classRunEnd(table: usize, units: usize, from: i32, end: i32): i3
   while (i < end && isMember(table, units, i)) i++;
   return i;
 }
+
+/**
+ * The first position p in [from, end - 1) where the units at p and p + 1
+ * are ASCII and `pairs[first << 7 | second]` is not 0, or `end`. Eight units
+ * none of which is in the set at `table` (every pair's first character) are
+ * passed over at once.
+ */
+export function nextPairStart(pairs: usize, table: usize, units: usize, from: i32, end: i32): i32 {
+  let i = from;
+  while (i + 8 <= end) {
+    let m = members(table, units, i);
+    while (m != 0) {
+      const p = i + <i32>ctz(m);
+      if (p + 1 < end && isPairStart(pairs, units, p)) return p;
+      m &= m - 1;
+    }
+    i += 8;
+  }
+  for (; i + 1 < end; i++) if (isMember(table, units, i) && isPairStart(pairs, units, i)) return i;
+  return end;
+}
+
+// @ts-ignore: decorator
+@inline
+function isPairStart(pairs: usize, units: usize, p: i32): bool {
+  const first = <u32>load<u16>(units + (<usize>p << 1));
+  const second = <u32>load<u16>(units + (<usize>(p + 1) << 1));
+  if ((first | second) >= 128) return false;
+  return load<u8>(pairs + ((first << 7) | second)) != 0;
+}
