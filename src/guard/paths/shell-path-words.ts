@@ -326,11 +326,29 @@ function wordStartBefore(units: Uint16Array, i: number): number {
   return start;
 }
 
-/** The end of the word that goes on at `i`: the first unit at or after it that ends words, or `units.length`. */
-function wordEndFrom(units: Uint16Array, i: number): number {
-  let end = i;
-  while (end < units.length && wordUnit[units[end]] !== wordEnd) end++;
-  return end;
+/** 1 for the units that end words, 0 for the others (non-ASCII units never do). */
+const endsWord = new Uint8Array(65536);
+for (let code = 0; code < 128; code++) endsWord[code] = wordUnit[code] === wordEnd ? 1 : 0;
+
+/**
+ * The end of the word that goes on at `i`: the first unit at or after it
+ * that ends words, or `units.length`. Two units are read at a time from
+ * `pairs` past the first: a word found from a trigger may be a megabyte of
+ * base64.
+ */
+function wordEndFrom(units: Uint16Array, pairs: Uint32Array, i: number): number {
+  if (i >= units.length) return units.length;
+  if ((i & 1) === 1) {
+    if (endsWord[units[i]] === 1) return i;
+    i++;
+  }
+  for (let k = i >> 1; k < pairs.length; k++) {
+    const pair = pairs[k];
+    if ((endsWord[pair & 0xffff] | endsWord[pair >>> 16]) !== 0) return endsWord[pair & 0xffff] === 1 ? 2 * k : 2 * k + 1;
+  }
+  // An odd-length text's last unit is in no pair.
+  const last = units.length - 1;
+  return (units.length & 1) === 1 && last >= i && endsWord[units[last]] === 1 ? last : units.length;
 }
 
 /** Whether the units [start, end) hold a hint (see `PathWordCursor`): the word is one that could be a path. */
@@ -375,7 +393,7 @@ export function flaggableShellPathWords(text: string): string[] {
       continue;
     }
     let start = wordStartBefore(units, trigger);
-    let end = wordEndFrom(units, trigger + 1);
+    let end = wordEndFrom(units, pairs, trigger + 1);
     from = end;
     if (end - start > maxWordLength) continue;
     while (start < end && isQuote(units[start])) start++;

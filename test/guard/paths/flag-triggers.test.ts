@@ -90,6 +90,7 @@ describe('the flaggable words found around triggers', () => {
       '\u3002', '\u3002\u3002', 'a/\u3002', '\u3002/x', '\u3002\u3002/x', '(\u3002)', '"\u3002"', '\uFF0E\uFF0E/etc/passwd', '\u2024env', 'with/.env', 'wi/etc/x', 'lib/.ssh', 'proc/1/x', 'Fi', 'fi/x', 'Fi\u00e9/x', 'li\u212A/x', 'x/win/dows/x', 'a/ETC/x', 'p', 'pr', 'pro', 'x/pr',
       `${'x'.repeat(4095)}/.env y/.env`, `${'x'.repeat(4096)}/.env y/.env`, 'cat a/..\0b', '\0.env', 'a\0', '.env\0', 'x y/..',
     ];
+    for (let n = 0; n < 4; n++) commands.push(`${'x'.repeat(n)}/.env`, `${'x'.repeat(n)}/.env y`, `${'x'.repeat(n)}/.env\r\n`, `a ${'b'.repeat(5000 + n)}/.env;c/.env`);
     for (const command of commands) expect(flaggableShellPathWords(command)).toEqual(flaggableWordsOfHints(command));
   });
 });
