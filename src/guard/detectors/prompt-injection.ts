@@ -6,7 +6,7 @@ import { foldedSpacedLetterMatches } from '../text/folded-spaced-letters.js';
 import { singleLetterShare, spacedLetterMatches } from '../text/spaced-letters.js';
 import { codeUnits } from '../text/code-units.js';
 import { eachWordLacksALetter } from '../text/missing-letters.js';
-import { squashedLetters, squashedUnits } from '../text/squashed-letters.js';
+import { squashedLetters, squashedText, squashedUnits } from '../text/squashed-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
 import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
@@ -120,7 +120,7 @@ function squashedPhrasePossible(unconfused: string | FoldedText, units: Uint16Ar
   const text = typeof unconfused === 'string' ? unconfused : unconfused.source;
   if (text.length <= 4096 || singleLetterShare(text) <= denseSingleLetters) return true;
   if (units !== undefined && eachWordLacksALetter(text, units, squashedEndings)) return false;
-  const letters = units === undefined ? squashedLetters(unconfused, 0, unconfused.length) : squashedUnits(units, 0, units.length);
+  const letters = units === undefined ? squashedLetters(unconfused, 0, unconfused.length) : squashedText(text);
   return anySquashedEnding.test(letters);
 }
 

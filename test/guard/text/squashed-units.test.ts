@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeUnits } from '../../../src/guard/text/code-units.js';
-import { squashedUnits } from '../../../src/guard/text/squashed-letters.js';
+import { squashedText, squashedUnits } from '../../../src/guard/text/squashed-letters.js';
 
 const reference = (text: string, start: number, end: number) => text.slice(start, end).toLowerCase().replace(/[^a-z]+/g, '');
 
@@ -25,6 +25,18 @@ describe('squashedUnits', () => {
     const units = codeUnits(text);
     for (let start = 0; start <= text.length; start++) {
       for (let end = start; end <= text.length; end++) expect(squashedUnits(units, start, end), `[${start}, ${end})`).toBe(reference(text, start, end));
+    }
+  });
+});
+
+describe('squashedText', () => {
+  it('squashes a whole text as squashedUnits does, whatever its units', () => {
+    let seed = 31;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['a', 'Z', 'q', '@', '[', '`', '{', ' ', '1', 'é', '\u0130', '\u212a', '\u0131', '\u017f', '\ud800', '\udc00', '\u{1D41A}', 'Ж', '\r\n', '\u0161', '\u0041\u0301'];
+    for (const length of [0, 1, 7, 8, 9, 5000]) {
+      const text = Array.from({ length }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(squashedText(text), `${length}`).toBe(reference(text, 0, text.length));
     }
   });
 });
