@@ -102,24 +102,25 @@ function nextRun(units: Uint16Array, set: Uint8Array, minLength: number, from: n
 
 /** From this minimum on, runs are found by kernels reading eight units at a time (a run within eight is too short to count). */
 const kernelMinimum = 8;
-const nextClassRun = kernel<(table: number, units: number, from: number, end: number, minLength: number) => number>('nextClassRun');
-const classRunEnd = kernel<(table: number, units: number, from: number, end: number) => number>('classRunEnd');
+const classRuns = kernel<(table: number, units: number, length: number, minLength: number, out: number) => number>('classRuns');
 
 /**
  * `scanRuns` by the kernels of run-class-kernels.as.ts: eight units tested
  * at once, whether the set is dense in the text (hex, base64, logs) or not,
- * where the skip loop mispredicts or steps one unit at a time.
+ * where the skip loop mispredicts or steps one unit at a time; all runs in
+ * one call, written to scratch memory.
  */
 function scanRunsInKernel(text: string, set: Uint8Array, minLength: number, runs: Array<[number, number]>): Array<[number, number]> {
   const units = loadText(text);
   const table = scratchAddress();
-  new Uint8Array(kernelMemory(table + 32), table, 32).set(nibbleTablesOf(set));
-  const n = text.length;
-  for (let start = nextClassRun(table, units, 0, n, minLength); start < n; ) {
-    const end = classRunEnd(table, units, start + minLength, n);
-    runs.push([start, end]);
-    start = end < n ? nextClassRun(table, units, end + 1, n, minLength) : n;
-  }
+  const out = table + 32;
+  // Runs are separated by a unit outside the set: at most one per minLength + 1 units, two numbers each.
+  const most = Math.ceil(text.length / (minLength + 1));
+  const memory = kernelMemory(out + 8 * most);
+  new Uint8Array(memory, table, 32).set(nibbleTablesOf(set));
+  const count = classRuns(table, units, text.length, minLength, out);
+  const found = new Int32Array(memory, out, 2 * count);
+  for (let k = 0; k < count; k++) runs.push([found[2 * k], found[2 * k + 1]]);
   return runs;
 }
 

@@ -101,3 +101,22 @@ function isPairStart(pairs: usize, units: usize, p: i32): bool {
   if ((first | second) >= 128) return false;
   return load<u8>(pairs + ((first << 7) | second)) != 0;
 }
+
+/**
+ * Writes the [start, end) of each maximal run of `minLength` (8 or more)
+ * units of the set in `units[0, length)` to `out` as two i32, and returns how
+ * many there are: `nextClassRun` and `classRunEnd` in one call, which costs
+ * less than a call from JavaScript per run (logs have three a line).
+ */
+export function classRuns(table: usize, units: usize, length: i32, minLength: i32, out: usize): i32 {
+  let count = 0;
+  let start = nextClassRun(table, units, 0, length, minLength);
+  while (start < length) {
+    const end = classRunEnd(table, units, start + minLength, length);
+    store<i32>(out + (<usize>count << 3), start);
+    store<i32>(out + (<usize>count << 3) + 4, end);
+    count++;
+    start = end < length ? nextClassRun(table, units, end + 1, length, minLength) : length;
+  }
+  return count;
+}
