@@ -85,17 +85,6 @@ export function maySegmentStartSensitiveLocation(a: number, b: number): boolean 
   return segmentStartPairs[(a | 32) * 128 + (b | 32)] === 1;
 }
 
-function isSeparatorOrEnd(path: string, i: number): boolean {
-  const code = path.charCodeAt(i);
-  return code === 47 || code === 92 || i >= path.length;
-}
-
-/** Whether the segment starting at `i` is "." or "..", which normalizing drops (`./dist/index.js` names no hidden file). */
-function isDotSegmentAt(path: string, i: number): boolean {
-  if (path.charCodeAt(i) !== 46) return false;
-  return isSeparatorOrEnd(path, i + 1) || (path.charCodeAt(i + 1) === 46 && isSeparatorOrEnd(path, i + 2));
-}
-
 /**
  * Whether the segment of `path` starting at `i` may start a sensitive
  * location: a hidden name (a "." that does not start "." or ".."), or a
@@ -105,7 +94,8 @@ function maySegmentAtStartSensitiveLocation(path: string, i: number): boolean {
   const a = path.charCodeAt(i);
   const b = path.charCodeAt(i + 1);
   if (!maySegmentStartSensitiveLocation(a, b)) return false;
-  if (a === 46) return !isDotSegmentAt(path, i);
+  // Every hidden location has a letter after its ".": not "." or "..", which normalizing drops, nor "...".
+  if (a === 46) return b >= 128 || ((b | 32) >= 97 && (b | 32) <= 122);
   const c = path.charCodeAt(i + 2);
   if (a < 128 && b < 128 && c < 128 && !segmentStartTriples.has(((a | 32) * 128 + (b | 32)) * 128 + (c | 32))) return false;
   return locationSegmentStart.test(path.slice(i, i + longestSegmentStart));
@@ -118,13 +108,21 @@ function isPathMark(unit: number): boolean {
   return unit >= 128 || pathMark[unit] === 1;
 }
 
+/** From this length on, a path's units are read from a typed array, two per load: copying them costs more than that saves in a short path. */
+const longPath = 4096;
+
 /**
- * The position of the first `isPathMark` unit at or after `from`
- * (`units.length` when there is none), two units per load as in the shell
- * path words' `nextHint`: a single-token argument of a megabyte (base64,
- * hex) is a path candidate too.
+ * The position of the first `isPathMark` unit of `path` at or after `from`
+ * (`path.length` when there is none): read one by one, or, in a long path
+ * (a single-token argument of a megabyte, base64 or hex, is a path candidate
+ * too), two units per load from `pairs` as in the shell path words'
+ * `nextHint`.
  */
-function nextPathMark(units: Uint16Array, pairs: Uint32Array, from: number): number {
+function nextPathMark(path: string, units: Uint16Array | undefined, pairs: Uint32Array | undefined, from: number): number {
+  if (units === undefined || pairs === undefined) {
+    for (let i = from; i < path.length; i++) if (isPathMark(path.charCodeAt(i))) return i;
+    return path.length;
+  }
   let k = from >> 1;
   if ((from & 1) === 1 && k < pairs.length) {
     if (isPathMark(units[from])) return from;
@@ -141,16 +139,26 @@ function nextPathMark(units: Uint16Array, pairs: Uint32Array, from: number): num
 
 /** Whether `path` may name a sensitive location: false only when `sensitiveLocationOf` would find none. */
 export function mayNameSensitiveLocation(path: string): boolean {
+  return mayName(path, false);
+}
+
+/**
+ * `mayNameSensitiveLocation`; of a path already lower-cased (`lowerCased`),
+ * whose non-ASCII units can no longer become ASCII letters (emoji are looked
+ * up otherwise: a surrogate pair may lower-case to anything for all a unit
+ * tells).
+ */
+function mayName(path: string, lowerCased: boolean): boolean {
   if (maySegmentAtStartSensitiveLocation(path, 0)) return true;
-  const units = codeUnits(path);
-  const pairs = unitPairs(units);
+  const units = path.length < longPath ? undefined : codeUnits(path);
+  const pairs = units && unitPairs(units);
   let underscore = false;
-  for (let i = nextPathMark(units, pairs, 0); i < units.length; i = nextPathMark(units, pairs, i + 1)) {
-    const unit = units[i];
+  for (let i = nextPathMark(path, units, pairs, 0); i < path.length; i = nextPathMark(path, units, pairs, i + 1)) {
+    const unit = path.charCodeAt(i);
     if (unit === 95) underscore = true;
     else if (unit >= 128) {
-      if (mayLowerToAscii(unit)) return true;
-    } else if (i + 1 < units.length && maySegmentAtStartSensitiveLocation(path, i + 1)) return true;
+      if (!lowerCased && mayLowerToAscii(unit)) return true;
+    } else if (i + 1 < path.length && maySegmentAtStartSensitiveLocation(path, i + 1)) return true;
   }
   // The one location that does not start a segment has an "_" in it.
   return underscore && applicationDefaultCredentials.test(path);
@@ -175,6 +183,6 @@ export function normalizeForLookup(path: string): string {
 export function sensitiveLocationOf(path: string): string | undefined {
   const normalized = normalizeForLookup(path);
   // Normalizing again changes nothing, so the quick test holds for the normalized path too, and rules out most (`./lib/index.js`).
-  if (!mayNameSensitiveLocation(normalized)) return undefined;
+  if (!mayName(normalized, true)) return undefined;
   return sensitiveLocations.find((location) => location.pattern.test(normalized))?.label;
 }

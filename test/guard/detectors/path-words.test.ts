@@ -103,11 +103,11 @@ describe('the segment test before a sensitive-location lookup', () => {
     expect(mayNameSensitiveLocation(`${'ab/'.repeat(400000)}.ssh`)).toBe(true);
   });
 
-  it('turns down "." and ".." segments, which normalizing drops, and starts that differ in the third character', () => {
-    for (const path of ['./dist/index.js', '../lib/x', 'a/./b/../c', '.', '..', '.\\x', 'lib/', 'prefer/x', 'auto-bind', 'etcetera', 'id-x', 'liczba']) {
+  it('turns down segments of dots and hidden names not starting with a letter, and starts that differ in the third character', () => {
+    for (const path of ['./dist/index.js', '../lib/x', 'a/./b/../c', '.', '..', '.\\x', '.../x', '..x/y', '.1/x', 'lib/', 'prefer/x', 'auto-bind', 'etcetera', 'id-x', 'liczba']) {
       expect(mayNameSensitiveLocation(path)).toBe(false);
     }
-    for (const path of ['./.env', '.../x', '..x/y', './/.ssh', 'a\\.\\.git/config', 'x/etc/', 'ID_rsa', 'Library/Keychains', 'proc', 'ntds.dit', 'app/application_default_credentials.json']) {
+    for (const path of ['./.env', './/.ssh', '.\u212Aube', '.E', 'a\\.\\.git/config', 'x/etc/', 'ID_rsa', 'Library/Keychains', 'proc', 'ntds.dit', 'app/application_default_credentials.json']) {
       expect(mayNameSensitiveLocation(path)).toBe(true);
     }
   });
