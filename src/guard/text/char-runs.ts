@@ -58,7 +58,7 @@ export function charRuns(text: string, set: Uint8Array, minLength: number, optio
 function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   if (text.length < minLength) return runs;
-  if (minLength >= kernelMinimum) return scanRunsInKernel(text, set, minLength, runs);
+  if (minLength >= kernelMinimum && text.length >= kernelTextMinimum) return scanRunsInKernel(text, set, minLength, runs);
   const units = codeUnits(text);
   const n = units.length;
   for (let start = nextRun(units, set, minLength, 0); start < n; ) {
@@ -102,6 +102,12 @@ function nextRun(units: Uint16Array, set: Uint8Array, minLength: number, from: n
 
 /** From this minimum on, runs are found by kernels reading eight units at a time (a run within eight is too short to count). */
 const kernelMinimum = 8;
+/**
+ * Shorter texts (decoded payloads, windows) are scanned here: loading one
+ * into kernel memory would push out the argument the other kernels work on,
+ * which they would then copy in again.
+ */
+const kernelTextMinimum = 16 * 1024;
 const classRuns = kernel<(table: number, units: number, length: number, minLength: number, out: number) => number>('classRuns');
 
 /**
