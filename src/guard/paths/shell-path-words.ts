@@ -268,19 +268,22 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
  * ASCII word without "\\" or a "%" escape): `etc` and the like are
  * directories, so a "/" follows them.
  */
-const sensitiveSegmentStarts = ['_netrc', 'id_', 'authorized_keys', 'etc/', 'proc/', 'windows/', 'library/', 'claude_desktop_config.json', 'ntds.dit'].map((start) =>
-  Array.from(start, (c) => c.charCodeAt(0)),
-);
+const sensitiveSegmentStarts = ['_netrc', 'id_', 'authorized_keys', 'etc/', 'proc/', 'windows/', 'library/', 'claude_desktop_config.json', 'ntds.dit'];
+/** The units of each of `sensitiveSegmentStarts`, by the key (`pairKey`) of its first two (no two share one). */
+const sensitiveSegmentStartOfPair = new Map(sensitiveSegmentStarts.map((start) => [pairKey(start.charCodeAt(0), start.charCodeAt(1)), Array.from(start, (c) => c.charCodeAt(0))]));
+
+/** Two units as a number, letters in lower case. */
+function pairKey(a: number, b: number): number {
+  return (a | 32) * 65536 + (b | 32);
+}
 
 /** Whether the units from `i` (of a word ending at `end`) spell one of `sensitiveSegmentStarts`, letters in either case. */
 function spellsSensitiveSegmentStart(units: Uint16Array, i: number, end: number): boolean {
-  for (const start of sensitiveSegmentStarts) {
-    if (i + start.length > end) continue;
-    let j = 0;
-    while (j < start.length && (start[j] >= 97 && start[j] <= 122 ? units[i + j] | 32 : units[i + j]) === start[j]) j++;
-    if (j === start.length) return true;
-  }
-  return false;
+  const start = i + 1 < end ? sensitiveSegmentStartOfPair.get(pairKey(units[i], units[i + 1])) : undefined;
+  if (start === undefined || i + start.length > end) return false;
+  let j = 0;
+  while (j < start.length && (start[j] >= 97 && start[j] <= 122 ? units[i + j] | 32 : units[i + j]) === start[j]) j++;
+  return j === start.length;
 }
 
 /**
