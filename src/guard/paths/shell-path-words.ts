@@ -269,18 +269,22 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
  * directories, so a "/" follows them.
  */
 const sensitiveSegmentStarts = ['_netrc', 'id_', 'authorized_keys', 'etc/', 'proc/', 'windows/', 'library/', 'claude_desktop_config.json', 'ntds.dit'];
-/** The units of each of `sensitiveSegmentStarts`, by the key (`pairKey`) of its first two (no two share one). */
-const sensitiveSegmentStartOfPair = new Map(sensitiveSegmentStarts.map((start) => [pairKey(start.charCodeAt(0), start.charCodeAt(1)), Array.from(start, (c) => c.charCodeAt(0))]));
+const sensitiveSegmentStartUnits = sensitiveSegmentStarts.map((start) => Array.from(start, (c) => c.charCodeAt(0)));
+/** 1 + the index in `sensitiveSegmentStarts` of the start of each first two units (no two starts share them), at `pairKey`; 0 for none. */
+const sensitiveSegmentStartOfPair = new Uint8Array(128 * 128);
+sensitiveSegmentStarts.forEach((start, k) => (sensitiveSegmentStartOfPair[pairKey(start.charCodeAt(0), start.charCodeAt(1))] = k + 1));
 
-/** Two units as a number, letters in lower case. */
+/** Two units as a number below 128 * 128, letters in lower case (other units may share it: the units are compared after). */
 function pairKey(a: number, b: number): number {
-  return (a | 32) * 65536 + (b | 32);
+  return ((a | 32) & 127) * 128 + ((b | 32) & 127);
 }
 
 /** Whether the units from `i` (of a word ending at `end`) spell one of `sensitiveSegmentStarts`, letters in either case. */
 function spellsSensitiveSegmentStart(units: Uint16Array, i: number, end: number): boolean {
-  const start = i + 1 < end ? sensitiveSegmentStartOfPair.get(pairKey(units[i], units[i + 1])) : undefined;
-  if (start === undefined || i + start.length > end) return false;
+  const index = i + 1 < end ? sensitiveSegmentStartOfPair[pairKey(units[i], units[i + 1])] : 0;
+  if (index === 0) return false;
+  const start = sensitiveSegmentStartUnits[index - 1];
+  if (i + start.length > end) return false;
   let j = 0;
   while (j < start.length && (start[j] >= 97 && start[j] <= 122 ? units[i + j] | 32 : units[i + j]) === start[j]) j++;
   return j === start.length;
