@@ -65,4 +65,22 @@ describe('schemeSeparators', () => {
     expect(schemeSeparators('a:/')).toEqual([]);
     expect(schemeSeparators('')).toEqual([]);
   });
+
+  it('finds the same in large texts, whose separators a kernel lists, around Cyrillic letters whose units share a byte with ":" and "="', () => {
+    const reference = (text: string) => [...text.matchAll(/:\/\//g)].map((m) => m.index);
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['://', ':/', ':', '=', '\u043a', '\u043d', '\u3a3a', ' ', '\r\n', '\ud800', 'password=hunter2hunter2', 'x'.repeat(500)];
+    for (let n = 0; n < 10; n++) {
+      const parts: string[] = ['://'];
+      for (let length = 0; length < 20_000; length += parts[parts.length - 1].length) parts.push(pieces[Math.floor(random() * pieces.length)]);
+      parts.push('://');
+      const text = parts.join('');
+      expect(schemeSeparators(text), `case ${n}`).toEqual(reference(text));
+      const withKeys = `aws_secret_access_key=${value}${text}\u043aAWS_SECRET: ${value}`;
+      const expected = summary([...withKeys.matchAll(awsSecret)] as RegExpExecArray[]);
+      expect(expected).toHaveLength(2);
+      expect(summary(matchesBeforeSeparators(awsSecret, awsSecretAnchor, withKeys)), `case ${n}`).toEqual(expected);
+    }
+  });
 });

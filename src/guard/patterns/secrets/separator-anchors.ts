@@ -1,4 +1,5 @@
 import { asciiSet } from '../../text/char-runs.js';
+import { kernel, kernelMemory, loadText, scratchAddress } from '../../text/kernels/kernel-memory.js';
 import { caseless } from '../caseless.js';
 
 /**
@@ -73,7 +74,7 @@ export function schemeSeparators(text: string): number[] {
 }
 
 /**
- * Every `:` and `=` (found with `indexOf`) whose name check passes. Most
+ * Every `:` and `=` whose name check passes. Most
  * separators (in code, nearly every `:`) have no name ending like one of
  * `nameSuffixes` before them (behind at most four blanks and a quote): that
  * test rules them out before any regex runs, most of them on the last letter.
@@ -81,18 +82,10 @@ export function schemeSeparators(text: string): number[] {
 function findSeparators(text: string): Separators {
   const positions = new Map<SeparatorAnchor, number[]>(anchors.map((a) => [a, []]));
   const schemes: number[] = [];
-  let colon = text.indexOf(':');
-  let equals = text.indexOf('=');
-  while (colon >= 0 || equals >= 0) {
-    let separator: number;
-    if (equals < 0 || (colon >= 0 && colon < equals)) {
-      separator = colon;
-      if (text.charCodeAt(colon + 1) === 0x2f && text.charCodeAt(colon + 2) === 0x2f) schemes.push(colon);
-      colon = text.indexOf(':', colon + 1);
-    } else {
-      separator = equals;
-      equals = text.indexOf('=', equals + 1);
-    }
+  const separators = separatorsIn(text);
+  for (let k = 0; k < separators.length; k++) {
+    const separator = separators[k];
+    if (text.charCodeAt(separator) === 0x3a && text.charCodeAt(separator + 1) === 0x2f && text.charCodeAt(separator + 2) === 0x2f) schemes.push(separator);
     if (!nameEndsBefore(text, separator)) continue;
     anchors.forEach((anchor, k) => {
       anchorAt[k].lastIndex = separator;
@@ -100,6 +93,39 @@ function findSeparators(text: string): Separators {
     });
   }
   return { positions, schemes };
+}
+
+/** From this length on, the separators are found by a kernel (in one call) rather than with `indexOf` (a call each). */
+const kernelTextMinimum = 16 * 1024;
+const unitsEqualTo = kernel<(units: number, length: number, a: number, b: number, out: number) => number>('unitsEqualTo');
+
+/**
+ * Where each `:` and `=` of `text` is, in text order. In a large text a
+ * kernel compares eight units at once and lists them all in one call:
+ * `indexOf` costs a call per separator (JSON and code have tens of
+ * thousands), and in Cyrillic text it stops at every "к" and "н" (the low
+ * byte of their units is that of ":" and "=").
+ */
+function separatorsIn(text: string): ArrayLike<number> {
+  if (text.length >= kernelTextMinimum) {
+    const units = loadText(text);
+    const out = scratchAddress();
+    const memory = kernelMemory(out + 4 * text.length);
+    return new Int32Array(memory, out, unitsEqualTo(units, text.length, 0x3a, 0x3d, out)).slice();
+  }
+  const found: number[] = [];
+  let colon = text.indexOf(':');
+  let equals = text.indexOf('=');
+  while (colon >= 0 || equals >= 0) {
+    if (equals < 0 || (colon >= 0 && colon < equals)) {
+      found.push(colon);
+      colon = text.indexOf(':', colon + 1);
+    } else {
+      found.push(equals);
+      equals = text.indexOf('=', equals + 1);
+    }
+  }
+  return found;
 }
 
 /** The last letters of the names, in either case: `d`, `e`, `t`, `y`, `n`. */

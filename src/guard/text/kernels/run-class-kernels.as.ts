@@ -120,3 +120,32 @@ export function classRuns(table: usize, units: usize, length: i32, minLength: i3
   }
   return count;
 }
+
+/**
+ * Writes the position of every unit of `units[0, length)` equal to `a` or
+ * `b` to `out` as an i32, in text order, and returns how many there are;
+ * eight units compared at once.
+ */
+export function unitsEqualTo(units: usize, length: i32, a: i32, b: i32, out: usize): i32 {
+  const first = i16x8.splat(<i16>a);
+  const second = i16x8.splat(<i16>b);
+  let count = 0;
+  let i = 0;
+  for (; i + 8 <= length; i += 8) {
+    const eight = v128.load(units + (<usize>i << 1));
+    let m = i16x8.bitmask(v128.or(i16x8.eq(eight, first), i16x8.eq(eight, second)));
+    while (m != 0) {
+      store<i32>(out + (<usize>count << 2), i + <i32>ctz(m));
+      count++;
+      m &= m - 1;
+    }
+  }
+  for (; i < length; i++) {
+    const unit = <i32>load<u16>(units + (<usize>i << 1));
+    if (unit == a || unit == b) {
+      store<i32>(out + (<usize>count << 2), i);
+      count++;
+    }
+  }
+  return count;
+}
