@@ -2,9 +2,11 @@ import { codeUnits, unitPairs } from './code-units.js';
 import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from './kernels/kernel-memory.js';
 
 /** See trigger-kernels.as.ts. */
-const coveredStarts = kernel<(units: number, limit: number, starts: number, covering: number, out: number) => number>('coveredStarts');
-/** From this length on, a text's candidates are found by the kernel: below, loading the text and the tables costs more than it saves. */
+const scanLiterals = kernel<(units: number, n: number, from: number, header: number, matches: number, capacity: number) => number>('scanLiterals');
+/** From this length on, a text is scanned by the kernel: below, loading the text and the tables costs more than it saves. */
 const kernelFrom = 4096;
+/** Matches the kernel writes before handing them over. */
+const kernelCapacity = 4096;
 
 /**
  * A set of ASCII literals searched for in one pass, ASCII letters in either
@@ -33,6 +35,8 @@ export class LiteralScan {
   private readonly starts: Uint8Array;
   /** Per three-character gram, 1 where a literal may start on its first or the character before (see `coveringGrams`). */
   private readonly covering: Uint8Array;
+  /** The tables as the kernel reads them (see `kernelImage`), and where each starts in that image. */
+  private readonly image: { bytes: Uint8Array; offsets: number[] };
   /** Index of the word `longestAt` last matched. */
   private matched = -1;
 
@@ -71,19 +75,13 @@ export class LiteralScan {
     this.ends = Int32Array.from(ends);
     this.starts = startGrams(words);
     this.covering = coveringGrams(words);
+    this.image = kernelImage([this.starts, this.covering, this.symbols, this.next, this.ends]);
   }
 
   /** Calls `found(wordIndex, start, end)` for each match, in text order; `units` are the text's, when the caller has them. */
   scan(text: string, found: (word: number, start: number, end: number) => void, units = codeUnits(text)): void {
     if (units.length >= kernelFrom) {
-      let resume = 0;
-      for (const i of this.candidates(text, units)) {
-        if (i < resume) continue;
-        const end = this.longestAt(units, i);
-        if (end < 0) continue;
-        found(this.matched, i, end);
-        resume = end;
-      }
+      this.scanInKernel(text, found);
       return;
     }
     const pairs = unitPairs(units);
@@ -121,28 +119,27 @@ export class LiteralScan {
   }
 
   /**
-   * Every position where three characters can start a literal and the pair
-   * after it agrees (what `nextCandidate` goes through, found by the kernel
-   * `coveredStarts` over the whole text at once), in order; `units` are
-   * `text`'s, at least four.
+   * `scan` of a long text by the kernel `scanLiterals`, which writes the
+   * matches to kernel memory a few thousand at a time. The text and the
+   * tables are put in memory again for each batch: `found` may have used it.
    */
-  private candidates(text: string, units: Uint16Array): Int32Array {
-    const n = units.length;
-    const limit = n >> 1;
-    const unitsAddress = loadText(text);
-    const covering = scratchAddress();
-    const starts = covering + gramCount;
-    const out = starts + (gramCount >> 3);
-    const memory = kernelMemory(out + 4 * n);
-    new Uint8Array(memory, covering, gramCount).set(this.covering);
-    new Uint8Array(memory, starts, gramCount >> 3).set(this.starts);
-    const count = coveredStarts(unitsAddress, limit, starts, covering, out);
-    const candidates = new Int32Array(count + 3);
-    readInt32s(out, count, candidates);
-    // The starts after those the last pair covers.
-    let length = count;
-    for (let i = 2 * limit - 2; i < n; i++) if (mayStartAt(units, i, this.starts)) candidates[length++] = i;
-    return candidates.subarray(0, length);
+  private scanInKernel(text: string, found: (word: number, start: number, end: number) => void): void {
+    const matches = new Int32Array(3 * kernelCapacity);
+    for (let from = 0; ; ) {
+      const units = loadText(text);
+      const header = scratchAddress();
+      const tables = header + 32;
+      const out = tables + this.image.bytes.length;
+      const memory = new DataView(kernelMemory(out + 12 * kernelCapacity));
+      new Uint8Array(memory.buffer, tables, this.image.bytes.length).set(this.image.bytes);
+      this.image.offsets.forEach((offset, k) => memory.setInt32(header + 4 * k, tables + offset, true));
+      memory.setInt32(header + 20, this.bits, true);
+      const count = scanLiterals(units, text.length, from, header, out, kernelCapacity);
+      readInt32s(out, 3 * count, matches);
+      for (let k = 0; k < 3 * count; k += 3) found(matches[k], matches[k + 1], matches[k + 2]);
+      if (count < kernelCapacity) return;
+      from = matches[3 * count - 1];
+    }
   }
 
   /** End of the longest literal starting at `i` (its index left in `matched`), or -1. */
@@ -264,4 +261,28 @@ function forEachGram(word: string, from: number, add: (gram: number) => void): v
   const lowBits = (code: number | undefined) => (code === undefined ? [...Array(fiveBits + 1).keys()] : [code & fiveBits]);
   const [a, b, c] = lowerCodes(word).slice(from);
   for (const x of lowBits(a)) for (const y of lowBits(b)) for (const z of lowBits(c)) add((x << 10) | (y << 5) | z);
+}
+
+/**
+ * The tables one after the other as little-endian bytes (linear memory is
+ * little-endian on every host), each from a multiple of four, with where each
+ * starts: what `scanInKernel` copies to kernel memory.
+ */
+function kernelImage(tables: Array<Uint8Array | Uint16Array | Int32Array>): { bytes: Uint8Array; offsets: number[] } {
+  const offsets: number[] = [];
+  let length = 0;
+  for (const table of tables) {
+    offsets.push(length);
+    length += (table.byteLength + 3) & ~3;
+  }
+  const bytes = new Uint8Array(length);
+  const view = new DataView(bytes.buffer);
+  tables.forEach((table, k) => {
+    for (let i = 0; i < table.length; i++) {
+      if (table instanceof Uint8Array) bytes[offsets[k] + i] = table[i];
+      else if (table instanceof Uint16Array) view.setUint16(offsets[k] + 2 * i, table[i], true);
+      else view.setInt32(offsets[k] + 4 * i, table[i], true);
+    }
+  });
+  return { bytes, offsets };
 }

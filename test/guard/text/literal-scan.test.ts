@@ -93,6 +93,14 @@ describe('LiteralScan', () => {
     }
   });
 
+  it('finds every match of long texts holding thousands of them (the kernel hands them over in batches)', () => {
+    for (const text of ['a'.repeat(9001), `${'x IGNORE <|yp@s '.repeat(1500)}gn0r`, `${'ignor'.repeat(2000)}e`]) {
+      const expected = reference(text);
+      expect(expected.length).toBeGreaterThan(1000);
+      expect(scanned(text)).toEqual(expected);
+    }
+  });
+
   it('rejects literals it cannot match', () => {
     expect(() => new LiteralScan(['ok', ''])).toThrow(/non-empty ASCII/);
     expect(() => new LiteralScan(['ignоre'])).toThrow(/non-empty ASCII/);
