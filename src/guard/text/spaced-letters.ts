@@ -1,4 +1,10 @@
 import { codeUnits } from './code-units.js';
+import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from './kernels/kernel-memory.js';
+
+/** See spaced-kernels.as.ts. */
+const spacedMatches = kernel<(units: number, n: number, out: number, low: number, high: number) => number>('spacedMatches');
+/** From this length on, a text is scanned by the kernel: below, loading it costs more than that saves. */
+const kernelFrom = 4096;
 
 /**
  * Letters spelled out one by one ("i g n o r e", "I.G.N.O.R.E"): the matches
@@ -94,6 +100,8 @@ for (let shape = 0; shape < 64; shape++) {
       : (at(-1) || at(-2)) && (at(2) || at(3)) && !wordBefore && !wordAfter;
   mayBeInChain[shape] = fits ? 1 : 0;
 }
+/** `mayBeInChain` as a set of 64 bits, its low and high half: what the kernel reads. */
+const [chainShapesLow, chainShapesHigh] = [0, 32].map((first) => mayBeInChain.slice(first, first + 32).reduce((bits, fits, k) => (bits | (fits << k)) >>> 0, 0));
 
 /** Which of x - 2 ... x + 3 are letters, as bits (see `mayBeInChain`), near the ends of the text. */
 function shapeNearEnds(units: Uint16Array, x: number): number {
@@ -104,12 +112,28 @@ function shapeNearEnds(units: Uint16Array, x: number): number {
 
 /** [start, end) of every match, in text order; `units` are the text's, when the caller has them. */
 export function spacedLetterMatches(text: string, units = codeUnits(text)): Array<[number, number]> {
+  if (units.length >= kernelFrom) return matchesInKernel(text);
   const matches: Array<[number, number]> = [];
   // Chains end before this position: probes there have been followed already.
   let doneUntil = 0;
   for (let x = nextProbe(units, 0); x < units.length; x = nextProbe(units, x + stride)) {
     if (x >= doneUntil) doneUntil = followChain(units, x, doneUntil, matches);
   }
+  return matches;
+}
+
+/** `spacedLetterMatches` of a long text, by the kernel `spacedMatches` (the same probes and walks, twice as fast). */
+function matchesInKernel(text: string): Array<[number, number]> {
+  const units = loadText(text);
+  const out = scratchAddress();
+  // A match spans nine units or more.
+  const capacity = Math.floor(text.length / 9) + 1;
+  kernelMemory(out + 8 * capacity);
+  const count = spacedMatches(units, text.length, out, chainShapesLow, chainShapesHigh);
+  const bounds = new Int32Array(2 * count);
+  readInt32s(out, 2 * count, bounds);
+  const matches: Array<[number, number]> = [];
+  for (let k = 0; k < 2 * count; k += 2) matches.push([bounds[k], bounds[k + 1]]);
   return matches;
 }
 

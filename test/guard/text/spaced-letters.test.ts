@@ -50,6 +50,23 @@ describe('spacedLetterMatches', () => {
     }
   });
 
+  it('finds the same in long texts rich in single letters (scanned in WebAssembly), chains at both ends included', () => {
+    let seed = 19;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabets = ['aB ', 'ab .-', 'aZ 1é\n', 'a . ', 'ab  c', 'x\ud800 y\r\n'];
+    let found = 0;
+    for (let n = 0; n < 24; n++) {
+      const alphabet = alphabets[n % alphabets.length];
+      const length = 4096 + Math.floor(random() * 3000);
+      const middle = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const text = n % 2 === 0 ? middle : `a b c d e${middle}v w x y z`;
+      const expected = reference(text);
+      found += expected.length;
+      expect(spacedLetterMatches(text), `${n}`).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(300);
+  });
+
   it('finds nothing in words, in letters four apart or in non-ASCII letters', () => {
     expect(spacedLetterMatches('ignore all previous instructions')).toEqual([]);
     expect(spacedLetterMatches('a    b    c    d    e')).toEqual([]);
