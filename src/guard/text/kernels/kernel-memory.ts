@@ -4,17 +4,18 @@ import { scanKernelsWasm } from './generated/scan-kernels-wasm.js';
  * The guards' scan kernels (every `*.as.ts` here, compiled into one module by
  * `npm run generate:kernels`) and the linear memory they read and write.
  * Memory holds, in order: tables (reserved when the modules using them load),
- * the units of the text loaded last, and scratch space above them. Linear
+ * the units of the short text and of the long text loaded last, and scratch
+ * space above them. Linear
  * memory is little-endian on every host: write and read it as such
  * (`Buffer`'s "utf16le", a `DataView` with `littleEndian`), never through
  * native-order typed arrays.
  *
- * Linear memory cannot shrink: after a huge argument, the next text loaded
- * gets a new instance with memory of its own size (the tables written again
- * by their owners), so a proxy does not keep the peak for good.
+ * Linear memory cannot shrink: after a huge argument, the next long text
+ * loaded gets a new instance with memory of its own size (the tables written
+ * again by their owners), so a proxy does not keep the peak for good.
  */
 const pageBytes = 65536;
-/** Memory above this size is given up once a text needing less than a quarter of it is loaded. */
+/** Memory above this size is given up once a long text needing less than a quarter of it is loaded. */
 const keptBytes = 32 * 1024 * 1024;
 const kernelsModule = new WebAssembly.Module(Buffer.from(scanKernelsWasm, 'base64'));
 let memory = new WebAssembly.Memory({ initial: 1 });
@@ -31,9 +32,13 @@ export function kernel<Kernel extends (...args: number[]) => number>(name: strin
   return ((a?: number, b?: number, c?: number, d?: number, e?: number, f?: number, g?: number) => (exports[name] as Untyped)(a, b, c, d, e, f, g)) as Kernel;
 }
 
-/** Where the loaded text's units start: after the tables. */
-let textAddress = 0;
-let loaded: string | undefined;
+/** Where the tables end: the slot for short texts starts there, the slot for long ones after it. */
+let tablesEnd = 0;
+/** Texts up to this many units (windows, decoded payloads) are loaded apart, so they do not push out the argument. */
+const shortTextUnits = 32768;
+/** The text loaded last into each slot. */
+let loadedShort: string | undefined;
+let loadedLong: string | undefined;
 /** How each table is written again into a new instance's memory. */
 const tableWriters: Array<(memory: DataView) => void> = [];
 
@@ -43,36 +48,52 @@ const tableWriters: Array<(memory: DataView) => void> = [];
  * into a new instance's memory.
  */
 export function reserveTable(bytes: number, write: (memory: DataView) => void): number {
-  if (loaded !== undefined) throw new Error('kernel tables must be reserved before a text is loaded');
-  const address = textAddress;
-  textAddress = align(address + bytes);
-  kernelMemory(textAddress);
+  if (loadedShort !== undefined || loadedLong !== undefined) throw new Error('kernel tables must be reserved before a text is loaded');
+  const address = tablesEnd;
+  tablesEnd = align(address + bytes);
+  kernelMemory(longTextAddress());
   tableWriters.push(write);
   return address;
 }
 
-/** Puts `text`'s code units in memory (unless they are there already) and returns their address. */
+const longTextAddress = () => tablesEnd + 2 * shortTextUnits;
+
+/**
+ * Puts `text`'s code units in memory (unless they are there already) and
+ * returns their address. The last short text and the last long one are kept,
+ * each in a slot of its own.
+ */
 export function loadText(text: string): number {
-  if (loaded !== text) {
-    loaded = undefined; // while writing, the memory holds no whole text
-    const end = textAddress + 2 * text.length;
-    if (memory.buffer.byteLength > keptBytes && 4 * end < memory.buffer.byteLength) renew(end);
-    Buffer.from(kernelMemory(end), textAddress, 2 * text.length).write(text, 'utf16le');
-    loaded = text;
+  if (text.length <= shortTextUnits) {
+    if (loadedShort !== text) {
+      loadedShort = undefined; // while writing, the slot holds no whole text
+      Buffer.from(memory.buffer, tablesEnd, 2 * text.length).write(text, 'utf16le');
+      loadedShort = text;
+    }
+    return tablesEnd;
   }
-  return textAddress;
+  const address = longTextAddress();
+  if (loadedLong !== text) {
+    loadedLong = undefined;
+    const end = address + 2 * text.length;
+    if (memory.buffer.byteLength > keptBytes && 4 * end < memory.buffer.byteLength) renew(end);
+    Buffer.from(kernelMemory(end), address, 2 * text.length).write(text, 'utf16le');
+    loadedLong = text;
+  }
+  return address;
 }
 
 function renew(bytes: number): void {
   memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / pageBytes) });
   exports = instantiate(memory);
+  loadedShort = undefined;
   const view = new DataView(memory.buffer);
   for (const write of tableWriters) write(view);
 }
 
-/** Where scratch space starts, above the loaded text. */
+/** Where scratch space starts, above the loaded texts. */
 export function scratchAddress(): number {
-  return align(textAddress + 2 * (loaded?.length ?? 0));
+  return align(longTextAddress() + 2 * (loadedLong?.length ?? 0));
 }
 
 /** Linear memory, at least `bytes` long. Growing it detaches views made before: make them after this call. */
