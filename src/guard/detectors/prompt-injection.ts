@@ -89,7 +89,9 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
 function addSpacedOutLabels(unconfused: string | FoldedText, units: Uint16Array | undefined, labels: Set<string>): void {
   const spaced = typeof unconfused === 'string' ? spacedLetterMatches(unconfused, units) : foldedSpacedLetterMatches(unconfused);
   for (const [start, end] of windowsAroundSpans(unconfused.length, spaced, 400)) {
-    const squashed = units === undefined ? squashedLetters(unconfused, start, end) : squashedUnits(units, start, end);
+    // A long text is in kernel memory already (the scans loaded it); a short one would push it out.
+    const squashed =
+      units === undefined ? squashedLetters(unconfused, start, end) : units.length >= 4096 ? squashedText(unconfused as string, start, end) : squashedUnits(units, start, end);
     // A search for a few words is much faster than the patterns over a long squashed window; each word once, though several patterns end in it.
     const present = squashedEndings.filter((word) => squashed.includes(word));
     if (present.length === 0) continue;

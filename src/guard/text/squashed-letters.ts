@@ -70,14 +70,15 @@ export function squashedUnits(units: Uint16Array, start: number, end: number): s
 }
 
 /**
- * `squashedLetters` of the whole of a long `text`, squashed by a WebAssembly
- * kernel (squash-kernels.as.ts) about twice as fast as `squashedUnits`: for
- * the test of a whole text dense in single letters.
+ * `squashedLetters` of `text[start, end)` for a long `text`, squashed by a
+ * WebAssembly kernel (squash-kernels.as.ts) about twice as fast as
+ * `squashedUnits`: the whole of a text dense in single letters, and the
+ * windows around spaced-out letters.
  */
-export function squashedText(text: string): string {
+export function squashedText(text: string, start = 0, end = text.length): string {
   const units = loadText(text);
   const out = scratchAddress();
-  kernelMemory(out + text.length);
-  const length = squashLetters(units, 0, text.length, out);
+  kernelMemory(out + end - start);
+  const length = squashLetters(units, start, end, out);
   return Buffer.from(kernelMemory(0), out, length).toString('latin1');
 }

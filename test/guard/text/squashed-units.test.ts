@@ -39,4 +39,16 @@ describe('squashedText', () => {
       expect(squashedText(text), `${length}`).toBe(reference(text, 0, text.length));
     }
   });
+
+  it('squashes windows of a long text starting and ending anywhere', () => {
+    let seed = 37;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['a', 'Z', ' ', '1', 'é', '\u0130', '\u212a', '\ud800', 'Ж', '\r\n'];
+    const text = Array.from({ length: 6000 }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    for (let k = 0; k < 60; k++) {
+      const start = Math.floor(random() * (text.length + 1));
+      const end = start + Math.floor(random() * (text.length - start + 1));
+      expect(squashedText(text, start, end), `[${start}, ${end})`).toBe(reference(text, start, end));
+    }
+  });
 });
