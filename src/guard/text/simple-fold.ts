@@ -145,12 +145,15 @@ export function nfkcSurelyChanges(units: Uint16Array, start: number, end: number
  * nothing before it. So each run of other units is normalized with the unit
  * before it (a mark may compose with it), and everything else is copied; a
  * run of one unit whose NFKC form holds nothing that composes is replaced by
- * that form without normalizing.
+ * that form without normalizing. A slice dense in such runs is normalized
+ * whole.
  */
 export function normalizedSlice(text: string, loaded: number, start: number, end: number): string {
   const pieces: string[] = [];
   let copied = start;
   for (let at = nextNfkcSensitive(text, loaded, start, end); at < end; at = nextNfkcSensitive(text, loaded, copied, end)) {
+    // Where such runs come more often than one per sixteen units (full-width words), normalizing the whole slice at once is cheaper.
+    if (pieces.length > ((at - start) >> 3) + 32) return text.slice(start, end).normalize('NFKC');
     const runEnd = nextInert(text, at + 1, end);
     const form = runEnd === at + 1 ? nfkcForms.get(text.charCodeAt(at)) : undefined;
     if (form !== undefined) pieces.push(text.slice(copied, at), form);
@@ -230,8 +233,10 @@ function foldByKernel(text: string, foldRun: (run: string) => string): string {
     const folded = kind === other ? otherFolds.get(unit)! : foldRun(text.slice(runStart, runEnd));
     // A run that is not simple is folded whole, the part already written by table included.
     if (kind !== other) length -= foldedLength(units, runStart, i);
-    capacity = Math.max(capacity, length + folded.length + 2 * (n - runEnd));
-    memory = new DataView(kernelMemory(outAddress + 2 * capacity));
+    if (length + folded.length + 2 * (n - runEnd) > capacity) {
+      capacity = length + folded.length + 2 * (n - runEnd);
+      memory = new DataView(kernelMemory(outAddress + 2 * capacity));
+    }
     for (let k = 0; k < folded.length; k++) memory.setUint16(outAddress + 2 * length++, folded.charCodeAt(k), true);
     i = runEnd;
   }
