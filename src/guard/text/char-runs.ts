@@ -1,5 +1,5 @@
 import { codeUnits } from './code-units.js';
-import { kernel, kernelMemory, loadText, scratchAddress } from './kernels/kernel-memory.js';
+import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from './kernels/kernel-memory.js';
 
 /** A set of ASCII characters, as a lookup table for per-character scans. */
 export function asciiSet(chars: string): Uint8Array {
@@ -102,11 +102,7 @@ function nextRun(units: Uint16Array, set: Uint8Array, minLength: number, from: n
 
 /** From this minimum on, runs are found by kernels reading eight units at a time (a run within eight is too short to count). */
 const kernelMinimum = 8;
-/**
- * Shorter texts (decoded payloads, windows) are scanned here: loading one
- * into kernel memory would push out the argument the other kernels work on,
- * which they would then copy in again.
- */
+/** Shorter texts (decoded payloads, windows) are scanned here: for them the loop costs less than loading them into kernel memory. */
 const kernelTextMinimum = 16 * 1024;
 const classRuns = kernel<(table: number, units: number, length: number, minLength: number, out: number) => number>('classRuns');
 
@@ -125,7 +121,8 @@ function scanRunsInKernel(text: string, set: Uint8Array, minLength: number, runs
   const memory = kernelMemory(out + 8 * most);
   new Uint8Array(memory, table, 32).set(nibbleTablesOf(set));
   const count = classRuns(table, units, text.length, minLength, out);
-  const found = new Int32Array(memory, out, 2 * count);
+  const found = new Int32Array(2 * count);
+  readInt32s(out, 2 * count, found);
   for (let k = 0; k < count; k++) runs.push([found[2 * k], found[2 * k + 1]]);
   return runs;
 }

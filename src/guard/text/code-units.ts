@@ -66,13 +66,6 @@ export function textKeepingLittleEndianUnits(bytes: Uint8Array): string {
   return text;
 }
 
-/** The text of the first `length` code units of `units`. */
-export function textOfUnits(units: Uint16Array, length: number): string {
-  const bytes = Buffer.from(units.buffer, units.byteOffset, length * 2);
-  if (!bigEndian) return bytes.toString('utf16le');
-  return Buffer.from(bytes).swap16().toString('utf16le');
-}
-
 /**
  * The code units two by two, the first of each pair in the low 16 bits (a
  * last odd unit left out): a scan loop reads two characters with one load.

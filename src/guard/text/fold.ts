@@ -1,8 +1,8 @@
 import { codeUnits } from './code-units.js';
 import { stripInvisible } from './invisible.js';
-import { kernel, kernelMemory, loadText, scratchAddress } from './kernels/kernel-memory.js';
+import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from './kernels/kernel-memory.js';
 import { lookalikeOf } from './lookalikes.js';
-import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges, normalizedSlice } from './simple-fold.js';
+import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges, nonAsciiRunEnd, nonAsciiRunStart, normalizedSlice } from './simple-fold.js';
 
 const nonAscii = /[^\x00-\x7f]/;
 
@@ -62,8 +62,6 @@ export function nonAsciiRuns(text: string): Array<[number, number]> {
 }
 
 const runsKernel = kernel<(units: number, length: number, out: number, limit: number) => number>('nonAsciiRuns');
-const runStart = kernel<(units: number, i: number) => number>('nonAsciiRunStart');
-const runEnd = kernel<(units: number, i: number, end: number) => number>('nonAsciiRunEnd');
 
 /** `nonAsciiRuns(text)` (of its first `length` units), or undefined as soon as there are more than `limit`. */
 export function nonAsciiRunsUpTo(text: string, limit: number, length = text.length): Array<[number, number]> | undefined {
@@ -73,10 +71,12 @@ export function nonAsciiRunsUpTo(text: string, limit: number, length = text.leng
   const out = scratchAddress();
   // At most one run for every two units, two numbers each.
   const most = Math.min(limit, Math.ceil(length / 2));
-  const memory = new DataView(kernelMemory(out + 8 * (most + 1)));
+  kernelMemory(out + 8 * (most + 1));
   const count = runsKernel(units, length, out, most);
   if (count < 0) return undefined;
-  for (let k = 0; k < count; k++) runs.push([memory.getInt32(out + 8 * k, true), memory.getInt32(out + 8 * k + 4, true)]);
+  const bounds = new Int32Array(2 * count);
+  readInt32s(out, 2 * count, bounds);
+  for (let k = 0; k < count; k++) runs.push([bounds[2 * k], bounds[2 * k + 1]]);
   return runs;
 }
 
@@ -97,8 +97,8 @@ export function compatibilityWindows(text: string, reach: number): string[] {
   const loaded = loadText(text);
   // Only a run holding a character NFKC may change is normalized to see whether it does.
   for (let sensitive = nextNfkcSensitive(text, loaded, 0); sensitive < units.length; ) {
-    const start = runStart(loaded, sensitive);
-    const end = runEnd(loaded, sensitive, units.length);
+    const start = nonAsciiRunStart(loaded, sensitive);
+    const end = nonAsciiRunEnd(loaded, sensitive, units.length);
     if (nfkcSurelyChanges(units, sensitive, end) || changedByNfkc(text.slice(start, end))) {
       const windowStart = Math.max(0, start - reach);
       const last = windows[windows.length - 1];

@@ -15,7 +15,9 @@ const kernelCapacity = 4096;
  * alternative at every position. Matches are leftmost-longest and do not
  * overlap: after a match the scan resumes behind it, as `matchAll` does.
  *
- * The text is read as code units (`codeUnits`), two at a time. One table
+ * A text of 4096 units or more is scanned by a WebAssembly kernel
+ * (trigger-kernels.as.ts) doing the same; a shorter one is read here as code
+ * units (`codeUnits`), two at a time. One table
  * lookup per pair of units rules out both positions before its second unit
  * as starts (see `coveringGrams`); a bit set of the three characters literals
  * start with sorts out the rest, and the trie is only walked where the three
@@ -79,11 +81,12 @@ export class LiteralScan {
   }
 
   /** Calls `found(wordIndex, start, end)` for each match, in text order; `units` are the text's, when the caller has them. */
-  scan(text: string, found: (word: number, start: number, end: number) => void, units = codeUnits(text)): void {
-    if (units.length >= kernelFrom) {
+  scan(text: string, found: (word: number, start: number, end: number) => void, textUnits?: Uint16Array): void {
+    if (text.length >= kernelFrom) {
       this.scanInKernel(text, found);
       return;
     }
+    const units = textUnits ?? codeUnits(text);
     const pairs = unitPairs(units);
     for (let i = this.nextCandidate(units, pairs, 0); i < units.length; i = this.nextCandidate(units, pairs, i + 1)) {
       const end = this.longestAt(units, i);

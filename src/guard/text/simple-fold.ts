@@ -1,4 +1,4 @@
-import { codeUnits, textKeepingLittleEndianUnits } from './code-units.js';
+import { textKeepingLittleEndianUnits } from './code-units.js';
 import { kernel, kernelMemory, loadText, reserveTable, scratchAddress } from './kernels/kernel-memory.js';
 import { stripInvisible } from './invisible.js';
 import { lookalikeOf } from './lookalikes.js';
@@ -30,6 +30,9 @@ const inertAddress = doublesAddress + 4 * 65536;
 const foldByTables = kernel<(singles: number, doubles: number, units: number, from: number, end: number, out: number, at: number) => number>('foldByTables');
 const foldWritten = kernel<() => number>('foldWritten');
 const nextUnlisted = kernel<(table: number, units: number, from: number, end: number) => number>('nextUnlisted');
+/** The start of the run of non-ASCII units holding position `i`, and its end (before `end`), of a text loaded at `units`. */
+export const nonAsciiRunStart = kernel<(units: number, i: number) => number>('nonAsciiRunStart');
+export const nonAsciiRunEnd = kernel<(units: number, i: number, end: number) => number>('nonAsciiRunEnd');
 /** Per code unit: `single` for a simple character folding to one code unit (`singleFolds`), `other` for one folding to another length (`otherFolds`), `notSimple` for the rest. */
 const foldKind = new Uint8Array(65536);
 const single = 1;
@@ -207,8 +210,7 @@ export function foldNonAsciiRuns(text: string, foldRun: (run: string) => string)
 let folding = false;
 
 function foldByKernel(text: string, foldRun: (run: string) => string): string {
-  const units = codeUnits(text);
-  const n = units.length;
+  const n = text.length;
   const unitsAddress = loadText(text);
   const outAddress = scratchAddress();
   // Output units there is room for: at least two for each unit not read yet.
@@ -220,7 +222,7 @@ function foldByKernel(text: string, foldRun: (run: string) => string): string {
     i = foldByTables(singlesAddress, doublesAddress, unitsAddress, i, n, outAddress, length);
     length = foldWritten();
     if (i === n) break;
-    const unit = units[i];
+    const unit = text.charCodeAt(i);
     if (unit === 0) {
       memory.setUint16(outAddress + 2 * length++, 0, true);
       i++;
@@ -228,11 +230,11 @@ function foldByKernel(text: string, foldRun: (run: string) => string): string {
     }
     const kind = kindOf(unit);
     if (kind === single || doubleFolds[unit] !== 0) continue; // a block filled just now
-    const runStart = kind === other ? i : runStartBefore(units, i);
-    const runEnd = kind === other ? i + 1 : nonAsciiRunEnd(units, i);
+    const runStart = kind === other ? i : nonAsciiRunStart(unitsAddress, i);
+    const runEnd = kind === other ? i + 1 : nonAsciiRunEnd(unitsAddress, i, n);
     const folded = kind === other ? otherFolds.get(unit)! : foldRun(text.slice(runStart, runEnd));
     // A run that is not simple is folded whole, the part already written by table included.
-    if (kind !== other) length -= foldedLength(units, runStart, i);
+    if (kind !== other) length -= foldedLength(text, runStart, i);
     if (length + folded.length + 2 * (n - runEnd) > capacity) {
       capacity = length + folded.length + 2 * (n - runEnd);
       memory = new DataView(kernelMemory(outAddress + 2 * capacity));
@@ -243,22 +245,12 @@ function foldByKernel(text: string, foldRun: (run: string) => string): string {
   return textKeepingLittleEndianUnits(new Uint8Array(memory.buffer, outAddress, 2 * length));
 }
 
-/** The start of the run of non-ASCII units that holds position `i`. */
-function runStartBefore(units: Uint16Array, i: number): number {
-  let start = i;
-  while (start > 0 && units[start - 1] >= 128) start--;
-  return start;
-}
-
-function nonAsciiRunEnd(units: Uint16Array, i: number): number {
-  let end = i + 1;
-  while (end < units.length && units[end] >= 128) end++;
-  return end;
-}
-
 /** How many units the table folds of the simple characters in [start, end) make. */
-function foldedLength(units: Uint16Array, start: number, end: number): number {
+function foldedLength(text: string, start: number, end: number): number {
   let length = 0;
-  for (let i = start; i < end; i++) length += foldKind[units[i]] === single ? 1 : otherFolds.get(units[i])!.length;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    length += foldKind[unit] === single ? 1 : otherFolds.get(unit)!.length;
+  }
   return length;
 }

@@ -111,8 +111,9 @@ function shapeNearEnds(units: Uint16Array, x: number): number {
 }
 
 /** [start, end) of every match, in text order; `units` are the text's, when the caller has them. */
-export function spacedLetterMatches(text: string, units = codeUnits(text)): Array<[number, number]> {
-  if (units.length >= kernelFrom) return matchesInKernel(text);
+export function spacedLetterMatches(text: string, textUnits?: Uint16Array): Array<[number, number]> {
+  if (text.length >= kernelFrom) return matchesInKernel(text);
+  const units = textUnits ?? codeUnits(text);
   const matches: Array<[number, number]> = [];
   // Chains end before this position: probes there have been followed already.
   let doneUntil = 0;

@@ -1,5 +1,5 @@
 import { asciiSet } from '../../text/char-runs.js';
-import { kernel, kernelMemory, loadText, scratchAddress } from '../../text/kernels/kernel-memory.js';
+import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from '../../text/kernels/kernel-memory.js';
 import { caseless } from '../caseless.js';
 
 /**
@@ -110,8 +110,11 @@ function separatorsIn(text: string): ArrayLike<number> {
   if (text.length >= kernelTextMinimum) {
     const units = loadText(text);
     const out = scratchAddress();
-    const memory = kernelMemory(out + 4 * text.length);
-    return new Int32Array(memory, out, unitsEqualTo(units, text.length, 0x3a, 0x3d, out)).slice();
+    kernelMemory(out + 4 * text.length);
+    const count = unitsEqualTo(units, text.length, 0x3a, 0x3d, out);
+    const found = new Int32Array(count);
+    readInt32s(out, count, found);
+    return found;
   }
   const found: number[] = [];
   let colon = text.indexOf(':');

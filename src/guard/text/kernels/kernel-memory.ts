@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import { scanKernelsWasm } from './generated/scan-kernels-wasm.js';
 
 /**
@@ -5,10 +6,9 @@ import { scanKernelsWasm } from './generated/scan-kernels-wasm.js';
  * `npm run generate:kernels`) and the linear memory they read and write.
  * Memory holds, in order: tables (reserved when the modules using them load),
  * the units of the short text and of the long text loaded last, and scratch
- * space above them. Linear
- * memory is little-endian on every host: write and read it as such
- * (`Buffer`'s "utf16le", a `DataView` with `littleEndian`), never through
- * native-order typed arrays.
+ * space above them. Linear memory is little-endian on every host: write and
+ * read it as such (`Buffer`'s "utf16le", a `DataView` with `littleEndian`,
+ * `readInt32s`), never through native-order typed arrays.
  *
  * Linear memory cannot shrink: after a huge argument, the next long text
  * loaded gets a new instance with memory of its own size (the tables written
@@ -112,5 +112,5 @@ export function readInt32s(address: number, count: number, into: Int32Array): vo
   }
 }
 
-const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const littleEndianHost = endianness() === 'LE';
 const align = (address: number) => (address + 15) & ~15;

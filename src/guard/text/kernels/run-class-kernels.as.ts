@@ -31,7 +31,7 @@ function isMember(table: usize, units: usize, i: i32): bool {
  * (`from` is 0 or follows one), or `end`. A run inside eight units is at most
  * six long: only runs crossing from one eight to the next are counted.
  */
-export function nextClassRun(table: usize, units: usize, from: i32, end: i32, minLength: i32): i32 {
+function nextClassRun(table: usize, units: usize, from: i32, end: i32, minLength: i32): i32 {
   let i = from;
   // Units of the set right before `i`, back to the last unit outside it (or `from`).
   let count = 0;
@@ -61,7 +61,7 @@ export function nextClassRun(table: usize, units: usize, from: i32, end: i32, mi
 }
 
 /** The end of the run of units of the set going on at `from` (before `end`). */
-export function classRunEnd(table: usize, units: usize, from: i32, end: i32): i32 {
+function classRunEnd(table: usize, units: usize, from: i32, end: i32): i32 {
   let i = from;
   while (i + 8 <= end) {
     const m = members(table, units, i);

@@ -19,8 +19,9 @@ const loTable = i8x16(16, 0, 2, 0, 2, 0, 2, 2, 0, 0, 1, 4, 4 | 8 | 32, 1, 4, 0);
  * Writes the positions of the shell's special characters and of the
  * full-width and small forms of ASCII characters (U+FE50-FE6B, U+FF01-FF5E)
  * in `units[from, to)` to `out` as i32, in order, and returns how many there
- * are. Sixteen units at a time: narrowed to bytes (units above 255 become 255,
- * which is no special character) and looked up by nibble, the forms by range.
+ * are. Sixteen units at a time: narrowed to bytes (with signed saturation:
+ * units from 256 to 0x7fff become 255, larger ones 0, neither of them a
+ * special character) and looked up by nibble, the forms by range.
  */
 export function shellSpecials(units: usize, from: i32, to: i32, out: usize): i32 {
   let count = 0;
