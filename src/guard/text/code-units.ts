@@ -24,7 +24,12 @@ export function codeUnits(text: string): Uint16Array {
     if (lastShort.text !== text) lastShort = { text, units: copyCodeUnits(text) };
     return lastShort.units;
   }
-  for (const entry of recentLong) if (entry.text === text) return entry.units;
+  for (const entry of recentLong) {
+    if (entry.text !== text) continue;
+    // Kept by this very string from now on: an equal one found by content would be compared in full at every call.
+    entry.text = text;
+    return entry.units;
+  }
   return keep(text, copyCodeUnits(text));
 }
 

@@ -78,8 +78,9 @@ export function loadText(text: string): number {
     const end = address + 2 * text.length;
     if (memory.buffer.byteLength > keptBytes && 4 * end < memory.buffer.byteLength) renew(end);
     Buffer.from(kernelMemory(end), address, 2 * text.length).write(text, 'utf16le');
-    loadedLong = text;
   }
+  // Kept by this very string from now on: an equal one found by content would be compared in full at every call.
+  loadedLong = text;
   return address;
 }
 
