@@ -1,4 +1,5 @@
 import { decodedLayers, escapeSpans } from '../text/decode-escapes.js';
+import { isAsciiLetter } from '../text/char-runs.js';
 import { decodeTagText } from '../text/invisible.js';
 import { foldLookalikes } from '../text/fold.js';
 import type { FoldedText } from '../text/folded-text.js';
@@ -30,12 +31,6 @@ export function hasLeetInWord(window: string): boolean {
     if (isAsciiLetter(window.charCodeAt(found.index - 1)) || isAsciiLetter(window.charCodeAt(found.index + 1))) return true;
   }
   return false;
-}
-
-/** Whether a code unit (NaN outside the text) is an ASCII letter. */
-function isAsciiLetter(code: number): boolean {
-  const lower = code | 32;
-  return lower >= 97 && lower <= 122;
 }
 
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };

@@ -1,5 +1,5 @@
 import { caseless } from '../patterns/caseless.js';
-import { asciiSet } from '../text/char-runs.js';
+import { asciiSet, isNonAsciiOrIn, nextNonAsciiOrIn } from '../text/char-runs.js';
 import { codeUnits, unitPairs } from '../text/code-units.js';
 import { fillUnitTraits as fillUnitTraitsImported, lowersToAscii as lowersToAsciiImported, unitTraits as unitTraitsImported } from '../paths/non-ascii-in-paths.js';
 
@@ -104,37 +104,21 @@ function maySegmentAtStartSensitiveLocation(path: string, i: number): boolean {
 /** "/" and "\\", which a segment starts after, and "_": with the non-ASCII units, what `mayNameSensitiveLocation` looks at. */
 const pathMark = asciiSet('/\\_');
 
-function isPathMark(unit: number): boolean {
-  return unit >= 128 || pathMark[unit] === 1;
-}
-
 /** From this length on, a path's units are read from a typed array, two per load: copying them costs more than that saves in a short path. */
 const longPath = 4096;
 
 /**
- * The position of the first `isPathMark` unit of `path` at or after `from`
+ * The position of the first path mark or non-ASCII unit of `path` at or after `from`
  * (`path.length` when there is none): read one by one, or, in a long path
  * (a single-token argument of a megabyte, base64 or hex, is a path candidate
- * too), two units per load from `pairs` as in the shell path words'
- * `nextHint`.
+ * too), two units per load from `pairs` (`nextNonAsciiOrIn`).
  */
 function nextPathMark(path: string, units: Uint16Array | undefined, pairs: Uint32Array | undefined, from: number): number {
   if (units === undefined || pairs === undefined) {
-    for (let i = from; i < path.length; i++) if (isPathMark(path.charCodeAt(i))) return i;
+    for (let i = from; i < path.length; i++) if (isNonAsciiOrIn(pathMark, path.charCodeAt(i))) return i;
     return path.length;
   }
-  let k = from >> 1;
-  if ((from & 1) === 1 && k < pairs.length) {
-    if (isPathMark(units[from])) return from;
-    k++;
-  }
-  for (; k < pairs.length; k++) {
-    const pair = pairs[k];
-    if (((pair & 0xff80ff80) | pathMark[pair & 0x7f] | pathMark[(pair >>> 16) & 0x7f]) !== 0) return isPathMark(units[2 * k]) ? 2 * k : 2 * k + 1;
-  }
-  // An odd-length path's last unit is in no pair.
-  const last = units.length - 1;
-  return (units.length & 1) === 1 && last >= from && isPathMark(units[last]) ? last : units.length;
+  return nextNonAsciiOrIn(pathMark, units, pairs, from);
 }
 
 /** Whether `path` may name a sensitive location: false only when `sensitiveLocationOf` would find none. */

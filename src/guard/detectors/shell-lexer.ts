@@ -1,6 +1,5 @@
-import { endianness } from 'node:os';
 import { asciiSet } from '../text/char-runs.js';
-import { copyCodeUnits } from '../text/code-units.js';
+import { copyCodeUnits, littleEndianHost } from '../text/code-units.js';
 import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from '../text/kernels/kernel-memory.js';
 import { commandTable, type KnownCommands } from './shell-commands.js';
 
@@ -684,10 +683,9 @@ const foundSpecials = new Int32Array(blockUnits);
  */
 const scratchUnits = new Uint16Array(1 << 16);
 const scratchBytes = Buffer.from(scratchUnits.buffer);
-const littleEndian = endianness() === 'LE';
 
 function unitsOf(text: string): Uint16Array {
-  if (!littleEndian || text.length > scratchUnits.length) return copyCodeUnits(text);
+  if (!littleEndianHost || text.length > scratchUnits.length) return copyCodeUnits(text);
   scratchBytes.write(text, 0, 'utf16le');
   return scratchUnits.subarray(0, text.length);
 }

@@ -1,6 +1,6 @@
 import { caseless } from '../patterns/caseless.js';
 import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImported } from '../detectors/sensitive-locations.js';
-import { asciiSet } from '../text/char-runs.js';
+import { asciiSet, isAsciiLetter, nextNonAsciiOrIn } from '../text/char-runs.js';
 import { codeUnits, unitPairs } from '../text/code-units.js';
 import { DistinctWords } from './distinct-words.js';
 import { fillFlagCodes, FlagTriggers, isUnfilled } from './flag-triggers.js';
@@ -17,10 +17,6 @@ const maxWordLength = 4096;
 
 /** ASCII code units that hint at a path on their own ("/", "%", "~", NUL) or around a hint name (".", "_"); every non-ASCII unit is a hint too. */
 const hintUnit = asciiSet('/%~\0._');
-
-function isHint(unit: number): boolean {
-  return unit >= 128 || hintUnit[unit] === 1;
-}
 
 /** Whitespace, control characters and the shell's operators end a word. */
 const wordEnd = 1;
@@ -103,28 +99,9 @@ function hintNameAround(text: string, units: Uint16Array, q: number): boolean {
   return q >= 4 && hintNameAt(text, units, q - 4, 4);
 }
 
-/**
- * The position of the first hint unit at or after `from` (`units.length` when
- * there is none). Two units are read at a time from `pairs` (the same memory
- * as 32-bit numbers): both are ASCII and no hint exactly when the pair has
- * no bit of 0xff80ff80 set and neither half is a hint in the table, which
- * takes one mask and two lookups per pair, whatever the byte order.
- */
+/** The position of the first hint unit at or after `from` (`units.length` when there is none). */
 function nextHint(units: Uint16Array, pairs: Uint32Array, from: number): number {
-  let p = from >> 1;
-  if ((from & 1) === 1 && p < pairs.length) {
-    if (isHint(units[from])) return from;
-    p++;
-  }
-  for (; p < pairs.length; p++) {
-    const pair = pairs[p];
-    if (((pair & 0xff80ff80) | hintUnit[pair & 0x7f] | hintUnit[(pair >>> 16) & 0x7f]) !== 0) {
-      return isHint(units[2 * p]) ? 2 * p : 2 * p + 1;
-    }
-  }
-  // An odd-length text's last unit is in no pair.
-  const last = units.length - 1;
-  return (units.length & 1) === 1 && last >= from && isHint(units[last]) ? last : units.length;
+  return nextNonAsciiOrIn(hintUnit, units, pairs, from);
 }
 
 /**
@@ -303,10 +280,6 @@ function segmentMayBeFlagged(units: Uint16Array, i: number, end: number): boolea
   if (!maySegmentStartSensitiveLocation(units[i], second)) return false;
   if (units[i] === 46) return second !== 47 && i + 1 !== end;
   return units[i] >= 128 || second >= 128 || spellsSensitiveSegmentStart(units, i, end);
-}
-
-function isAsciiLetter(unit: number): boolean {
-  return (unit | 32) >= 97 && (unit | 32) <= 122;
 }
 
 /**

@@ -12,6 +12,38 @@ export function asciiSet(chars: string): Uint8Array {
   return table;
 }
 
+/** Whether a code unit (NaN outside the text) is an ASCII letter. */
+export function isAsciiLetter(unit: number): boolean {
+  const lower = unit | 32;
+  return lower >= 97 && lower <= 122;
+}
+
+export function isNonAsciiOrIn(set: Uint8Array, unit: number): boolean {
+  return unit >= 128 || set[unit] === 1;
+}
+
+/**
+ * The position of the first unit at or after `from` that is outside ASCII
+ * or in `set` (`units.length` when there is none). Two units are read at a
+ * time from `pairs` (`unitPairs` of `units`): both are ASCII and outside the
+ * set exactly when the pair has no bit of 0xff80ff80 set and neither half is
+ * in the table, one mask and two lookups per pair, whatever the byte order.
+ */
+export function nextNonAsciiOrIn(set: Uint8Array, units: Uint16Array, pairs: Uint32Array, from: number): number {
+  let p = from >> 1;
+  if ((from & 1) === 1 && p < pairs.length) {
+    if (isNonAsciiOrIn(set, units[from])) return from;
+    p++;
+  }
+  for (; p < pairs.length; p++) {
+    const pair = pairs[p];
+    if (((pair & 0xff80ff80) | set[pair & 0x7f] | set[(pair >>> 16) & 0x7f]) !== 0) return isNonAsciiOrIn(set, units[2 * p]) ? 2 * p : 2 * p + 1;
+  }
+  // An odd-length text's last unit is in no pair.
+  const last = units.length - 1;
+  return (units.length & 1) === 1 && last >= from && isNonAsciiOrIn(set, units[last]) ? last : units.length;
+}
+
 /**
  * Shortest run kept in the cache: the known-format prefix scan needs 20 (an
  * AWS key ID), base64 payloads 24, the token scan 32; callers asking for

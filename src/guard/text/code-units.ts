@@ -11,7 +11,8 @@ import { endianness } from 'node:os';
 
 /** From this length on, texts are kept among the last few long ones; shorter ones only as the last short one. */
 const longFrom = 4096;
-const bigEndian = endianness() === 'BE';
+/** Whether this host stores numbers little-endian, as WebAssembly memory and Buffer's "utf16le" do. */
+export const littleEndianHost = endianness() === 'LE';
 
 /**
  * The code units of `text`. The detectors of one argument ask for the same
@@ -52,7 +53,7 @@ export function copyCodeUnits(text: string): Uint16Array {
   // Small buffers come from Buffer's pool, which aligns each to 8 bytes: a 32-bit view of the units needs 4.
   const bytes = text.length < longFrom ? Buffer.from(text, 'utf16le') : Buffer.allocUnsafe(text.length * 2);
   if (text.length >= longFrom) bytes.write(text, 0, 'utf16le');
-  if (bigEndian) bytes.swap16();
+  if (!littleEndianHost) bytes.swap16();
   return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
 }
 
@@ -66,7 +67,7 @@ export function textKeepingLittleEndianUnits(bytes: Uint8Array): string {
   const copy = Buffer.allocUnsafeSlow(bytes.length);
   copy.set(bytes);
   const text = copy.toString('utf16le');
-  if (bigEndian) copy.swap16();
+  if (!littleEndianHost) copy.swap16();
   keep(text, new Uint16Array(copy.buffer, copy.byteOffset, bytes.length >> 1));
   return text;
 }
@@ -77,7 +78,7 @@ export function textKeepingLittleEndianUnits(bytes: Uint8Array): string {
  * A view of the same memory where the platform allows it, else a copy.
  */
 export function unitPairs(units: Uint16Array): Uint32Array {
-  if (!bigEndian && units.byteOffset % 4 === 0) return new Uint32Array(units.buffer, units.byteOffset, units.length >> 1);
+  if (littleEndianHost && units.byteOffset % 4 === 0) return new Uint32Array(units.buffer, units.byteOffset, units.length >> 1);
   const pairs = new Uint32Array(units.length >> 1);
   for (let k = 0; k < pairs.length; k++) pairs[k] = units[2 * k] | (units[2 * k + 1] << 16);
   return pairs;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asciiSet, charRuns } from '../../../src/guard/text/char-runs.js';
+import { asciiSet, charRuns, nextNonAsciiOrIn } from '../../../src/guard/text/char-runs.js';
+import { codeUnits, unitPairs } from '../../../src/guard/text/code-units.js';
 
 const set = asciiSet('A-Za-z0-9+/_-');
 
@@ -79,5 +80,18 @@ describe('charRuns', () => {
     expect(charRuns(text, set, 24)).toEqual([[21, 45], [46, 78]]);
     expect(charRuns(`${text}.`, asciiSet('a'), 20)).toEqual([[0, 20]]);
     expect(charRuns(text, set, 24, { cache: false })).toEqual([[21, 45], [46, 78]]);
+  });
+});
+
+describe('nextNonAsciiOrIn', () => {
+  it('finds the first unit in the set or outside ASCII from any position, at odd and even places, odd lengths included', () => {
+    const set = asciiSet('/_');
+    for (const text of ['', 'a', '/', 'ab/cd_e', 'abcdéf', 'abc\ud800', 'x'.repeat(9) + '_', 'plain words only']) {
+      const units = codeUnits(text);
+      for (let from = 0; from <= text.length; from++) {
+        const expected = [...Array(text.length).keys()].find((i) => i >= from && (text.charCodeAt(i) >= 128 || '/_'.includes(text[i])));
+        expect(nextNonAsciiOrIn(set, units, unitPairs(units), from)).toBe(expected ?? text.length);
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { endianness } from 'node:os';
+import { littleEndianHost } from '../code-units.js';
 import { scanKernelsWasm } from './generated/scan-kernels-wasm.js';
 
 /**
@@ -113,5 +113,4 @@ export function readInt32s(address: number, count: number, into: Int32Array): vo
   }
 }
 
-const littleEndianHost = endianness() === 'LE';
 const align = (address: number) => (address + 15) & ~15;
