@@ -1,5 +1,5 @@
 import { maySegmentStartSensitiveLocation } from '../detectors/sensitive-locations.js';
-import { kernel, kernelMemory, loadText, reserveTable, scratchAddress } from '../text/kernels/kernel-memory.js';
+import { kernel, kernelMemory, loadText, readInt32s, reserveTable, scratchAddress } from '../text/kernels/kernel-memory.js';
 import { dotInPaths, fillUnitTraits, quietInPaths, unitTraits } from './non-ascii-in-paths.js';
 
 /**
@@ -182,9 +182,9 @@ export class FlagTriggers {
     const after = end < units.length ? unitCode[units[end]] : wordEnd;
     const unitsAddress = loadText(this.text);
     const out = scratchAddress();
-    const memory = new DataView(kernelMemory(out + 4 * batch));
+    kernelMemory(out + 4 * batch);
     this.count = flagTriggers(tablesAddress, unitsAddress, start, end, before | (after << 8), out, batch);
-    for (let k = 0; k < this.count; k++) this.found[k] = memory.getInt32(out + 4 * k, true);
+    readInt32s(out, this.count, this.found);
     this.index = 0;
     this.scannedUntil = this.count === batch ? this.found[batch - 1] + 1 : end;
   }
