@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compatibilityWindows, nonAsciiRuns, nonAsciiRunsUpTo } from '../../../src/guard/text/fold.js';
+import { compatibilityWindows, isAscii, nonAsciiRuns, nonAsciiRunsUpTo } from '../../../src/guard/text/fold.js';
 
 /** The runs as the regex `[^\x00-\x7f]+` finds them: the reference. */
 const runsByRegex = (text: string) => [...text.matchAll(/[^\x00-\x7f]+/g)].map((m) => [m.index, m.index + m[0].length]);
@@ -45,5 +45,23 @@ describe('non-ASCII runs', () => {
     expect(nonAsciiRuns(text)).toEqual(runsByRegex(text));
     expect(compatibilityWindows(text, 48)).toEqual(windowsByRegex(text, 48));
     expect(compatibilityWindows('ascii only', 48)).toEqual([]);
+  });
+});
+
+describe('isAscii', () => {
+  it('finds one non-ASCII unit anywhere in a long text: first, last, odd and even places, DEL and lone surrogates not mistaken', () => {
+    const length = 9000;
+    const ascii = Array.from({ length }, (_, i) => String.fromCharCode(i % 128)).join('');
+    expect(isAscii(ascii)).toBe(true);
+    expect(isAscii(`${ascii}\x7f`)).toBe(true);
+    for (const unit of ['\x80', 'é', '\u00ff', '\u0100', 'ж', '\ud800', '\udfff', '\uffff']) {
+      for (const at of [0, 1, 7, 8, 4095, 4096, 4097, length - 9, length - 8, length - 1]) {
+        const text = ascii.slice(0, at) + unit + ascii.slice(at + 1);
+        expect(isAscii(text), `${JSON.stringify(unit)} at ${at}`).toBe(false);
+        // The same text twice: the kept answer is for this text.
+        expect(isAscii(text)).toBe(false);
+      }
+    }
+    expect(isAscii(ascii.slice(1))).toBe(true);
   });
 });
