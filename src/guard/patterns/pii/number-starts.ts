@@ -1,5 +1,6 @@
-import { asciiSet, charRuns } from '../../text/char-runs.js';
+import { asciiSet, nibbleTablesOf } from '../../text/char-runs.js';
 import { codeUnits } from '../../text/code-units.js';
+import { kernel, kernelMemory, loadText, readInt32s, reserveTable, scratchAddress } from '../../text/kernels/kernel-memory.js';
 
 /**
  * Where the PII number patterns (card, SSN, North American phone, IBAN) can
@@ -77,32 +78,6 @@ const cardChain = 13;
 const labelledBase = 16;
 const labelledRun = labelledBase + 9;
 
-/**
- * The next position in [from, end) where one of the places ends (its last
- * character, a digit), or `end`. The scan state comes in as arguments, as
- * it was after the character before `from`: the classes of the last ten
- * characters, the digits of the chain of digits (single spaces or dashes
- * between them), the run of digits. No call and no store in the loop.
- */
-function nextPlace(units: Uint16Array, from: number, end: number, shape: number, chain: number, run: number): number {
-  const entries = entryOf;
-  for (let i = from; i < end; i++) {
-    const entry = entries[units[i]];
-    const k = entry & 7;
-    const before = shape & 7;
-    shape = ((shape << 3) | k) & shapeMask;
-    // 0 or 1 without branches: digits and separators alternate unpredictably in hex and logs.
-    const isDigit = (1 << digit >> k) & 1;
-    const continues = isDigit | (((1 << space | 1 << dash) >> k) & ((1 << digit) >> before) & 1);
-    chain = (chain + isDigit) & -continues;
-    run = ((run + 1) & -isDigit) | ((entry & afterLabel) << 1 & (isDigit - 1));
-    if (chain === cardChain || (shape & ssnMask) === ssnShape || (shape & phoneMask) === phoneShape || (shape & ibanMask) === ibanShape || run === labelledRun) {
-      return i;
-    }
-  }
-  return end;
-}
-
 function isDigitUnit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -113,7 +88,7 @@ function linksChain(units: Uint16Array, at: number): boolean {
   return (c === 0x20 || c === 0x2d) && at > 0 && isDigitUnit(units[at - 1]) && isDigitUnit(units[at + 1]);
 }
 
-/** The scan state after the digit at `at`, as `nextPlace` carries it; counts stop where their value no longer matters. */
+/** The scan state after the digit at `at`, as the kernel carries it; counts stop where their value no longer matters. */
 function stateAt(units: Uint16Array, at: number): { shape: number; chain: number; run: number } {
   let shape = 0;
   for (let j = Math.max(0, at - 9); j <= at; j++) shape = (shape << 3) | (entryOf[units[j]] & 7);
@@ -169,21 +144,49 @@ export const numberStartsMinimum = 16 * 1024;
  * and most text has few such runs: the places are looked for only there.
  */
 const numberChars = asciiSet('0-9A-Z .-');
-const shortestPlace = 8;
+
+/**
+ * The kernel's tables (`numberPlaces`, run-class-kernels.as.ts): the run
+ * kernels' form of `numberChars`, the entries of the ASCII units, then the
+ * places' masks and shapes, the card chain and the labelled run length.
+ */
+const tablesAddress = reserveTable(32 + 128 + 8 * 4, writeTables);
+writeTables(new DataView(kernelMemory(0)));
+
+function writeTables(memory: DataView): void {
+  const bytes = new Uint8Array(memory.buffer);
+  bytes.set(nibbleTablesOf(numberChars), tablesAddress);
+  bytes.set(entryOf.subarray(0, 128), tablesAddress + 32);
+  [ssnMask, ssnShape, phoneMask, phoneShape, ibanMask, ibanShape, cardChain, labelledRun].forEach((value, k) => {
+    memory.setUint32(tablesAddress + 160 + 4 * k, value, true);
+  });
+}
+
+const numberPlaces = kernel<(tables: number, units: number, length: number, out: number) => number>('numberPlaces');
+
+/**
+ * Where each place ends (its last character, a digit), in text order: the
+ * kernel scans each run of `numberChars` eight or longer, carrying the
+ * classes of the last ten characters, the digits of the chain of digits
+ * (single spaces or dashes between them) and the run of digits; the places
+ * are few, so the caller's work per place is small.
+ */
+function placesIn(text: string): Int32Array {
+  const units = loadText(text);
+  const out = scratchAddress();
+  kernelMemory(out + 4 * text.length);
+  const count = numberPlaces(tablesAddress, units, text.length, out);
+  const places = new Int32Array(count);
+  readInt32s(out, count, places);
+  return places;
+}
 
 export function numberStarts(text: string): NumberStarts {
-  const units = codeUnits(text);
   const starts: NumberStarts = { card: [], ssn: [], labelledSsn: [], phone: [], iban: [] };
-  for (const [start, end] of charRuns(text, numberChars, shortestPlace)) {
-    // The scan starts after the character before the run: only its class counts (every place lies inside the run).
-    const before = start > 0 ? entryOf[units[start - 1]] : other;
-    let at = nextPlace(units, start, end, before & 7, 0, before & afterLabel ? labelledBase : 0);
-    while (at < end) {
-      const state = stateAt(units, at);
-      listStarts(units, at, state, starts);
-      at = nextPlace(units, at + 1, end, state.shape, state.chain, state.run);
-    }
-  }
+  const places = placesIn(text);
+  if (places.length === 0) return starts;
+  const units = codeUnits(text);
+  for (let k = 0; k < places.length; k++) listStarts(units, places[k], stateAt(units, places[k]), starts);
   return starts;
 }
 

@@ -97,21 +97,22 @@ function findSeparators(text: string): Separators {
 
 /** From this length on, the separators are found by a kernel (in one call) rather than with `indexOf` (a call each). */
 const kernelTextMinimum = 16 * 1024;
-const unitsEqualTo = kernel<(units: number, length: number, a: number, b: number, out: number) => number>('unitsEqualTo');
+const separatorCandidates = kernel<(units: number, length: number, out: number) => number>('separatorCandidates');
 
 /**
- * Where each `:` and `=` of `text` is, in text order. In a large text a
- * kernel compares eight units at once and lists them all in one call:
- * `indexOf` costs a call per separator (JSON and code have tens of
- * thousands), and in Cyrillic text it stops at every "к" and "н" (the low
- * byte of their units is that of ":" and "=").
+ * Where each `:` and `=` of `text` is, in text order, leaving out in a large
+ * text those that start no "://" and have no secret's name before them: a
+ * kernel compares eight units at once and tests the few units before each
+ * separator (run-class-kernels.as.ts). `indexOf` costs a call per separator
+ * (JSON and code have tens of thousands), and in Cyrillic text it stops at
+ * every "к" and "н" (the low byte of their units is that of ":" and "=").
  */
 function separatorsIn(text: string): ArrayLike<number> {
   if (text.length >= kernelTextMinimum) {
     const units = loadText(text);
     const out = scratchAddress();
     kernelMemory(out + 4 * text.length);
-    const count = unitsEqualTo(units, text.length, 0x3a, 0x3d, out);
+    const count = separatorCandidates(units, text.length, out);
     const found = new Int32Array(count);
     readInt32s(out, count, found);
     return found;

@@ -122,30 +122,133 @@ export function classRuns(table: usize, units: usize, length: i32, minLength: i3
 }
 
 /**
- * Writes the position of every unit of `units[0, length)` equal to `a` or
- * `b` to `out` as an i32, in text order, and returns how many there are;
- * eight units compared at once.
+ * Writes the position of each `:` and `=` of `units[0, length)` that starts
+ * a "://" or may follow a secret's name (`separatorFollowsName`) to `out` as
+ * an i32, in text order, and returns how many there are; eight units
+ * compared at once. Code and JSON have tens of thousands of separators,
+ * nearly all after other names: they are ruled out here, not in JavaScript.
  */
-export function unitsEqualTo(units: usize, length: i32, a: i32, b: i32, out: usize): i32 {
-  const first = i16x8.splat(<i16>a);
-  const second = i16x8.splat(<i16>b);
+export function separatorCandidates(units: usize, length: i32, out: usize): i32 {
+  const colons = i16x8.splat(0x3a);
+  const equals = i16x8.splat(0x3d);
   let count = 0;
   let i = 0;
   for (; i + 8 <= length; i += 8) {
     const eight = v128.load(units + (<usize>i << 1));
-    let m = i16x8.bitmask(v128.or(i16x8.eq(eight, first), i16x8.eq(eight, second)));
+    let m = i16x8.bitmask(v128.or(i16x8.eq(eight, colons), i16x8.eq(eight, equals)));
     while (m != 0) {
-      store<i32>(out + (<usize>count << 2), i + <i32>ctz(m));
-      count++;
+      const p = i + <i32>ctz(m);
+      store<i32>(out + (<usize>count << 2), p);
+      count += <i32>isSeparatorCandidate(units, length, p);
       m &= m - 1;
     }
   }
   for (; i < length; i++) {
-    const unit = <i32>load<u16>(units + (<usize>i << 1));
-    if (unit == a || unit == b) {
+    const unit = load<u16>(units + (<usize>i << 1));
+    if (unit == 0x3a || unit == 0x3d) {
       store<i32>(out + (<usize>count << 2), i);
-      count++;
+      count += <i32>isSeparatorCandidate(units, length, i);
     }
+  }
+  return count;
+}
+
+// @ts-ignore: decorator
+@inline
+function unitAt(units: usize, p: i32): u32 {
+  return <u32>load<u16>(units + (<usize>p << 1));
+}
+
+// @ts-ignore: decorator
+@inline
+function isSeparatorCandidate(units: usize, length: i32, p: i32): bool {
+  const scheme = p + 2 < length && unitAt(units, p) == 0x3a && unitAt(units, p + 1) == 0x2f && unitAt(units, p + 2) == 0x2f;
+  return scheme || separatorFollowsName(units, p);
+}
+
+/**
+ * Whether the separator at `p` may have a secret's name before it (the
+ * names of separator-anchors.ts, in either case, behind at most four blanks
+ * and a quote): three ASCII letters ending like one of them, lowered `ord`
+ * (password), `swd`, `pwd`, `ase` (passphrase), `ret` (secret), `key`, `ken`
+ * (token), `ion` (authorization). A unit past ASCII where a blank may stand
+ * could be a Unicode blank: the separator is kept for JavaScript to decide.
+ */
+function separatorFollowsName(units: usize, p: i32): bool {
+  let j = p - 1;
+  for (let blanks = 0; blanks < 4 && j >= 0; blanks++) {
+    const unit = unitAt(units, j);
+    if (unit >= 0x80) return true;
+    if (unit != 0x20 && (unit < 9 || unit > 13)) break;
+    j--;
+  }
+  if (j >= 0) {
+    const quote = unitAt(units, j);
+    if (quote == 0x22 || quote == 0x27) j--;
+  }
+  if (j < 2) return false;
+  const a = unitAt(units, j - 2);
+  const b = unitAt(units, j - 1);
+  const c = unitAt(units, j);
+  const ending = ((a | 0x20) << 16) | ((b | 0x20) << 8) | (c | 0x20);
+  return (
+    <bool>((a | b | c) < 0x80) &
+    ((ending == 0x6f7264) | (ending == 0x737764) | (ending == 0x707764) | (ending == 0x617365) |
+      (ending == 0x726574) | (ending == 0x6b6579) | (ending == 0x6b656e) | (ending == 0x696f6e))
+  );
+}
+
+/**
+ * The PII number places (number-starts.ts) in `units[0, length)`: in each
+ * run of eight or more units of the set at `tables` (digits, capitals,
+ * space, dash, dot), the scan state of number-starts.ts carried over the
+ * run, and the position of each unit ending a place written to `out` as an
+ * i32; returns how many. From `tables + 32`: each ASCII unit's entry (class
+ * in the low three bits, 8 for "a labelled SSN's digits may follow"), then
+ * eight u32: the masks and shapes of the SSN, phone and IBAN places, the
+ * card chain length and the labelled run length.
+ */
+export function numberPlaces(tables: usize, units: usize, length: i32, out: usize): i32 {
+  const entries = tables + 32;
+  const ssnMask = load<u32>(tables + 160);
+  const ssnShape = load<u32>(tables + 164);
+  const phoneMask = load<u32>(tables + 168);
+  const phoneShape = load<u32>(tables + 172);
+  const ibanMask = load<u32>(tables + 176);
+  const ibanShape = load<u32>(tables + 180);
+  const cardChain = load<u32>(tables + 184);
+  const labelledRun = load<u32>(tables + 188);
+  let count = 0;
+  let start = nextClassRun(tables, units, 0, length, 8);
+  while (start < length) {
+    const end = classRunEnd(tables, units, start + 8, length);
+    // The scan starts after the unit before the run: only its class counts (every place lies inside the run).
+    let before: u32 = 0;
+    if (start > 0) {
+      const unit = <u32>load<u16>(units + (<usize>(start - 1) << 1));
+      before = unit < 128 ? <u32>load<u8>(entries + unit) : 8;
+    }
+    let shape = before & 7;
+    let chain: u32 = 0;
+    let run = (before & 8) << 1;
+    for (let i = start; i < end; i++) {
+      // Units inside the run are ASCII.
+      const entry = <u32>load<u8>(entries + <usize>load<u16>(units + (<usize>i << 1)));
+      const k = entry & 7;
+      const previous = shape & 7;
+      shape = ((shape << 3) | k) & 0x3fffffff;
+      // Branch-free, as in number-starts.ts (classes 2 space, 3 dash, 4 digit): digits and separators alternate unpredictably in hex and logs.
+      const isDigit = (16 >> k) & 1;
+      const continues = isDigit | ((12 >> k) & (16 >> previous) & 1);
+      chain = (chain + isDigit) & (0 - continues);
+      run = ((run + 1) & (0 - isDigit)) | (((entry & 8) << 1) & (isDigit - 1));
+      const found =
+        <u32>(chain == cardChain) | <u32>((shape & ssnMask) == ssnShape) | <u32>((shape & phoneMask) == phoneShape) |
+        <u32>((shape & ibanMask) == ibanShape) | <u32>(run == labelledRun);
+      store<i32>(out + (<usize>count << 2), i);
+      count += found;
+    }
+    start = end < length ? nextClassRun(tables, units, end + 1, length, 8) : length;
   }
   return count;
 }
