@@ -1,7 +1,8 @@
 import { allMatches } from '../patterns/text-match.js';
 import type { FoldedText } from '../text/folded-text.js';
 import { LiteralScan } from '../text/literal-scan.js';
-import type { Trigger } from './prompt-injection-patterns.js';
+import type { InjectionPattern, Trigger } from './prompt-injection-patterns.js';
+import { phraseReaches, type Reach } from './phrase-reach.js';
 
 /**
  * Large texts are searched for injection phrases only around words every
@@ -16,34 +17,71 @@ const wholeTextLimit = 4096;
 export interface TriggerIndex {
   scan: LiteralScan;
   /**
-   * Per word of `scan`: how far a phrase reaches around it, whether it must
-   * stand as a word of its own, and the phrase patterns it is a trigger of
-   * (a bit per pattern; none for words that only open windows).
+   * Per word of `scan`: whether it must stand as a word of its own, and the
+   * phrase patterns it is a trigger of (a bit per pattern; none for words
+   * that only open windows).
    */
-  reach: Array<{ before: number; after: number; whole: boolean; patterns: number }>;
+  reach: Array<{ whole: boolean; patterns: number }>;
+  /** Per word of `scan`, how far a phrase reaches around it (see `triggerReaches`): derived on first use, as only large texts are searched in windows. */
+  extents: () => Reach[];
   /** 1 for each character a trigger word holds, and for ASCII letters (which decide whether a word stands alone). */
   wordChars: Uint8Array;
 }
 
-/** `triggers[i]` are the triggers of pattern `i`; `windowOnly` triggers open windows without belonging to a pattern. */
-export function triggerIndex(triggers: Trigger[][], windowOnly: Trigger[] = []): TriggerIndex {
-  if (triggers.length > 31) throw new Error('at most 31 patterns fit in the pattern bit set');
-  const reach = new Map<string, { before: number; after: number; whole: boolean; patterns: number }>();
-  const add = ({ word, before, after, whole }: Trigger, patterns: number) => {
+/**
+ * An index of the trigger words of `patterns` (`patterns[i]` gets bit i);
+ * `windowOnly` triggers open windows without belonging to a pattern, and
+ * `windowOnlyReads` gives the word a pattern reads where one of them stands
+ * (the plain letters of a leetspeak word part).
+ */
+export function triggerIndex(patterns: readonly InjectionPattern[], windowOnly: Trigger[] = [], windowOnlyReads: (word: string) => string = (word) => word): TriggerIndex {
+  if (patterns.length > 31) throw new Error('at most 31 patterns fit in the pattern bit set');
+  const words = new Map<string, { whole: boolean; patterns: number }>();
+  const add = ({ word, whole }: Trigger, bits: number) => {
     if (/\s/.test(word)) throw new Error(`trigger '${word}' must not hold white space (scans are split there)`);
-    const known = reach.get(word);
-    reach.set(word, {
-      before: Math.max(before, known?.before ?? 0),
-      after: Math.max(after, known?.after ?? 0),
-      whole: whole && (known?.whole ?? true),
-      patterns: patterns | (known?.patterns ?? 0),
-    });
+    const known = words.get(word);
+    words.set(word, { whole: whole && (known?.whole ?? true), patterns: bits | (known?.patterns ?? 0) });
   };
-  triggers.forEach((ofPattern, pattern) => ofPattern.forEach((trigger) => add(trigger, 1 << pattern)));
+  patterns.forEach(({ triggers }, pattern) => triggers.forEach((trigger) => add(trigger, 1 << pattern)));
   windowOnly.forEach((trigger) => add(trigger, 0));
   const wordChars = new Uint8Array(128);
-  for (const char of `${[...reach.keys()].join('')}abcdefghijklmnopqrstuvwxyz`) wordChars[char.toLowerCase().charCodeAt(0)] = wordChars[char.toUpperCase().charCodeAt(0)] = 1;
-  return { scan: new LiteralScan([...reach.keys()]), reach: [...reach.values()], wordChars };
+  for (const char of `${[...words.keys()].join('')}abcdefghijklmnopqrstuvwxyz`) wordChars[char.toLowerCase().charCodeAt(0)] = wordChars[char.toUpperCase().charCodeAt(0)] = 1;
+  let extents: Reach[] | undefined;
+  return {
+    scan: new LiteralScan([...words.keys()]),
+    reach: [...words.values()],
+    extents: () => (extents ??= triggerReaches([...words.keys()], patterns, windowOnly, windowOnlyReads)),
+    wordChars,
+  };
+}
+
+/**
+ * Per word, in order, how far a phrase can reach before and after it: for
+ * each trigger holding the word, the reach its pattern's matches have around
+ * it (`phraseReaches`; for a window-only trigger, any pattern's around the word
+ * it reads as), at most the trigger's own `before` and `after`; the largest of
+ * these. A trigger none of whose patterns' matches can hold its word is a
+ * mistake in the patterns.
+ */
+function triggerReaches(words: string[], patterns: readonly InjectionPattern[], windowOnly: Trigger[], windowOnlyReads: (word: string) => string): Reach[] {
+  const reaches = new Map(words.map((word) => [word, { before: 0, after: 0 }]));
+  const widen = (trigger: Trigger, derived: Array<Reach | undefined>) => {
+    if (derived.every((reach) => reach === undefined)) throw new Error(`no phrase can hold the trigger '${trigger.word}'`);
+    const reach = reaches.get(trigger.word)!;
+    for (const { before, after } of derived.filter((found) => found !== undefined)) {
+      reach.before = Math.max(reach.before, Math.min(before, trigger.before));
+      reach.after = Math.max(reach.after, Math.min(after, trigger.after));
+    }
+  };
+  const readWords = windowOnly.map(({ word }) => windowOnlyReads(word));
+  const windowOnlyDerived = windowOnly.map(() => [] as Array<Reach | undefined>);
+  for (const { pattern, triggers } of patterns) {
+    const derived = phraseReaches(pattern, [...triggers.map(({ word }) => word), ...readWords]);
+    triggers.forEach((trigger, k) => widen(trigger, [derived[k]]));
+    windowOnly.forEach((_, k) => windowOnlyDerived[k].push(derived[triggers.length + k]));
+  }
+  windowOnly.forEach((trigger, k) => widen(trigger, windowOnlyDerived[k]));
+  return words.map((word) => reaches.get(word)!);
 }
 
 /** A stretch of text worth searching, with the patterns whose trigger words were found in it. */
@@ -66,8 +104,10 @@ export function searchWindows(text: string | FoldedText, index: TriggerIndex, un
     if (text.length <= wholeTextLimit) return searchWindows(text.toString(), index);
     if (text.changes.length === 0) return searchWindows(text.source, index);
     const windows: SearchWindow[] = [];
+    const extents = index.extents();
     for (const { word, start, end } of foldedHits(text, index)) {
-      const { before, after, patterns } = index.reach[word];
+      const { before, after } = extents[word];
+      const { patterns } = index.reach[word];
       addWindow(windows, Math.max(0, start - before), Math.min(text.length, end + after), patterns);
     }
     return windows;
@@ -76,12 +116,13 @@ export function searchWindows(text: string | FoldedText, index: TriggerIndex, un
   const windows: SearchWindow[] = [];
   let anyWord = false;
   let wholePatterns = 0;
+  const extents = whole ? [] : index.extents();
   index.scan.scan(text, (word, start, end) => {
     anyWord = true;
-    const { before, after, whole: wholeWord, patterns } = index.reach[word];
+    const { whole: wholeWord, patterns } = index.reach[word];
     if (wholeWord && (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end)))) return;
     if (whole) wholePatterns |= patterns;
-    else addWindow(windows, Math.max(0, start - before), Math.min(text.length, end + after), patterns);
+    else addWindow(windows, Math.max(0, start - extents[word].before), Math.min(text.length, end + extents[word].after), patterns);
   }, units);
   if (whole) return anyWord ? [{ start: 0, end: text.length, patterns: wholePatterns }] : [];
   return windows;

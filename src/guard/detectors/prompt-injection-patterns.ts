@@ -89,6 +89,14 @@ export const phrasePatterns: InjectionPattern[] = [
  */
 export const leetTriggers: Trigger[] = within(20, 340, 'gnor', 'gn0r', 'sreg', 'sr3g', 'rget', 'rg3t', 'verr', 'v3rr', 'ypas', 'yp4s', 'yp45', 'yp@s', 'evea', 'ev3a', 'v3al', 'v34l', 'isr3');
 
+/** The digits and symbols that stand in for letters in leetspeak, and the letters they stand for. */
+const leetLetters: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
+
+/** `text` with each leetspeak stand-in replaced by its letter (the same length). */
+export function deLeeted(text: string): string {
+  return text.replace(/[013457@$!|]/g, (char) => leetLetters[char]);
+}
+
 /**
  * Phrases with every letter run together: what "i g n o r e  a l l ..." and
  * "i.g.n.o.r.e" leave. Their triggers are words every match ends in: a

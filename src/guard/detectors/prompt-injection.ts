@@ -9,11 +9,11 @@ import { codeUnits } from '../text/code-units.js';
 import { eachWordLacksALetter } from '../text/missing-letters.js';
 import { squashedLetters, squashedText, squashedUnits } from '../text/squashed-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
-import { leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
+import { deLeeted, leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
 
 /** One pass over the text finds the windows for the plain and the leetspeak spellings alike. */
-const triggers = triggerIndex(phrasePatterns.map((p) => p.triggers), leetTriggers);
+const triggers = triggerIndex(phrasePatterns, leetTriggers, deLeeted);
 /** The digits and symbols that stand in for letters in leetspeak. */
 const leetChar = /[013457@$!|]/g;
 
@@ -32,8 +32,6 @@ export function hasLeetInWord(window: string): boolean {
   }
   return false;
 }
-
-const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
 
 /** The phrase patterns, written for lower-cased text, with case ignored: tried on windows as they are (see `windowText`). */
 const caselessPatterns = phrasePatterns.map(({ pattern }) => new RegExp(pattern.source, `${pattern.flags}i`));
@@ -65,14 +63,14 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
   const units = typeof unconfused === 'string' ? codeUnits(unconfused) : undefined;
   for (const { start, end, patterns } of searchWindows(unconfused, triggers, units)) {
     const window = windowText(unconfused.slice(start, end));
-    const deLeeted = hasLeetInWord(window) ? window.replace(/[013457@$!|]/g, (c) => leet[c]) : undefined;
+    const plain = hasLeetInWord(window) ? deLeeted(window) : undefined;
     // A match contains one of its pattern's trigger words: patterns without one are not tried.
-    const deLeetedPatterns = deLeeted === undefined ? 0 : patternsIn(deLeeted, triggers);
+    const plainPatterns = plain === undefined ? 0 : patternsIn(plain, triggers);
     phrasePatterns.forEach(({ label }, index) => {
       const bit = 1 << index;
       const pattern = caselessPatterns[index];
       if ((patterns & bit) !== 0 && pattern.test(window)) labels.add(label);
-      else if ((deLeetedPatterns & bit) !== 0 && pattern.test(deLeeted!)) labels.add(`${label} (leetspeak)`);
+      else if ((plainPatterns & bit) !== 0 && pattern.test(plain!)) labels.add(`${label} (leetspeak)`);
     });
   }
   // Letters spelled out one by one: "i g n o r e", "I.G.N.O.R.E".

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { searchWindows, triggerIndex } from '../../../src/guard/detectors/injection-windows.js';
 import { injectionLabels } from '../../../src/guard/detectors/prompt-injection.js';
-import { leetTriggers, phrasePatterns } from '../../../src/guard/detectors/prompt-injection-patterns.js';
+import { deLeeted, leetTriggers, phrasePatterns } from '../../../src/guard/detectors/prompt-injection-patterns.js';
 import { foldLookalikes } from '../../../src/guard/text/fold.js';
 import { FoldedText } from '../../../src/guard/text/folded-text.js';
 import { foldedSpacedLetterMatches } from '../../../src/guard/text/folded-spaced-letters.js';
 import { spacedLetterMatches } from '../../../src/guard/text/spaced-letters.js';
 
-const index = triggerIndex(phrasePatterns.map((p) => p.triggers), leetTriggers);
+const index = triggerIndex(phrasePatterns, leetTriggers, deLeeted);
 
 /** Trigger words and phrases, plain and in look-alikes, next to characters folding changes in every way (to letters, longer, to nothing). */
 const pieces = [
