@@ -101,26 +101,139 @@ for (let code = 0; code < 1 << codeBits; code++) {
   }
 }
 
-/** The kernel's copies of `unitCode` and, right after it, `triggerTable` (paths-kernels.as.ts), written again as blocks are filled. */
-const tablesAddress = reserveTable(65536 + triggerTable.length, writeTables);
+const codeCount = 1 << codeBits;
+const isBoundary = (code: number) => code === wordEnd || code === quote || code === slash;
+const nonAsciiCodes = [other, anywhere, unfilled, dotLookalike];
+
+function someTrigger(befores: (code: number) => boolean, codes: (code: number) => boolean, afters: (code: number) => boolean): boolean {
+  for (let before = 0; before < codeCount; before++) {
+    for (let code = 0; code < codeCount; code++) {
+      for (let after = 0; after < codeCount; after++) {
+        if (befores(before) && codes(code) && afters(after) && triggerTable[(before << (2 * codeBits)) | (code << codeBits) | after] === 1) return true;
+      }
+    }
+  }
+  return false;
+}
+
+const any = () => true;
+/** Codes that are a trigger after a unit that is not a boundary. */
+const selfCodes = new Set(Array.from({ length: codeCount }, (_, code) => code).filter((code) => someTrigger((b) => !isBoundary(b), (c) => c === code, any)));
+/** The other codes that are a trigger after a boundary. */
+const firstCodes = new Set(Array.from({ length: codeCount }, (_, code) => code).filter((code) => !selfCodes.has(code) && someTrigger(isBoundary, (c) => c === code, any)));
+/** Codes that may follow a trigger of `firstCodes`. */
+const secondCodes = new Set(Array.from({ length: codeCount }, (_, code) => code).filter((code) => someTrigger(isBoundary, (c) => firstCodes.has(c), (a) => a === code)));
+// The kernel takes every non-ASCII unit for a candidate of its own and a second, never for a boundary.
+if (nonAsciiCodes.some(isBoundary)) throw new Error('a non-ASCII unit cannot be a boundary');
+
+/**
+ * The nibble table of the ASCII units whose code is in `codes`, as the
+ * kernel reads it: at each low nibble, a bit per high nibble (0-7).
+ */
+function nibbleTable(codes: Set<number>): Uint8Array {
+  const table = new Uint8Array(16);
+  for (let unit = 0; unit < 128; unit++) if (codes.has(unitCode[unit])) table[unit & 15] |= 1 << (unit >> 4);
+  return table;
+}
+
+/**
+ * The kernel's candidate classes of ASCII units (paths-kernels.as.ts): the
+ * self, boundary, first and second classes. Units from 0x8000 on narrow to
+ * NUL there, which is in the self class.
+ */
+const candidateClasses = new Uint8Array(64);
+candidateClasses.set(nibbleTable(selfCodes), 0);
+candidateClasses.set(nibbleTable(new Set([wordEnd, quote, slash])), 16);
+candidateClasses.set(nibbleTable(firstCodes), 32);
+candidateClasses.set(nibbleTable(secondCodes), 48);
+if (!selfCodes.has(unitCode[0])) throw new Error('NUL must be a candidate of its own');
+
+// The kernel skips the candidates of code `other` without a look at their neighbours.
+if (someTrigger(any, (code) => code === other, any)) throw new Error('a unit of code other cannot be a trigger');
+
+/**
+ * A bit per code unit (bit `unit & 7` of byte `unit >> 3`): the non-ASCII
+ * units of code `other` (quiet ones in filled blocks), then the start and
+ * length (u16, little-endian) of the longest run of whole blocks of such
+ * units: the kernel takes neither for candidates.
+ */
+const quietUnits = new Uint8Array(8192 + 4);
+
+/** The kernel's copies of `unitCode`, right after it `triggerTable`, then `candidateClasses` and `quietUnits` (paths-kernels.as.ts), written again as blocks are filled. */
+const codesOffset = 0;
+const quietOffset = 65536 + triggerTable.length + candidateClasses.length;
+const tablesAddress = reserveTable(quietOffset + quietUnits.length, writeTables);
 writeTables(new DataView(kernelMemory(0)));
 
 function writeTables(memory: DataView): void {
   const bytes = new Uint8Array(memory.buffer);
-  bytes.set(unitCode, tablesAddress);
+  bytes.set(unitCode, tablesAddress + codesOffset);
   bytes.set(triggerTable, tablesAddress + 65536);
+  bytes.set(candidateClasses, tablesAddress + 65536 + triggerTable.length);
+  bytes.set(quietUnits, tablesAddress + quietOffset);
+}
+
+/** Whether every unit of the block is non-ASCII of code `other`. */
+function isQuietBlock(block: number): boolean {
+  for (let k = 0; k < 32; k++) if (quietUnits[block * 32 + k] !== 0xff) return false;
+  return true;
+}
+
+/** Sets the longest run of quiet blocks in `quietUnits` and the kernel's copy. */
+function markLongestQuietRun(): void {
+  let longest = { start: 0, length: 0 };
+  for (let start = 0; start < 256; start++) {
+    let end = start;
+    while (end < 256 && isQuietBlock(end)) end++;
+    if (end - start > longest.length) longest = { start, length: end - start };
+    start = end;
+  }
+  const view = new DataView(quietUnits.buffer);
+  view.setUint16(8192, longest.start * 256, true);
+  // 65535 units at most, in a u16.
+  view.setUint16(8194, Math.min(longest.length * 256, 65535), true);
+  new Uint8Array(kernelMemory(0)).set(quietUnits.subarray(8192), tablesAddress + quietOffset + 8192);
+}
+
+/** Gives the units of the block their codes and quiet bits, in the kernel's copy too. */
+function fillBlock(block: number): void {
+  const first = block << 8;
+  for (let i = Math.max(first, 128); i < first + 256; i++) {
+    const traits = unitTraits[i] || fillUnitTraits(i);
+    unitCode[i] = (traits & quietInPaths) !== 0 ? other : (traits & dotInPaths) !== 0 ? dotLookalike : anywhere;
+    if (unitCode[i] === other) quietUnits[i >> 3] |= 1 << (i & 7);
+  }
+  const memory = new Uint8Array(kernelMemory(0));
+  memory.set(unitCode.subarray(first, first + 256), tablesAddress + codesOffset + first);
+  memory.set(quietUnits.subarray(first >> 3, (first >> 3) + 32), tablesAddress + quietOffset + (first >> 3));
+}
+
+function isUnfilledBlock(block: number): boolean {
+  return unitCode[Math.max(block << 8, 128)] === unfilled;
+}
+
+/** Unfilled blocks between two quiet ones that are filled together (ideographs a text does not use), so the run of quiet blocks spans them. */
+const bridgedGap = 4;
+
+/** Fills the unfilled blocks (at most `bridgedGap`) between the quiet `block` and the next filled block in direction `step`, when that one is quiet. */
+function bridgeGap(block: number, step: number): void {
+  let beyond = block + step;
+  while (beyond >= 0 && beyond < 256 && Math.abs(beyond - block) <= bridgedGap && isUnfilledBlock(beyond)) beyond += step;
+  if (beyond < 0 || beyond >= 256 || Math.abs(beyond - block) > bridgedGap || !isQuietBlock(beyond)) return;
+  for (let between = block + step; between !== beyond; between += step) fillBlock(between);
 }
 
 const flagTriggers = kernel<(tables: number, units: number, from: number, end: number, neighbours: number, out: number, limit: number) => number>('flagTriggers');
 
 /** Gives the units of the block of `unit` their codes, in the kernel's copy too. */
 export function fillFlagCodes(unit: number): void {
-  const first = unit & 0xff00;
-  for (let i = Math.max(first, 128); i < first + 256; i++) {
-    const traits = unitTraits[i] || fillUnitTraits(i);
-    unitCode[i] = (traits & quietInPaths) !== 0 ? other : (traits & dotInPaths) !== 0 ? dotLookalike : anywhere;
+  const block = unit >> 8;
+  fillBlock(block);
+  if (isQuietBlock(block)) {
+    bridgeGap(block, -1);
+    bridgeGap(block, 1);
   }
-  new Uint8Array(kernelMemory(0)).set(unitCode.subarray(first, first + 256), tablesAddress + first);
+  markLongestQuietRun();
 }
 
 /** Whether the unit's block has no codes yet (`fillFlagCodes` gives them). */
@@ -183,7 +296,7 @@ export class FlagTriggers {
     const unitsAddress = loadText(this.text);
     const out = scratchAddress();
     kernelMemory(out + 4 * batch);
-    this.count = flagTriggers(tablesAddress, unitsAddress, start, end, before | (after << 8), out, batch);
+    this.count = flagTriggers(tablesAddress, unitsAddress, start, end, before | (after << 8) | (isBoundary(before) ? 1 << 16 : 0), out, batch);
     readInt32s(out, this.count, this.found);
     this.index = 0;
     this.scannedUntil = this.count === batch ? this.found[batch - 1] + 1 : end;

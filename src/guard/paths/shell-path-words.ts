@@ -2,6 +2,7 @@ import { caseless } from '../patterns/caseless.js';
 import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImported } from '../detectors/sensitive-locations.js';
 import { asciiSet, isAsciiLetter, nextNonAsciiOrIn } from '../text/char-runs.js';
 import { codeUnits, unitPairs } from '../text/code-units.js';
+import { kernel, kernelMemory, loadText, reserveTable } from '../text/kernels/kernel-memory.js';
 import { DistinctWords } from './distinct-words.js';
 import { fillFlagCodes, FlagTriggers, isUnfilled } from './flag-triggers.js';
 import { dotInPaths as dotInPathsImported, fillUnitTraits as fillUnitTraitsImported, quietInPaths as quietInPathsImported, unitTraits as unitTraitsImported } from './non-ascii-in-paths.js';
@@ -310,25 +311,25 @@ function wordStartBefore(units: Uint16Array, i: number): number {
 const endsWord = new Uint8Array(65536);
 for (let code = 0; code < 128; code++) endsWord[code] = wordUnit[code] === wordEnd ? 1 : 0;
 
+/** The kernel's nibble table of the units that end words (`nextWordEnd` in paths-kernels.as.ts): at each low nibble, a bit per high nibble. */
+const endsWordNibbles = new Uint8Array(16);
+for (let code = 0; code < 128; code++) if (endsWord[code] === 1) endsWordNibbles[code & 15] |= 1 << (code >> 4);
+const endsWordAddress = reserveTable(endsWordNibbles.length, (memory) => new Uint8Array(memory.buffer).set(endsWordNibbles, endsWordAddress));
+new Uint8Array(kernelMemory(0)).set(endsWordNibbles, endsWordAddress);
+const nextWordEnd = kernel<(table: number, units: number, from: number, end: number) => number>('nextWordEnd');
+
+/** Units looked through in JavaScript before the kernel takes over: most words end sooner than a kernel call is made. */
+const nearWordEnd = 64;
+
 /**
  * The end of the word that goes on at `i`: the first unit at or after it
- * that ends words, or `units.length`. Two units are read at a time from
- * `pairs` past the first: a word found from a trigger may be a megabyte of
- * base64.
+ * that ends words, or `units.length`. A word found from a trigger may be a
+ * megabyte of base64: past its first units, the kernel looks.
  */
-function wordEndFrom(units: Uint16Array, pairs: Uint32Array, i: number): number {
-  if (i >= units.length) return units.length;
-  if ((i & 1) === 1) {
-    if (endsWord[units[i]] === 1) return i;
-    i++;
-  }
-  for (let k = i >> 1; k < pairs.length; k++) {
-    const pair = pairs[k];
-    if ((endsWord[pair & 0xffff] | endsWord[pair >>> 16]) !== 0) return endsWord[pair & 0xffff] === 1 ? 2 * k : 2 * k + 1;
-  }
-  // An odd-length text's last unit is in no pair.
-  const last = units.length - 1;
-  return (units.length & 1) === 1 && last >= i && endsWord[units[last]] === 1 ? last : units.length;
+function wordEndFrom(text: string, units: Uint16Array, i: number): number {
+  const near = Math.min(units.length, i + nearWordEnd);
+  for (; i < near; i++) if (endsWord[units[i]] === 1) return i;
+  return i === units.length ? i : nextWordEnd(endsWordAddress, loadText(text), i, units.length);
 }
 
 /** Whether the units [start, end) hold a hint (see `PathWordCursor`): the word is one that could be a path. */
@@ -353,9 +354,6 @@ function holdsHint(text: string, units: Uint16Array, start: number, end: number)
  */
 export function flaggableShellPathWords(text: string): string[] {
   const units = codeUnits(text);
-  const pairs = unitPairs(units);
-  // Every word that could be a path holds a hint, and the scan for hints is the quicker one: a text without any (hex) is done after it.
-  if (nextHint(units, pairs, 0) === units.length) return [];
   const words = new DistinctWords(text, units);
   const triggers = new FlagTriggers(text, units);
   for (let from = 0, trigger = triggers.next(0); trigger < units.length; trigger = triggers.next(from)) {
@@ -373,7 +371,7 @@ export function flaggableShellPathWords(text: string): string[] {
       continue;
     }
     let start = wordStartBefore(units, trigger);
-    let end = wordEndFrom(units, pairs, trigger + 1);
+    let end = wordEndFrom(text, units, trigger + 1);
     from = end;
     if (end - start > maxWordLength) continue;
     while (start < end && isQuote(units[start])) start++;

@@ -81,6 +81,51 @@ describe('units that may make a shell word flaggable', () => {
   });
 });
 
+/**
+ * Whether the unit at `p` is a trigger, asked of the text cut to it and its
+ * neighbours: too short for the kernel's sixteen-unit blocks, so looked up
+ * one unit at a time.
+ */
+function isTriggerAlone(text: string, p: number): boolean {
+  const start = Math.max(0, p - 1);
+  return triggersOf(text.slice(start, p + 2)).includes(p - start);
+}
+
+/** Expects the triggers of `text` to be those of each unit asked alone. */
+function expectTriggersAsAlone(text: string): void {
+  const expected = Array.from({ length: text.length }, (_, p) => p).filter((p) => isTriggerAlone(text, p));
+  expect(triggersOf(text)).toEqual(expected);
+}
+
+describe('units that may make a shell word flaggable, sixteen at a time', () => {
+  it('are those found one at a time, at every place in and across the blocks', () => {
+    const pieces = ['.env', '_c', '%2e', '\\', 'etc/', 'fi', 'ID_', '/pr', '"wi', "'li", '(cl', 'a.b', 'x_y', '50%', '\0', '\x7f', '\u212A', '\u3002e', '\uFF0E.', '\uD800'];
+    for (const piece of pieces) {
+      for (let at = 0; at < 40; at++) expectTriggersAsAlone(`${'ab cd'.repeat(8).slice(0, at)}${piece} ${'qz'.repeat(12)}`);
+    }
+  });
+
+  it('take quiet non-ASCII units of any block (Cyrillic, kana, ideographs from 0x8000 on, quotes) for none, and the others for triggers', () => {
+    const mixed = ['\u0436\u0418\u0483 ', '\u3042\u3002\u30ab\u300c ', '\u80fd\u9e00\u4e00\uFF0C\uFF0E', '\u201c\u2024\u201d ', '\u00e9\u00aa\u0130\u0142', '\uD83D\uDE00\uFFFF\u8000'];
+    // The first round meets the blocks unfilled, the next ones with their quiet units known.
+    for (let round = 0; round < 3; round++) {
+      for (const script of mixed) expectTriggersAsAlone(script.repeat(12) + 'x .e ' + script.repeat(5));
+      expectTriggersAsAlone(mixed.join('').repeat(6));
+      expectTriggersAsAlone(mixed.join(' /').repeat(6) + '\r\n');
+    }
+  });
+
+  it('are found in a mix of random units the same as one at a time', () => {
+    const alphabet = ['a', 'c', 'd', 'e', 'f', 'i', 'n', 't', 'I', 'D', '_', '.', '/', '%', '2', ' ', '\n', '"', "'", '\\', '\0', '\u0436', '\u3002', '\u212A', '\uFF0E', '\u80fd', '\uD800'];
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let n = 0; n < 60; n++) {
+      const length = 1 + Math.floor(random() * 90);
+      expectTriggersAsAlone(Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    }
+  });
+});
+
 describe('the flaggable words found around triggers', () => {
   it('are those found by going through every word that could be a path, at the edges of the text and of its words', () => {
     const commands = [

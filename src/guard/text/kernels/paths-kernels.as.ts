@@ -1,5 +1,25 @@
 // Kernels of the shell path words (src/guard/paths/flag-triggers.ts), over a text's units in linear memory (kernel-memory.ts).
 
+/** At a high nibble, the bit it selects in an entry of a class's nibble table; bytes of 128 and more select none. */
+const highNibbleBit = i8x16(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
+
+/** Lanes (0xff) whose byte is in the ASCII class of `table`: the entry at the low nibble has the bit of the high nibble set. */
+@inline function inClass(table: v128, low: v128, highBits: v128): v128 {
+  return i8x16.ne(v128.and(i8x16.swizzle(table, low), highBits), i8x16.splat(0));
+}
+
+/** Whether the unit at `at` (whose code is looked up in `codes`) is a trigger between neighbours of codes `before` and `after`. */
+@inline function isTriggerAt(codes: usize, triggers: usize, at: usize, before: u32, after: u32): bool {
+  return load<u8>(triggers + ((before << 10) | (<u32>load<u8>(codes + <usize>load<u16>(at)) << 5) | after)) != 0;
+}
+
+/** The byte of each lane's bit in a block's 32 bytes of the quiet bitmap (`low`: units 0-127, `high`: 128-255), for lanes in that block (else 0). */
+@inline function bitmapBytes(blocks: v128, block: u32, index: v128, highIndex: v128, low: v128, high: v128): v128 {
+  return v128.and(i8x16.eq(blocks, i8x16.splat(<i8>block)), v128.or(i8x16.swizzle(low, index), i8x16.swizzle(high, highIndex)));
+}
+
+const bitOfIndex = i8x16(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
+
 /**
  * Writes to `out` (as i32, in order, at most `limit`) the positions in
  * `units[from, end)` of the units that may make their shell word flaggable,
@@ -7,30 +27,148 @@
  * `(before << 10) | (code << 5) | after`, right after `codes`) is set for
  * the codes (`codes`: a byte per code unit) of the unit before it, of it and
  * of the unit after it. `neighbours` holds the code the unit at `from`
- * starts after (low byte) and the code of what follows `end` (next byte).
- * Each unit is looked up once, without a branch on it.
+ * starts after (low byte), the code of what follows `end` (next byte), and
+ * (bit 16) whether the first is of the boundary class.
+ *
+ * Sixteen units at a time, narrowed to bytes (unsigned saturation: units
+ * from 256 on become 255 or 0) and sorted by nibble tables (right after
+ * `triggers`, 16 bytes each: the self, boundary, first and second classes
+ * of ASCII units) into candidates: a unit that is a trigger after some unit
+ * that is not a boundary (self class, and every non-ASCII unit that is not
+ * quiet), or a first-class unit after a boundary and before a second-class
+ * or non-ASCII unit (or the block's end). Only candidates are looked up, so
+ * a block of prose without any costs a few vector operations. Whether a
+ * non-ASCII unit is quiet (its code is 0: it is never a trigger) is told
+ * by the quiet bitmap (after the classes: a bit per unit) for the units of
+ * one block of 256 at a time (the block of the last quiet candidate), and
+ * by a range of units (two u16 after the bitmap: start and length) all of
+ * which are quiet.
  */
 export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, neighbours: u32, out: usize, limit: i32): i32 {
   const triggers = codes + 65536;
+  const classes = triggers + 32768;
+  const quietBits = classes + 64;
+  const selfClass = v128.load(classes);
+  const boundaryClass = v128.load(classes, 16);
+  const firstClass = v128.load(classes, 32);
+  const secondClass = v128.load(classes, 48);
+  const rangeStart = i16x8.splat(load<u16>(quietBits + 8192));
+  const rangeLength = i16x8.splat(load<u16>(quietBits + 8194));
+  const lowNibble = i8x16.splat(0x0f);
+  const zero = i8x16.splat(0);
+  const first = neighbours & 0xff;
+  const last = (neighbours >> 8) & 0xff;
+  let afterBoundary = (neighbours >> 16) & 1;
+  let quietBlock: u32 = 0;
+  let quietLow = v128.load(quietBits);
+  let quietHigh = v128.load(quietBits, 16);
+  let olderBlock = quietBlock;
+  let olderLow = quietLow;
+  let olderHigh = quietHigh;
+  let oldestBlock = quietBlock;
+  let oldestLow = quietLow;
+  let oldestHigh = quietHigh;
   let count = 0;
-  if (from >= end) return 0;
-  let previous = neighbours & 0xff;
-  let current = <u32>load<u8>(codes + <usize>load<u16>(units + (<usize>from << 1)));
-  let at = units + (<usize>from << 1);
-  const last = units + (<usize>(end - 1) << 1);
-  for (; at < last; at += 2) {
-    const next = <u32>load<u8>(codes + <usize>load<u16>(at, 2));
-    if (load<u8>(triggers + ((previous << 10) | (current << 5) | next)) != 0) {
-      store<i32>(out + (<usize>count << 2), <i32>((at - units) >> 1));
+  let i = from;
+  for (; i + 16 <= end; i += 16) {
+    const at = units + (<usize>i << 1);
+    const firstHalf = v128.load(at);
+    const secondHalf = v128.load(at, 16);
+    const bytes = i8x16.narrow_i16x8_u(firstHalf, secondHalf);
+    const low = v128.and(bytes, lowNibble);
+    const highBits = i8x16.swizzle(highNibbleBit, i8x16.shr_u(bytes, 4));
+    const nonAscii = v128.or(i8x16.lt_s(bytes, zero), i8x16.eq(bytes, zero));
+    const nonAsciiLanes = i8x16.bitmask(nonAscii);
+    // Units from 0x8000 on narrow to NUL, which is in the self class: non-ASCII units are candidates unless quiet.
+    let self = i8x16.bitmask(inClass(selfClass, low, highBits)) & ~nonAsciiLanes;
+    if (nonAsciiLanes != 0) {
+      // Quiet: in one of the three blocks whose bitmaps are at hand with its bit set, or in the range.
+      const lowByte = i16x8.splat(0xff);
+      const lows = i8x16.narrow_i16x8_u(v128.and(firstHalf, lowByte), v128.and(secondHalf, lowByte));
+      const blocks = i8x16.narrow_i16x8_u(i16x8.shr_u(firstHalf, 8), i16x8.shr_u(secondHalf, 8));
+      const index = i8x16.shr_u(lows, 3);
+      const highIndex = i8x16.sub(index, i8x16.splat(16));
+      const bitmapByte = v128.or(
+        v128.or(bitmapBytes(blocks, quietBlock, index, highIndex, quietLow, quietHigh), bitmapBytes(blocks, olderBlock, index, highIndex, olderLow, olderHigh)),
+        bitmapBytes(blocks, oldestBlock, index, highIndex, oldestLow, oldestHigh),
+      );
+      const inBitmap = i8x16.ne(v128.and(bitmapByte, i8x16.swizzle(bitOfIndex, v128.and(lows, i8x16.splat(7)))), zero);
+      const inRange = i8x16.narrow_i16x8_s(i16x8.lt_u(i16x8.sub(firstHalf, rangeStart), rangeLength), i16x8.lt_u(i16x8.sub(secondHalf, rangeStart), rangeLength));
+      const quiet = v128.or(inBitmap, inRange);
+      self |= nonAsciiLanes & ~i8x16.bitmask(quiet);
+    }
+    const boundary = i8x16.bitmask(inClass(boundaryClass, low, highBits));
+    const firsts = i8x16.bitmask(inClass(firstClass, low, highBits));
+    const seconds = i8x16.bitmask(inClass(secondClass, low, highBits)) | nonAsciiLanes;
+    let candidates = self | (firsts & ((boundary << 1) | afterBoundary) & ((seconds >> 1) | 0x8000));
+    afterBoundary = boundary >> 15;
+    while (candidates != 0) {
+      const p = i + <i32>ctz(candidates);
+      candidates &= candidates - 1;
+      const unit = units + (<usize>p << 1);
+      const code = <u32>load<u8>(codes + <usize>load<u16>(unit));
+      if (code == 0) {
+        // A quiet non-ASCII unit: its block's bitmap serves the next blocks of units.
+        const block = <u32>load<u16>(unit) >> 8;
+        if (block != quietBlock) {
+          oldestBlock = olderBlock;
+          oldestLow = olderLow;
+          oldestHigh = olderHigh;
+          olderBlock = quietBlock;
+          olderLow = quietLow;
+          olderHigh = quietHigh;
+          quietBlock = block;
+          quietLow = v128.load(quietBits + (<usize>block << 5));
+          quietHigh = v128.load(quietBits + (<usize>block << 5), 16);
+        }
+        continue;
+      }
+      const before = p == from ? first : <u32>load<u8>(codes + <usize>load<u16>(unit - 2));
+      const after = p + 1 == end ? last : <u32>load<u8>(codes + <usize>load<u16>(unit, 2));
+      if (load<u8>(triggers + ((before << 10) | (code << 5) | after)) != 0) {
+        store<i32>(out + (<usize>count << 2), p);
+        count++;
+        if (count == limit) return count;
+      }
+    }
+  }
+  for (; i < end; i++) {
+    const unit = units + (<usize>i << 1);
+    const before = i == from ? first : <u32>load<u8>(codes + <usize>load<u16>(unit - 2));
+    const after = i + 1 == end ? last : <u32>load<u8>(codes + <usize>load<u16>(unit, 2));
+    if (isTriggerAt(codes, triggers, unit, before, after)) {
+      store<i32>(out + (<usize>count << 2), i);
       count++;
       if (count == limit) return count;
     }
-    previous = current;
-    current = next;
-  }
-  if (load<u8>(triggers + ((previous << 10) | (current << 5) | (neighbours >> 8))) != 0) {
-    store<i32>(out + (<usize>count << 2), end - 1);
-    count++;
   }
   return count;
+}
+
+/**
+ * The first position in `units[from, end)` whose unit ends shell words (an
+ * ASCII unit in the nibble table at `endsWord`, laid out as the classes of
+ * `flagTriggers`), or `end`. Sixteen units at a time: a word found from a
+ * trigger may be a megabyte of base64.
+ */
+export function nextWordEnd(endsWord: usize, units: usize, from: i32, end: i32): i32 {
+  const table = v128.load(endsWord);
+  const lowNibble = i8x16.splat(0x0f);
+  const ascii = i16x8.splat(128);
+  let i = from;
+  for (; i + 16 <= end; i += 16) {
+    const at = units + (<usize>i << 1);
+    const firstHalf = v128.load(at);
+    const secondHalf = v128.load(at, 16);
+    const bytes = i8x16.narrow_i16x8_u(firstHalf, secondHalf);
+    const asciiLanes = i8x16.narrow_i16x8_s(i16x8.lt_u(firstHalf, ascii), i16x8.lt_u(secondHalf, ascii));
+    const highBits = i8x16.swizzle(highNibbleBit, i8x16.shr_u(bytes, 4));
+    const ends = i8x16.bitmask(v128.and(asciiLanes, inClass(table, v128.and(bytes, lowNibble), highBits)));
+    if (ends != 0) return i + <i32>ctz(ends);
+  }
+  for (; i < end; i++) {
+    const unit = <u32>load<u16>(units + (<usize>i << 1));
+    if (unit < 128 && (load<u8>(endsWord + (unit & 15)) & (1 << (unit >> 4))) != 0) return i;
+  }
+  return end;
 }
