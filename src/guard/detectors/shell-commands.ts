@@ -73,6 +73,12 @@ export class KnownCommands {
     return this.lastCharacters[last] === 1;
   }
 
+  /** Writes `shapes` (little-endian) and `lastCharacters` where the kernel `shellEvents` reads them (shell-kernels.as.ts). */
+  writeShapes(memory: DataView, shapesAddress: number, lastCharactersAddress: number): void {
+    this.shapes.forEach((shape, k) => memory.setUint32(shapesAddress + 4 * k, shape, true));
+    new Uint8Array(memory.buffer).set(this.lastCharacters, lastCharactersAddress);
+  }
+
   /** Whether a lowercase ASCII name of this shape may be known (one of 32 characters or more always may). */
   mayHave(length: number, first: number, last: number): boolean {
     return length >= 32 || ((this.shapes[first * 128 + last] >>> length) & 1) === 1;

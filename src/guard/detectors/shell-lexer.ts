@@ -1,7 +1,7 @@
 import { asciiSet } from '../text/char-runs.js';
 import { copyCodeUnits, littleEndianHost } from '../text/code-units.js';
-import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from '../text/kernels/kernel-memory.js';
-import { commandTable, type KnownCommands } from './shell-commands.js';
+import { kernel, kernelMemory, loadText, readInt32s, reserveTable, scratchAddress } from '../text/kernels/kernel-memory.js';
+import { commandTable, knownCommands as defaultCommandNames, type KnownCommands } from './shell-commands.js';
 
 /**
  * A single-pass reading of a string the way a POSIX shell (and, for `&`/`|`,
@@ -44,6 +44,18 @@ for (const c of '\t\n\v\f\r ;&|<>()`\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\u
 wordClass.fill(ends, 0x2000, 0x200b);
 for (const c of '\'"\\^') wordClass[c.charCodeAt(0)] = quoting;
 wordClass[47] = slash;
+
+/** The command names the lexer is mostly asked about, whose tables the kernel `shellEvents` reads to rule out words. */
+const defaultCommands = commandTable(defaultCommandNames);
+/** The tables of `shellEvents` (shell-kernels.as.ts): the shapes of `defaultCommands`, `wordClass`, the last characters and the longest name of `defaultCommands`. */
+const eventTables = reserveTable(2 * 65536 + 128 + 4, writeEventTables);
+writeEventTables(new DataView(kernelMemory(0)));
+
+function writeEventTables(memory: DataView): void {
+  defaultCommands.writeShapes(memory, eventTables, eventTables + 2 * 65536);
+  new Uint8Array(memory.buffer).set(wordClass, eventTables + 65536);
+  memory.setInt32(eventTables + 2 * 65536 + 128, defaultCommands.longest, true);
+}
 
 /** Characters after `<` that open markup ("<img", "</a", "<!--") rather than a redirection. */
 const tagStart = asciiSet('A-Za-z/!');
@@ -437,7 +449,9 @@ class Readers {
   /** The last of the readers' `resumeAt`: from there on no reader skips a character. */
   private skipUntil = 0;
   private readonly hazards: Array<Set<string>>;
+  /** The last newline before the position `lastNewlineBefore` was asked about last (-1 when none), and the first after it (-2 until looked for). */
   private lastNewline = -1;
+  private nextNewline = -2;
   /** The position whose command, target or backtick close was worked out last, and what was found. */
   private factsAt = -1;
   private command: string | undefined;
@@ -472,7 +486,7 @@ class Readers {
    * Visits the characters the lexer stops at, in order, a block at a time:
    * the shell's special characters (every other character reads the same in
    * every quote state) and the compatibility forms, found by the kernel
-   * `shellSpecials`.
+   * `shellEvents`, less those it finds no reader would act on.
    */
   read(): ShellReading {
     const n = this.units.length;
@@ -480,8 +494,9 @@ class Readers {
     const out = scratchAddress();
     kernelMemory(out + 4 * blockUnits);
     const found = foundSpecials;
+    const ruleOuts = this.knownCommands === defaultCommands && defaultCommands.ascii ? 1 : 0;
     for (let from = 0; from < n; from += blockUnits) {
-      const count = shellSpecials(loaded, from, Math.min(n, from + blockUnits), out);
+      const count = shellEvents(eventTables, loaded, n, from, Math.min(n, from + blockUnits), out, ruleOuts);
       readInt32s(out, count, found);
       this.visit(found, count);
     }
@@ -527,7 +542,6 @@ class Readers {
       case 13: // \r
       case 59: // ;
         for (let r = 0; r < readers; r++) if (quote[r] === unquoted && resumeAt[r] <= i) this.operator(r, i, code, 1);
-        if (code === 10) this.lastNewline = i;
         return;
       case 124: // |
       case 38: // &
@@ -618,7 +632,7 @@ class Readers {
       this.openTag[reader] = i; // markup, not a redirection
       return;
     }
-    if (code === 62 && this.openTag[reader] > this.lastNewline) {
+    if (code === 62 && this.openTag[reader] > this.lastNewlineBefore(i)) {
       this.openTag[reader] = -1;
       return;
     }
@@ -634,6 +648,21 @@ class Readers {
     }
     if (this.command) this.add(reader, redirectionHeads[(code === 62 ? 4 : 0) + (doubled ? 2 : 0) + (ampersand ? 1 : 0)], this.command, '');
     this.skip(reader, i + length);
+  }
+
+  /**
+   * The last newline before `i` (-1 when none): a tag's `>` closes it only on
+   * the line it opened on. Newlines are not all visited (the kernel drops
+   * those followed by no command): they are found by `indexOf` here, each
+   * once, as the positions asked about grow.
+   */
+  private lastNewlineBefore(i: number): number {
+    if (this.nextNewline === -2) this.nextNewline = this.text.indexOf('\n');
+    while (this.nextNewline >= 0 && this.nextNewline < i) {
+      this.lastNewline = this.nextNewline;
+      this.nextNewline = this.text.indexOf('\n', this.nextNewline + 1);
+    }
+    return this.lastNewline;
   }
 
   /** For the process substitution at `i`: the command inside. */
@@ -670,9 +699,9 @@ for (const [code, length, operator] of [[59, 1, "';'"], [10, 1, 'newline'], [13,
 
 
 /** Units scanned per block. */
-const blockUnits = 4096;
-const shellSpecials = kernel<(units: number, from: number, to: number, out: number) => number>('shellSpecials');
-/** The positions `shellSpecials` finds in a block, for every reading (one reading ends before the next starts). */
+const blockUnits = 65536;
+const shellEvents = kernel<(tables: number, units: number, length: number, from: number, to: number, out: number, ruleOuts: number) => number>('shellEvents');
+/** The positions `shellEvents` finds in a block, for every reading (one reading ends before the next starts). */
 const foundSpecials = new Int32Array(blockUnits);
 
 /**

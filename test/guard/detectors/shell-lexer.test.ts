@@ -153,6 +153,52 @@ describe('the shell lexer', () => {
     expect(readShell(text, states, knownCommands).hazards.map((hazards) => hazards.map((h) => h.description))).toEqual(expected);
   });
 
+  it('turns down the same words after operators with the rule-outs of the kernel as the lexer does without them', () => {
+    // Another set of the same names has no kernel tables: every word after an operator is read by the lexer itself.
+    const sameNames = new Set(knownCommands);
+    const shapes = ['"name": "x",', '"a",', '"accepts"', '  "Jon Ong <j@x.com> (http://x.com)"', '{', '},', '"\u212Aill":', '"./x":', "'sh',", '\t"x":',
+      '名前', '名前/rm', 'ab/名', 'Żółw', 'ü/cat', '\u00A0rm', '\u212Aill', 'x.exe', 'C.EXE', 'a'.repeat(40), `"${'b'.repeat(300)}"`, 'cat', 'catx', '"c"at', "c'a't",
+      '$HOME', '$(id)', '$', '${x}', '||', '&&', '|||', '&&&', '>&', '&>', '>&&', '\\', '\\"', '""', "''", '"\'"', '\n', '\r\n', '; ', ';\t', '  '];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    const operators = ['\n', ';', '|', '&', '||', '&&', '\n    ', '\r\n  ', '| ', '&& '];
+    let found = 0;
+    for (let t = 0; t < 300; t++) {
+      let text = '';
+      while (text.length < 400) text += pick(random() < 0.4 ? operators : shapes) + (random() < 0.3 ? ' ' : '');
+      const expected = readShell(text, states, sameNames).hazards;
+      found += expected.flat().length;
+      expect(readShell(text, states, knownCommands).hazards).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(300);
+  });
+
+  it('reads doubled operators some readers start inside of (after an escape or a redirection) as the reference does', () => {
+    for (const text of ['x\\||| rm', 'x\\&&& rm', 'x>>||| rm', 'x>&&& rm', "'\\||| rm'", '"\\&&&;rm"', 'x\\|| rm', 'x\\||\n||rm', 'a\\"" rm']) {
+      const expected = states.map((state) => referenceHazards(text, state));
+      expect(readShell(text, states, knownCommands).hazards.map((hazards) => hazards.map((h) => h.description))).toEqual(expected);
+    }
+  });
+
+  it('closes a tag only on the line it opened on, whichever line breaks the kernel drops', () => {
+    const read = (text: string) => shellHazards(text, 'unquoted', knownCommands).map((h) => h.description);
+    expect(read('<a href=x\nhello > out.txt')).toEqual(["redirection '>' to a file"]);
+    expect(read('<a href=x hello > out.txt')).toEqual([]);
+    expect(read('x\n\n<b\n\n<i x > y.txt\nz > w.txt')).toEqual(["redirection '>' to a file"]);
+    expect(read(`<p${'x'.repeat(70000)}\n>a.b`)).toEqual(["redirection '>' to a file"]);
+  });
+
+  it('reads operators, quotes and escapes that straddle the blocks of the kernel as the reference does', () => {
+    for (const piece of ['||', '&&', '""', "''", '\\"', '\\\'', '>>&', '\n rm', '"a"', '$(', '|| rm', '&&\n', '`rm`', '<(rm']) {
+      for (let shift = 0; shift < 5; shift++) {
+        const text = `${'x'.repeat(65536 - shift)}${piece} "q" ${piece}; ls`;
+        const expected = states.map((state) => referenceHazards(text, state));
+        expect(readShell(text, states, knownCommands).hazards.map((hazards) => hazards.map((h) => h.description))).toEqual(expected);
+      }
+    }
+  });
+
   it('reads special characters at the first and last position, in texts of odd and even length', () => {
     const read = (text: string) => shellHazards(text, 'unquoted', knownCommands).map((h) => h.description);
     for (const pad of ['', 'x']) {
