@@ -16,6 +16,13 @@ import type { ScannedString } from './scanned-string.js';
 const triggers = triggerIndex(phrasePatterns, leetTriggers, deLeeted);
 /** The digits and symbols that stand in for letters in leetspeak. */
 const leetChar = /[013457@$!|]/g;
+/** Per code unit: 1 for an ASCII letter, 2 for a leetspeak stand-in, else 0. */
+const leetKinds = new Uint8Array(65536);
+for (let code = 65; code <= 122; code++) if (code <= 90 || code >= 97) leetKinds[code] = 1;
+for (const char of '013457@$!|') leetKinds[char.charCodeAt(0)] = 2;
+/** Per two neighbouring units' kinds (`first << 2 | second`): 1 for a letter beside a stand-in. */
+const letterBesideStandIn = new Uint8Array(16);
+letterBesideStandIn[(1 << 2) | 2] = letterBesideStandIn[(2 << 2) | 1] = 1;
 
 /**
  * Whether a window has a digit or symbol standing in for a letter inside a
@@ -29,6 +36,21 @@ export function hasLeetInWord(window: string): boolean {
   leetChar.lastIndex = 0;
   for (let found = leetChar.exec(window); found !== null; found = leetChar.exec(window)) {
     if (isAsciiLetter(window.charCodeAt(found.index - 1)) || isAsciiLetter(window.charCodeAt(found.index + 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * `hasLeetInWord` of the units `units[start, end)`: one table lookup per
+ * unit and one per neighbouring pair, no search per stand-in (1.3 to 2.3
+ * times as fast on the windows of large texts, where stand-ins are many).
+ */
+export function unitsHaveLeetInWord(units: Uint16Array, start: number, end: number): boolean {
+  let previous = 0;
+  for (let i = start; i < end; i++) {
+    const kind = leetKinds[units[i]];
+    if (letterBesideStandIn[(previous << 2) | kind] === 1) return true;
+    previous = kind;
   }
   return false;
 }
@@ -62,8 +84,11 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
   // Looked up once: finding a long text among those converted compares it with the ones of its length.
   const units = typeof unconfused === 'string' ? codeUnits(unconfused) : undefined;
   for (const { start, end, patterns } of searchWindows(unconfused, triggers, units)) {
-    const window = windowText(unconfused.slice(start, end));
-    const plain = hasLeetInWord(window) ? deLeeted(window) : undefined;
+    const raw = unconfused.slice(start, end);
+    const window = windowText(raw);
+    // The units are those of the window as the patterns read it unless it was lower-cased.
+    const leetInWord = units !== undefined && window === raw ? unitsHaveLeetInWord(units, start, end) : hasLeetInWord(window);
+    const plain = leetInWord ? deLeeted(window) : undefined;
     // A match contains one of its pattern's trigger words: patterns without one are not tried.
     const plainPatterns = plain === undefined ? 0 : patternsIn(plain, triggers);
     phrasePatterns.forEach(({ label }, index) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasLeetInWord } from '../../../src/guard/detectors/prompt-injection.js';
+import { hasLeetInWord, unitsHaveLeetInWord } from '../../../src/guard/detectors/prompt-injection.js';
+import { codeUnits } from '../../../src/guard/text/code-units.js';
 
 /** The regex the loop stands in for. */
 const leetInWord = /[a-zA-Z][013457@$!|]|[013457@$!|][a-zA-Z]/;
@@ -29,5 +30,31 @@ describe('hasLeetInWord', () => {
     expect(hasLeetInWord('')).toBe(false);
     expect(hasLeetInWord('x\r\n1 \ud8003 !\udc00')).toBe(false);
     expect(hasLeetInWord('1 1 1 1 1 1 1 1 1 1x')).toBe(true);
+  });
+});
+
+describe('unitsHaveLeetInWord', () => {
+  it('answers as the leetspeak regex does on the stretch, whatever lies around it', () => {
+    let seed = 29;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['a', 'Z', '0', '1', '3', '7', '9', '@', '$', '!', '|', ' ', '\r\n', 'é', '\u212a', '\ud800', '\udc00'];
+    let found = 0;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 16) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const start = Math.floor(random() * (text.length + 1));
+      const end = start + Math.floor(random() * (text.length - start + 1));
+      const expected = leetInWord.test(text.slice(start, end));
+      if (expected) found++;
+      expect(unitsHaveLeetInWord(codeUnits(text), start, end), JSON.stringify([text, start, end])).toBe(expected);
+    }
+    expect(found).toBeGreaterThan(200);
+  });
+
+  it('does not pair a stand-in with a letter just outside the stretch', () => {
+    const units = codeUnits('a1b');
+    expect(unitsHaveLeetInWord(units, 1, 2)).toBe(false);
+    expect(unitsHaveLeetInWord(units, 0, 2)).toBe(true);
+    expect(unitsHaveLeetInWord(units, 1, 3)).toBe(true);
+    expect(unitsHaveLeetInWord(units, 3, 3)).toBe(false);
   });
 });
