@@ -34,6 +34,23 @@ describe('PrefixIndex', () => {
     }
   });
 
+  it('finds the same in long runs, read sixteen units at a time, pairs straddling them, beside units whose low byte is a prefix character', () => {
+    let seed = 9;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['sk-', 'ghp_', 'github_pat_', 'AKIASIA', 'Zz9abcdefghijklmno', 'x', 's', 'k', 'g', 'A', '\u736b', '\u4b41', '\uff73', '\ud800', ' ', '\r\n'];
+    for (let n = 0; n < 60; n++) {
+      const text = Array.from({ length: 200 + Math.floor(random() * 200) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      for (const minLength of [1, 20]) {
+        const runs = charRuns(text, set, minLength, { cache: false });
+        expect(index.positions(text, runs), JSON.stringify(text)).toEqual(reference(text, runs));
+      }
+      for (let offset = 0; offset < 17; offset++) {
+        const shifted = `${'Q'.repeat(offset)}sk-${'Q'.repeat(30 - offset)}AKIA`;
+        expect(index.positions(shifted, [[0, shifted.length]]), shifted).toEqual(reference(shifted, [[0, shifted.length]]));
+      }
+    }
+  });
+
   it('finds prefixes at the very start and end of the text and of a run', () => {
     const text = 'sk-ant-x ghp_ AKIA';
     expect(index.positions(text, [[0, 8], [9, 13], [14, 18]])).toEqual([[0], [0], [9], [14]]);

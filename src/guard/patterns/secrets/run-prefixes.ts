@@ -1,4 +1,4 @@
-import { asciiSet, nibbleTablesOf } from '../../text/char-runs.js';
+import { nibbleTablesOf } from '../../text/char-runs.js';
 import { codeUnits } from '../../text/code-units.js';
 import { kernel, kernelMemory, loadText, scratchAddress } from '../../text/kernels/kernel-memory.js';
 
@@ -20,8 +20,9 @@ export class PrefixIndex {
    */
   private readonly byPair = new Uint8Array(128 * 128);
   private readonly entries: Array<Array<{ group: number; prefix: Uint16Array }>> = [];
-  /** The first characters of the prefixes, for the kernel to pass over eight units holding none. */
+  /** The first and second characters of the prefixes (the kernels' form of the sets), for the kernel to pass over eight units holding none. */
   private readonly firsts: Uint8Array;
+  private readonly seconds: Uint8Array;
 
   /** `groups`: lists of ASCII prefixes of two characters or more. */
   constructor(groups: readonly (readonly string[])[]) {
@@ -37,7 +38,8 @@ export class PrefixIndex {
         this.entries[this.byPair[pair] - 1].push({ group, prefix: Uint16Array.from(prefix, (char) => char.charCodeAt(0)) });
       }
     });
-    this.firsts = nibbleTablesOf(asciiSet(groups.flat().map((prefix) => prefix[0]).join('')));
+    this.firsts = nibbleTablesOf(setOf(groups.flat().map((prefix) => prefix.charCodeAt(0))));
+    this.seconds = nibbleTablesOf(setOf(groups.flat().map((prefix) => prefix.charCodeAt(1))));
   }
 
   /**
@@ -49,7 +51,7 @@ export class PrefixIndex {
    * a text ("sk-sk-sk-...") is better left to the regex engine's own scan.
    */
   positions(text: string, runs: ReadonlyArray<readonly [number, number]>, limit = Infinity): number[][] | undefined {
-    const starts = pairStarts(text, runs, this.byPair, this.firsts, limit);
+    const starts = pairStarts(text, runs, this.byPair, this.firsts, this.seconds, limit);
     if (starts === undefined) return undefined;
     const found: number[][] = this.groups.map(() => []);
     const units = codeUnits(text);
@@ -64,30 +66,40 @@ export class PrefixIndex {
   }
 }
 
-const nextPairStart = kernel<(pairs: number, firsts: number, units: number, from: number, end: number) => number>('nextPairStart');
+const nextPairStart = kernel<(pairs: number, firsts: number, seconds: number, units: number, from: number, end: number) => number>('nextPairStart');
 
 /**
  * Where in `runs` a pair of characters marked in `byPair` starts, in text
  * order; undefined past `limit` of them. A kernel (run-class-kernels.as.ts)
  * reads the runs eight units at a time and looks pairs up only where one of
- * the prefixes' first characters (`firsts`) is.
+ * the prefixes' first characters (`firsts`) is followed by one of their
+ * second characters (`seconds`).
  */
-function pairStarts(text: string, runs: ReadonlyArray<readonly [number, number]>, byPair: Uint8Array, firsts: Uint8Array, limit: number): number[] | undefined {
+function pairStarts(text: string, runs: ReadonlyArray<readonly [number, number]>, byPair: Uint8Array, firsts: Uint8Array, seconds: Uint8Array, limit: number): number[] | undefined {
   const starts: number[] = [];
   if (runs.length === 0) return starts;
   const units = loadText(text);
   const pairsAddress = scratchAddress();
   const firstsAddress = pairsAddress + byPair.length;
-  const tables = new Uint8Array(kernelMemory(firstsAddress + firsts.length), pairsAddress, byPair.length + firsts.length);
+  const secondsAddress = firstsAddress + firsts.length;
+  const tables = new Uint8Array(kernelMemory(secondsAddress + seconds.length), pairsAddress, byPair.length + firsts.length + seconds.length);
   tables.set(byPair);
   tables.set(firsts, byPair.length);
+  tables.set(seconds, byPair.length + firsts.length);
   for (let r = 0; r < runs.length; r++) {
     const [start, end] = runs[r];
-    for (let at = nextPairStart(pairsAddress, firstsAddress, units, start, end); at < end; at = nextPairStart(pairsAddress, firstsAddress, units, at + 1, end)) {
+    for (let at = nextPairStart(pairsAddress, firstsAddress, secondsAddress, units, start, end); at < end; at = nextPairStart(pairsAddress, firstsAddress, secondsAddress, units, at + 1, end)) {
       if (starts.push(at) > limit) return undefined;
     }
   }
   return starts;
+}
+
+/** The set of the ASCII characters `codes`, as a lookup table. */
+function setOf(codes: number[]): Uint8Array {
+  const set = new Uint8Array(128);
+  for (const code of codes) set[code] = 1;
+  return set;
 }
 
 /** Whether `prefix` (whose first two units are known to match) starts at `position`. */

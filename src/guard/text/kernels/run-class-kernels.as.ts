@@ -37,17 +37,11 @@ function nextClassRun(table: usize, units: usize, from: i32, end: i32, minLength
   let count = 0;
   while (i + 8 <= end) {
     const m = members(table, units, i);
-    if (m == 0xff) {
-      count += 8;
-    } else {
-      if (count + <i32>ctz(~m) >= minLength) return i - count;
-      count = <i32>clz(~m & 0xff) - 24;
-    }
+    // The run reaches `minLength` within these eight: it started `count` units back.
+    if (count + <i32>ctz(~m) >= minLength) return i - count;
+    // Without a branch on whether all eight are in the set: in prose that is a coin toss.
+    count = select(count + 8, <i32>clz(~m & 0xff) - 24, m == 0xff);
     i += 8;
-    if (count >= minLength) {
-      // The run reaches `minLength` within these eight: it started `count` units back.
-      return i - count;
-    }
   }
   for (; i < end; i++) {
     if (isMember(table, units, i)) {
@@ -74,22 +68,30 @@ function classRunEnd(table: usize, units: usize, from: i32, end: i32): i32 {
 
 /**
  * The first position p in [from, end - 1) where the units at p and p + 1
- * are ASCII and `pairs[first << 7 | second]` is not 0, or `end`. Eight units
- * none of which is in the set at `table` (every pair's first character) are
- * passed over at once.
+ * are ASCII and `pairs[first << 7 | second]` is not 0, or `end`. Sixteen
+ * units are narrowed to bytes at once and tested against two sets: `firsts`
+ * (every pair's first character) and `seconds` (every pair's second); only
+ * positions with a first followed by a second are looked up (in base64 one
+ * unit in ten is a first, one in a hundred is followed by a second).
  */
-export function nextPairStart(pairs: usize, table: usize, units: usize, from: i32, end: i32): i32 {
+export function nextPairStart(pairs: usize, firsts: usize, seconds: usize, units: usize, from: i32, end: i32): i32 {
   let i = from;
-  while (i + 8 <= end) {
-    let m = members(table, units, i);
+  while (i + 16 <= end) {
+    const bytes = i8x16.narrow_i16x8_u(v128.load(units + (<usize>i << 1)), v128.load(units + (<usize>(i + 8) << 1)));
+    const low = v128.and(bytes, i8x16.splat(0x0f));
+    const high = i8x16.shr_u(bytes, 4);
+    const first = i8x16.bitmask(i8x16.ne(v128.and(i8x16.swizzle(v128.load(firsts), low), i8x16.swizzle(v128.load(firsts + 16), high)), i8x16.splat(0)));
+    const second = i8x16.bitmask(i8x16.ne(v128.and(i8x16.swizzle(v128.load(seconds), low), i8x16.swizzle(v128.load(seconds + 16), high)), i8x16.splat(0)));
+    // Bit p of `second >> 1` tells whether the unit after p is a second; the last unit's next one is looked up.
+    let m = first & ((second >> 1) | 0x8000);
     while (m != 0) {
       const p = i + <i32>ctz(m);
       if (p + 1 < end && isPairStart(pairs, units, p)) return p;
       m &= m - 1;
     }
-    i += 8;
+    i += 16;
   }
-  for (; i + 1 < end; i++) if (isMember(table, units, i) && isPairStart(pairs, units, i)) return i;
+  for (; i + 1 < end; i++) if (isMember(firsts, units, i) && isPairStart(pairs, units, i)) return i;
   return end;
 }
 
