@@ -117,13 +117,21 @@ function someTrigger(befores: (code: number) => boolean, codes: (code: number) =
 }
 
 const any = () => true;
+const allCodes = Array.from({ length: codeCount }, (_, code) => code);
 /** Codes that are a trigger after a unit that is not a boundary. */
-const selfCodes = new Set(Array.from({ length: codeCount }, (_, code) => code).filter((code) => someTrigger((b) => !isBoundary(b), (c) => c === code, any)));
+const selfCodes = new Set(allCodes.filter((code) => someTrigger((b) => !isBoundary(b), (c) => c === code, any)));
 /** The other codes that are a trigger after a boundary. */
-const firstCodes = new Set(Array.from({ length: codeCount }, (_, code) => code).filter((code) => !selfCodes.has(code) && someTrigger(isBoundary, (c) => c === code, any)));
-/** Codes that may follow a trigger of `firstCodes`. */
-const secondCodes = new Set(Array.from({ length: codeCount }, (_, code) => code).filter((code) => someTrigger(isBoundary, (c) => firstCodes.has(c), (a) => a === code)));
-// The kernel takes every non-ASCII unit for a candidate of its own and a second, never for a boundary.
+const firstCodes = allCodes.filter((code) => !selfCodes.has(code) && someTrigger(isBoundary, (c) => c === code, any));
+const letterCodes = new Set(Array.from(letters, letterCode));
+/** The codes that may follow a trigger of code `code` after a boundary. */
+const secondsOf = (code: number) => allCodes.filter((after) => someTrigger(isBoundary, (c) => c === code, (a) => a === after));
+/** First codes of letters, a trigger only as the first of a pair of letters (`etc`, `fi`), and the others ("."), a trigger before most units. */
+const pairFirstCodes = firstCodes.filter((code) => letterCodes.has(code));
+const loneFirstCodes = new Set(firstCodes.filter((code) => !letterCodes.has(code)));
+// The kernel looks for the pairs among ASCII letters only, folded to lower case.
+if (pairFirstCodes.some((code) => secondsOf(code).some((after) => !letterCodes.has(after)))) throw new Error('a letter may start a trigger pair only with a letter');
+for (let unit = 97; unit <= 122; unit++) if (unitCode[unit] !== unitCode[unit - 32]) throw new Error('letters must have one code in either case');
+// The kernel takes every non-ASCII unit for a candidate of its own, never for a boundary.
 if (nonAsciiCodes.some(isBoundary)) throw new Error('a non-ASCII unit cannot be a boundary');
 
 /**
@@ -137,15 +145,41 @@ function nibbleTable(codes: Set<number>): Uint8Array {
 }
 
 /**
- * The kernel's candidate classes of ASCII units (paths-kernels.as.ts): the
- * self, boundary, first and second classes. Units from 0x8000 on narrow to
- * NUL there, which is in the self class.
+ * A bit per group of pair first codes with the same seconds (at most 8),
+ * and per code the bits of the first codes it may follow as a second: a
+ * pair may start a trigger when the bits of its two codes meet.
  */
-const candidateClasses = new Uint8Array(64);
+const pairGroups = [...new Set(pairFirstCodes.map((code) => secondsOf(code).join()))];
+if (pairGroups.length > 8) throw new Error('at most 8 groups of trigger pairs');
+const pairFirstBits = new Map(pairFirstCodes.map((code) => [code, 1 << pairGroups.indexOf(secondsOf(code).join())]));
+const pairSecondBits = new Map<number, number>();
+for (const code of pairFirstCodes) for (const after of secondsOf(code)) pairSecondBits.set(after, (pairSecondBits.get(after) ?? 0) | pairFirstBits.get(code)!);
+
+/** The bits of the lower-case letters of high nibble `high` (6 or 7), at their low nibble. */
+function letterTable(high: number, bits: Map<number, number>): Uint8Array {
+  const table = new Uint8Array(16);
+  for (let low = 0; low < 16; low++) {
+    const unit = (high << 4) | low;
+    if (unit >= 97 && unit <= 122) table[low] = bits.get(unitCode[unit]) ?? 0;
+  }
+  return table;
+}
+
+/**
+ * The kernel's candidate classes (paths-kernels.as.ts): the nibble tables
+ * of the self, boundary and lone first classes of ASCII units (units from
+ * 0x8000 on narrow to NUL there, which is in the self class), then the
+ * pair bits of the letters as first and as second, each for high nibbles 6
+ * and 7.
+ */
+const candidateClasses = new Uint8Array(112);
 candidateClasses.set(nibbleTable(selfCodes), 0);
 candidateClasses.set(nibbleTable(new Set([wordEnd, quote, slash])), 16);
-candidateClasses.set(nibbleTable(firstCodes), 32);
-candidateClasses.set(nibbleTable(secondCodes), 48);
+candidateClasses.set(nibbleTable(loneFirstCodes), 32);
+candidateClasses.set(letterTable(6, pairFirstBits), 48);
+candidateClasses.set(letterTable(7, pairFirstBits), 64);
+candidateClasses.set(letterTable(6, pairSecondBits), 80);
+candidateClasses.set(letterTable(7, pairSecondBits), 96);
 if (!selfCodes.has(unitCode[0])) throw new Error('NUL must be a candidate of its own');
 
 // The kernel skips the candidates of code `other` without a look at their neighbours.

@@ -138,4 +138,17 @@ describe('the flaggable words found around triggers', () => {
     for (let n = 0; n < 4; n++) commands.push(`${'x'.repeat(n)}/.env`, `${'x'.repeat(n)}/.env y`, `${'x'.repeat(n)}/.env\r\n`, `a ${'b'.repeat(5000 + n)}/.env;c/.env`);
     for (const command of commands) expect(flaggableShellPathWords(command)).toEqual(flaggableWordsOfHints(command));
   });
+
+  it('end long words at each unit that ends words, wherever it stands, and not at non-ASCII units that narrow to NUL or a control', () => {
+    const filler = ['b', '\u8000', '\u0109', '\uFF09', '\u2020'];
+    for (const end of [' ', '\t', '\n', '\r', '\u000b', ';', '|', '&', '<', '>', '(', ')', '`', '\0', '']) {
+      for (const fill of filler) {
+        for (let length = 60; length < 100; length += 7) {
+          // Each word's trigger is at its start: its end is far enough for the kernel to look for it.
+          const command = `x/.env ./.e${fill.repeat(length)}${end}y/.ssh %2e${'a'.repeat(length)}${end}z`;
+          expect(flaggableShellPathWords(command)).toEqual(flaggableWordsOfHints(command));
+        }
+      }
+    }
+  });
 });

@@ -31,12 +31,14 @@ const bitOfIndex = i8x16(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
  * (bit 16) whether the first is of the boundary class.
  *
  * Sixteen units at a time, narrowed to bytes (unsigned saturation: units
- * from 256 on become 255 or 0) and sorted by nibble tables (right after
- * `triggers`, 16 bytes each: the self, boundary, first and second classes
- * of ASCII units) into candidates: a unit that is a trigger after some unit
- * that is not a boundary (self class, and every non-ASCII unit that is not
- * quiet), or a first-class unit after a boundary and before a second-class
- * or non-ASCII unit (or the block's end). Only candidates are looked up, so
+ * from 256 on become 255 or 0) and sorted by the tables right after
+ * `triggers` (16 bytes each: nibble tables of the self, boundary and lone
+ * first classes of ASCII units, then the pair bits of lower-case letters as
+ * first and as second, for high nibbles 6 and 7) into candidates: a unit
+ * that is a trigger after some unit that is not a boundary (self class, and
+ * every non-ASCII unit that is not quiet), or, after a boundary, a lone
+ * first or a letter whose pair bits meet those of the letter after it (or
+ * that ends the block). Only candidates are looked up, so
  * a block of prose without any costs a few vector operations. Whether a
  * non-ASCII unit is quiet (its code is 0: it is never a trigger) is told
  * by the quiet bitmap (after the classes: a bit per unit) for the units of
@@ -47,11 +49,14 @@ const bitOfIndex = i8x16(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
 export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, neighbours: u32, out: usize, limit: i32): i32 {
   const triggers = codes + 65536;
   const classes = triggers + 32768;
-  const quietBits = classes + 64;
+  const quietBits = classes + 112;
   const selfClass = v128.load(classes);
   const boundaryClass = v128.load(classes, 16);
-  const firstClass = v128.load(classes, 32);
-  const secondClass = v128.load(classes, 48);
+  const loneFirstClass = v128.load(classes, 32);
+  const pairFirsts6 = v128.load(classes, 48);
+  const pairFirsts7 = v128.load(classes, 64);
+  const pairSeconds6 = v128.load(classes, 80);
+  const pairSeconds7 = v128.load(classes, 96);
   const rangeStart = i16x8.splat(load<u16>(quietBits + 8192));
   const rangeLength = i16x8.splat(load<u16>(quietBits + 8194));
   const lowNibble = i8x16.splat(0x0f);
@@ -98,9 +103,17 @@ export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, ne
       self |= nonAsciiLanes & ~i8x16.bitmask(quiet);
     }
     const boundary = i8x16.bitmask(inClass(boundaryClass, low, highBits));
-    const firsts = i8x16.bitmask(inClass(firstClass, low, highBits));
-    const seconds = i8x16.bitmask(inClass(secondClass, low, highBits)) | nonAsciiLanes;
-    let candidates = self | (firsts & ((boundary << 1) | afterBoundary) & ((seconds >> 1) | 0x8000));
+    // Letters in lower case: their pair bits as first and as second, by low nibble (0 for any other unit).
+    const folded = v128.or(bytes, i8x16.splat(0x20));
+    const foldedLow = v128.and(folded, lowNibble);
+    const in6 = i8x16.eq(i8x16.shr_u(folded, 4), i8x16.splat(6));
+    const in7 = i8x16.eq(i8x16.shr_u(folded, 4), i8x16.splat(7));
+    const pairFirsts = v128.or(v128.and(in6, i8x16.swizzle(pairFirsts6, foldedLow)), v128.and(in7, i8x16.swizzle(pairFirsts7, foldedLow)));
+    const pairSeconds = v128.or(v128.and(in6, i8x16.swizzle(pairSeconds6, foldedLow)), v128.and(in7, i8x16.swizzle(pairSeconds7, foldedLow)));
+    // The unit after the block's last is not at hand: any may follow it.
+    const nextSeconds = i8x16.shuffle(pairSeconds, i8x16.splat(-1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+    const firsts = i8x16.bitmask(v128.or(inClass(loneFirstClass, low, highBits), i8x16.ne(v128.and(pairFirsts, nextSeconds), zero)));
+    let candidates = self | (firsts & ((boundary << 1) | afterBoundary));
     afterBoundary = boundary >> 15;
     while (candidates != 0) {
       const p = i + <i32>ctz(candidates);
