@@ -449,9 +449,6 @@ class Readers {
   /** The last of the readers' `resumeAt`: from there on no reader skips a character. */
   private skipUntil = 0;
   private readonly hazards: Array<Set<string>>;
-  /** The last newline before the position `lastNewlineBefore` was asked about last (-1 when none), and the first after it (-2 until looked for). */
-  private lastNewline = -1;
-  private nextNewline = -2;
   /** The position whose command, target or backtick close was worked out last, and what was found. */
   private factsAt = -1;
   private command: string | undefined;
@@ -632,9 +629,11 @@ class Readers {
       this.openTag[reader] = i; // markup, not a redirection
       return;
     }
-    if (code === 62 && this.openTag[reader] > this.lastNewlineBefore(i)) {
+    const open = this.openTag[reader];
+    if (code === 62 && open >= 0) {
+      // A tag closes only on the line it opened on; either way no tag is open from here on.
       this.openTag[reader] = -1;
-      return;
+      if (!this.newlineBetween(open, i)) return;
     }
     // Arrows and comparisons in prose: "->", "=>", ">=", "<=".
     const previous = this.units[i - 1];
@@ -651,18 +650,14 @@ class Readers {
   }
 
   /**
-   * The last newline before `i` (-1 when none): a tag's `>` closes it only on
-   * the line it opened on. Newlines are not all visited (the kernel drops
-   * those followed by no command): they are found by `indexOf` here, each
-   * once, as the positions asked about grow.
+   * Whether a newline stands between `from` and `to`. The kernel does not
+   * pass on every newline, so they are looked for here: each reader's stretch
+   * from a tag's start to the first `>` after it, once.
    */
-  private lastNewlineBefore(i: number): number {
-    if (this.nextNewline === -2) this.nextNewline = this.text.indexOf('\n');
-    while (this.nextNewline >= 0 && this.nextNewline < i) {
-      this.lastNewline = this.nextNewline;
-      this.nextNewline = this.text.indexOf('\n', this.nextNewline + 1);
-    }
-    return this.lastNewline;
+  private newlineBetween(from: number, to: number): boolean {
+    const { units } = this;
+    for (let k = from + 1; k < to; k++) if (units[k] === 10) return true;
+    return false;
   }
 
   /** For the process substitution at `i`: the command inside. */
