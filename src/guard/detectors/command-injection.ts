@@ -18,20 +18,48 @@ const dangerousOption =
 /** Around an escape or a full-width character, far enough to hold the command it introduces. */
 const reach = 256;
 
-/** The stretches around escape sequences, decoded: only those can read differently once a server decodes the value. */
+/**
+ * The stretches around escape sequences, decoded: only those can read
+ * differently once a server decodes the value. A stretch equal to one before
+ * it (repeated text) is left out: it reads the same, so it would add nothing.
+ */
 function decodedWindows(text: string): Array<{ text: string; how: string }> {
   const variants: Array<{ text: string; how: string }> = [];
-  for (const [start, end] of windowsAroundSpans(text.length, escapeSpans(text), reach)) {
-    decodedLayers(text.slice(start, end)).forEach((decoded, i) => variants.push({ text: decoded, how: ` after ${i + 1} layer${i ? 's' : ''} of decoding` }));
+  for (const window of distinctWindows(text, escapeSpans(text))) {
+    decodedLayers(window).forEach((decoded, i) => variants.push({ text: decoded, how: ` after ${i + 1} layer${i ? 's' : ''} of decoding` }));
   }
   return variants;
 }
 
-/** The stretches around full-width and small forms of ASCII characters (`forms`, spans of them), NFKC-normalized: what a server normalizing the value reads. */
+/**
+ * The stretches around full-width and small forms of ASCII characters
+ * (`forms`, spans of them), NFKC-normalized: what a server normalizing the
+ * value reads. Repeated stretches are left out, as for `decodedWindows`.
+ */
 function normalizedWindows(text: string, forms: Array<[number, number]>): Array<{ text: string; how: string }> {
-  const windows = windowsAroundSpans(text.length, forms, reach);
+  const windows = distinctWindowSpans(text, forms);
   const units = windows.length > 0 ? loadText(text) : 0;
   return windows.map(([start, end]) => ({ text: normalizedSlice(text, units, start, end), how: ' after Unicode normalization' }));
+}
+
+/** The windows around `spans`, each text once (in order of first appearance). */
+function distinctWindows(text: string, spans: Array<[number, number]>): string[] {
+  return distinctWindowSpans(text, spans).map(([start, end]) => text.slice(start, end));
+}
+
+/** The windows around `spans` whose text no window before them has. Looked up by length, then compared: hashing every window cost more. */
+function distinctWindowSpans(text: string, spans: Array<[number, number]>): Array<[number, number]> {
+  const windows = windowsAroundSpans(text.length, spans, reach);
+  if (windows.length < 2) return windows;
+  const byLength = new Map<number, string[]>();
+  return windows.filter(([start, end]) => {
+    const window = text.slice(start, end);
+    const sameLength = byLength.get(end - start);
+    if (sameLength === undefined) byLength.set(end - start, [window]);
+    else if (sameLength.includes(window)) return false;
+    else sameLength.push(window);
+    return true;
+  });
 }
 
 /** A value spliced into a command may sit inside quotes the attacker escapes from; a whole command starts unquoted. */
