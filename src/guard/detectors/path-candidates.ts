@@ -2,6 +2,7 @@ import { lookalikeTargets, separatorLookalikes } from '../paths/non-ascii-in-pat
 import { flaggableShellPathWords, shellPathWords } from '../paths/shell-path-words.js';
 import { decodedLayers } from '../text/decode-escapes.js';
 import { isAscii } from '../text/fold.js';
+import { kernel, loadText } from '../text/kernels/kernel-memory.js';
 
 /** Field names whose values are paths or locations: `path`, `file_path`, `targetDir`, `uri`, ... */
 const pathWord = /^(?:path|paths|file|files|filename|filenames|filepath|filepaths|dir|dirs|directory|directories|folder|folders|src|source|sources|dest|destination|target|uri|uris|url|urls|location|root|roots|cwd|workdir|working_directory)$/;
@@ -39,10 +40,27 @@ export interface PathCandidate {
   mayBeFlagged: boolean;
 }
 
+const space = /\s/;
+/** From this length on, the white space of a text past its first units is looked for by a kernel: a megabyte of base64 may have none for hundreds of kilobytes. */
+const longText = 4096;
+const nextSpace = kernel<(units: number, from: number, end: number) => number>('nextSpace');
+
+/** Whether the text holds no white space once trimmed (what `\s` matches). */
+function isSingleToken(text: string): boolean {
+  if (text.length < longText) return !space.test(text.trim());
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  const near = Math.min(end, start + longText);
+  if (start >= end) return true;
+  // Prose and code have white space near their start.
+  if (space.test(text.slice(start, near))) return false;
+  return near === end || nextSpace(loadText(text), near, end) === end;
+}
+
 /** The whole string when it is one candidate, [] when it has none, undefined when its candidates are the words of a shell command. */
 function wholeCandidates(source: PathCandidateSource): string[] | undefined {
   const { text } = source;
-  const singleToken = !/\s/.test(text.trim());
+  const singleToken = isSingleToken(text);
   if (source.isKey) return singleToken ? [text] : [];
   if (isPathFieldName(source.fieldName) || singleToken) return [text];
   return source.reachesShell ? undefined : [];

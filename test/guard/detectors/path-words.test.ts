@@ -112,3 +112,28 @@ describe('the segment test before a sensitive-location lookup', () => {
     }
   });
 });
+
+describe('a string taken whole as a path candidate', () => {
+  const value = (text: string) => pathCandidates({ text, isKey: false, fieldName: undefined, reachesShell: false });
+  const spaces = ['\t', '\n', '\u000b', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+  const notSpaces = ['\u0008', '\u000e', '\u001f', '\u0085', '\u180e', '\u200b', '\u2027', '\u202a', '\u3001', '\ufefe', '\uff00', '\u9000'];
+
+  it('is one without white space inside it, however long, with white space around it or not', () => {
+    for (const length of [10, 4095, 4096, 4097, 5000, 70001]) {
+      const token = 'ab/'.repeat(length).slice(0, length);
+      for (const around of ['', ' ', '\n\t', '\u3000']) expect(value(`${around}${token}${around}`)).toHaveLength(1);
+      for (const other of notSpaces) expect(value(`${token}${other}${token}`)).toHaveLength(1);
+    }
+    expect(value(' '.repeat(5000))).toHaveLength(1);
+  });
+
+  it('is none with any kind of white space inside it, at any place of a long text', () => {
+    for (const length of [4096, 5003, 70000]) {
+      const token = 'x'.repeat(length);
+      for (const space of spaces) {
+        for (const at of [1, 8, 4095, 4096, 4097, length - 9, length - 1].filter((at) => at < length)) expect(value(`${token.slice(0, at)}${space}${token.slice(at)}`)).toEqual([]);
+        expect(value(`${space}${token}${space}y`)).toEqual([]);
+      }
+    }
+  });
+});

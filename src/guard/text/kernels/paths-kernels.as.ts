@@ -13,9 +13,10 @@ const highNibbleBit = i8x16(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0
   return load<u8>(triggers + ((before << 10) | (<u32>load<u8>(codes + <usize>load<u16>(at)) << 5) | after)) != 0;
 }
 
-/** The byte of each lane's bit in a block's 32 bytes of the quiet bitmap (`low`: units 0-127, `high`: 128-255), for lanes in that block (else 0). */
-@inline function bitmapBytes(blocks: v128, block: u32, index: v128, highIndex: v128, low: v128, high: v128): v128 {
-  return v128.and(i8x16.eq(blocks, i8x16.splat(<i8>block)), v128.or(i8x16.swizzle(low, index), i8x16.swizzle(high, highIndex)));
+/** The byte of each lane's bit in the 32 bytes of the quiet bitmap of block `block` at `bitmap` (units 0-127, then 128-255), for lanes in that block (else 0). */
+@inline function bitmapBytes(blocks: v128, block: u32, index: v128, highIndex: v128, bitmap: usize): v128 {
+  const inBlock = i8x16.eq(blocks, i8x16.splat(<i8>block));
+  return v128.and(inBlock, v128.or(i8x16.swizzle(v128.load(bitmap), index), i8x16.swizzle(v128.load(bitmap, 16), highIndex)));
 }
 
 const bitOfIndex = i8x16(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -64,15 +65,10 @@ export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, ne
   const first = neighbours & 0xff;
   const last = (neighbours >> 8) & 0xff;
   let afterBoundary = (neighbours >> 16) & 1;
+  // The blocks whose bitmaps are at hand, the last one met first.
   let quietBlock: u32 = 0;
-  let quietLow = v128.load(quietBits);
-  let quietHigh = v128.load(quietBits, 16);
-  let olderBlock = quietBlock;
-  let olderLow = quietLow;
-  let olderHigh = quietHigh;
-  let oldestBlock = quietBlock;
-  let oldestLow = quietLow;
-  let oldestHigh = quietHigh;
+  let olderBlock: u32 = 0;
+  let oldestBlock: u32 = 0;
   let count = 0;
   let i = from;
   for (; i + 16 <= end; i += 16) {
@@ -94,8 +90,11 @@ export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, ne
       const index = i8x16.shr_u(lows, 3);
       const highIndex = i8x16.sub(index, i8x16.splat(16));
       const bitmapByte = v128.or(
-        v128.or(bitmapBytes(blocks, quietBlock, index, highIndex, quietLow, quietHigh), bitmapBytes(blocks, olderBlock, index, highIndex, olderLow, olderHigh)),
-        bitmapBytes(blocks, oldestBlock, index, highIndex, oldestLow, oldestHigh),
+        v128.or(
+          bitmapBytes(blocks, quietBlock, index, highIndex, quietBits + (<usize>quietBlock << 5)),
+          bitmapBytes(blocks, olderBlock, index, highIndex, quietBits + (<usize>olderBlock << 5)),
+        ),
+        bitmapBytes(blocks, oldestBlock, index, highIndex, quietBits + (<usize>oldestBlock << 5)),
       );
       const inBitmap = i8x16.ne(v128.and(bitmapByte, i8x16.swizzle(bitOfIndex, v128.and(lows, i8x16.splat(7)))), zero);
       const inRange = i8x16.narrow_i16x8_s(i16x8.lt_u(i16x8.sub(firstHalf, rangeStart), rangeLength), i16x8.lt_u(i16x8.sub(secondHalf, rangeStart), rangeLength));
@@ -103,17 +102,21 @@ export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, ne
       self |= nonAsciiLanes & ~i8x16.bitmask(quiet);
     }
     const boundary = i8x16.bitmask(inClass(boundaryClass, low, highBits));
-    // Letters in lower case: their pair bits as first and as second, by low nibble (0 for any other unit).
-    const folded = v128.or(bytes, i8x16.splat(0x20));
-    const foldedLow = v128.and(folded, lowNibble);
-    const in6 = i8x16.eq(i8x16.shr_u(folded, 4), i8x16.splat(6));
-    const in7 = i8x16.eq(i8x16.shr_u(folded, 4), i8x16.splat(7));
-    const pairFirsts = v128.or(v128.and(in6, i8x16.swizzle(pairFirsts6, foldedLow)), v128.and(in7, i8x16.swizzle(pairFirsts7, foldedLow)));
-    const pairSeconds = v128.or(v128.and(in6, i8x16.swizzle(pairSeconds6, foldedLow)), v128.and(in7, i8x16.swizzle(pairSeconds7, foldedLow)));
-    // The unit after the block's last is not at hand: any may follow it.
-    const nextSeconds = i8x16.shuffle(pairSeconds, i8x16.splat(-1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
-    const firsts = i8x16.bitmask(v128.or(inClass(loneFirstClass, low, highBits), i8x16.ne(v128.and(pairFirsts, nextSeconds), zero)));
-    let candidates = self | (firsts & ((boundary << 1) | afterBoundary));
+    const starts = (boundary << 1) | afterBoundary;
+    let candidates = self;
+    if ((starts & 0xffff) != 0) {
+      // Letters in lower case: their pair bits as first and as second, by low nibble (0 for any other unit).
+      const folded = v128.or(bytes, i8x16.splat(0x20));
+      const foldedLow = v128.and(folded, lowNibble);
+      const in6 = i8x16.eq(i8x16.shr_u(folded, 4), i8x16.splat(6));
+      const in7 = i8x16.eq(i8x16.shr_u(folded, 4), i8x16.splat(7));
+      const pairFirsts = v128.or(v128.and(in6, i8x16.swizzle(pairFirsts6, foldedLow)), v128.and(in7, i8x16.swizzle(pairFirsts7, foldedLow)));
+      const pairSeconds = v128.or(v128.and(in6, i8x16.swizzle(pairSeconds6, foldedLow)), v128.and(in7, i8x16.swizzle(pairSeconds7, foldedLow)));
+      // The unit after the block's last is not at hand: any may follow it.
+      const nextSeconds = i8x16.shuffle(pairSeconds, i8x16.splat(-1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+      const firsts = i8x16.bitmask(v128.or(inClass(loneFirstClass, low, highBits), i8x16.ne(v128.and(pairFirsts, nextSeconds), zero)));
+      candidates |= firsts & starts;
+    }
     afterBoundary = boundary >> 15;
     while (candidates != 0) {
       const p = i + <i32>ctz(candidates);
@@ -125,14 +128,8 @@ export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, ne
         const block = <u32>load<u16>(unit) >> 8;
         if (block != quietBlock) {
           oldestBlock = olderBlock;
-          oldestLow = olderLow;
-          oldestHigh = olderHigh;
           olderBlock = quietBlock;
-          olderLow = quietLow;
-          olderHigh = quietHigh;
           quietBlock = block;
-          quietLow = v128.load(quietBits + (<usize>block << 5));
-          quietHigh = v128.load(quietBits + (<usize>block << 5), 16);
         }
         continue;
       }
@@ -182,6 +179,36 @@ export function nextWordEnd(endsWord: usize, units: usize, from: i32, end: i32):
   for (; i < end; i++) {
     const unit = <u32>load<u16>(units + (<usize>i << 1));
     if (unit < 128 && (load<u8>(endsWord + (unit & 15)) & (1 << (unit >> 4))) != 0) return i;
+  }
+  return end;
+}
+
+/** Lanes (0xffff) of the units that are JavaScript white space or line terminators (what `\s` matches). */
+@inline function spaceLanes(units: v128): v128 {
+  const tabToReturn = i16x8.lt_u(i16x8.sub(units, i16x8.splat(9)), i16x8.splat(5));
+  const enQuadToHairSpace = i16x8.lt_u(i16x8.sub(units, i16x8.splat(0x2000)), i16x8.splat(11));
+  const lineAndParagraph = i16x8.lt_u(i16x8.sub(units, i16x8.splat(0x2028)), i16x8.splat(2));
+  const singles = v128.or(
+    v128.or(v128.or(i16x8.eq(units, i16x8.splat(0x20)), i16x8.eq(units, i16x8.splat(0xa0))), v128.or(i16x8.eq(units, i16x8.splat(0x1680)), i16x8.eq(units, i16x8.splat(0x202f)))),
+    v128.or(v128.or(i16x8.eq(units, i16x8.splat(0x205f)), i16x8.eq(units, i16x8.splat(0x3000))), i16x8.eq(units, i16x8.splat(<i16>0xfeff))),
+  );
+  return v128.or(v128.or(tabToReturn, enQuadToHairSpace), v128.or(lineAndParagraph, singles));
+}
+
+/**
+ * The first position in `units[from, end)` whose unit is white space or a
+ * line terminator as JavaScript's `\s` has them (tab to carriage return,
+ * space, no-break space, U+1680, U+2000-200A, U+2028-2029, U+202F,
+ * U+205F, U+3000, U+FEFF), or `end`; eight units at a time.
+ */
+export function nextSpace(units: usize, from: i32, end: i32): i32 {
+  let i = from;
+  for (; i + 8 <= end; i += 8) {
+    const lanes = i16x8.bitmask(spaceLanes(v128.load(units + (<usize>i << 1))));
+    if (lanes != 0) return i + <i32>ctz(lanes);
+  }
+  for (; i < end; i++) {
+    if (i16x8.bitmask(spaceLanes(i16x8.splat(load<u16>(units + (<usize>i << 1))))) != 0) return i;
   }
   return end;
 }
