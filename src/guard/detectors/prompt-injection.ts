@@ -6,6 +6,7 @@ import type { FoldedText } from '../text/folded-text.js';
 import { foldedSpacedLetterMatches } from '../text/folded-spaced-letters.js';
 import { singleLetterShare, spacedLetterMatches } from '../text/spaced-letters.js';
 import { codeUnits } from '../text/code-units.js';
+import { kernel, loadText } from '../text/kernels/kernel-memory.js';
 import { eachWordLacksALetter } from '../text/missing-letters.js';
 import { squashedLetters, squashedText, squashedUnits } from '../text/squashed-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
@@ -14,6 +15,10 @@ import type { ScannedString } from './scanned-string.js';
 
 /** One pass over the text finds the windows for the plain and the leetspeak spellings alike. */
 const triggers = triggerIndex(phrasePatterns, leetTriggers, deLeeted);
+/** From this length on, a string is read by the scan kernels in kernel memory (see `injectionLabels`). */
+const longText = 4096;
+/** See trigger-kernels.as.ts. */
+const leetInWordKernel = kernel<(units: number, start: number, end: number) => number>('leetInWord');
 /** The digits and symbols that stand in for letters in leetspeak. */
 const leetChar = /[013457@$!|]/g;
 /** Per code unit: 1 for an ASCII letter, 2 for a leetspeak stand-in, else 0. */
@@ -81,13 +86,13 @@ function windowText(raw: string): string {
  */
 export function injectionLabels(unconfused: string | FoldedText): string[] {
   const labels = new Set<string>();
-  // Looked up once: finding a long text among those converted compares it with the ones of its length.
-  const units = typeof unconfused === 'string' ? codeUnits(unconfused) : undefined;
+  // A long string is read in kernel memory, where its scans load it (making its code units would copy it once more); a short one as code units.
+  const units = typeof unconfused === 'string' && unconfused.length < longText ? codeUnits(unconfused) : undefined;
   for (const { start, end, patterns } of searchWindows(unconfused, triggers, units)) {
     const raw = unconfused.slice(start, end);
     const window = windowText(raw);
-    // The units are those of the window as the patterns read it unless it was lower-cased.
-    const leetInWord = units !== undefined && window === raw ? unitsHaveLeetInWord(units, start, end) : hasLeetInWord(window);
+    // The string's own units are those of the window as the patterns read it unless it was lower-cased.
+    const leetInWord = typeof unconfused === 'string' && window === raw ? stringHasLeetInWord(unconfused, units, start, end) : hasLeetInWord(window);
     const plain = leetInWord ? deLeeted(window) : undefined;
     // A match contains one of its pattern's trigger words: patterns without one are not tried.
     const plainPatterns = plain === undefined ? 0 : patternsIn(plain, triggers);
@@ -99,17 +104,22 @@ export function injectionLabels(unconfused: string | FoldedText): string[] {
     });
   }
   // Letters spelled out one by one: "i g n o r e", "I.G.N.O.R.E".
-  if (squashedPhrasePossible(unconfused, units)) addSpacedOutLabels(unconfused, units, labels);
+  if (squashedPhrasePossible(unconfused)) addSpacedOutLabels(unconfused, units, labels);
   return [...labels];
 }
 
-/** The labels of the squashed phrases in the windows around letters spelled out one by one; `units` those of a string `unconfused`. */
+/** `hasLeetInWord` of `text[start, end)`, read in its code units `units` when it is short, in kernel memory when it is long. */
+export function stringHasLeetInWord(text: string, units: Uint16Array | undefined, start: number, end: number): boolean {
+  return units !== undefined ? unitsHaveLeetInWord(units, start, end) : leetInWordKernel(loadText(text), start, end) !== 0;
+}
+
+/** The labels of the squashed phrases in the windows around letters spelled out one by one; `units` those of a short string `unconfused`. */
 function addSpacedOutLabels(unconfused: string | FoldedText, units: Uint16Array | undefined, labels: Set<string>): void {
   const spaced = typeof unconfused === 'string' ? spacedLetterMatches(unconfused, units) : foldedSpacedLetterMatches(unconfused);
   for (const [start, end] of windowsAroundSpans(unconfused.length, spaced, 400)) {
     // A long text is in kernel memory already (the scans loaded it); a short one would push it out.
     const squashed =
-      units === undefined ? squashedLetters(unconfused, start, end) : units.length >= 4096 ? squashedText(unconfused as string, start, end) : squashedUnits(units, start, end);
+      typeof unconfused !== 'string' ? squashedLetters(unconfused, start, end) : units === undefined ? squashedText(unconfused, start, end) : squashedUnits(units, start, end);
     // A search for a few words is much faster than the patterns over a long squashed window; each word once, though several patterns end in it.
     const present = squashedEndings.filter((word) => squashed.includes(word));
     if (present.length === 0) continue;
@@ -136,12 +146,12 @@ const anySquashedEnding = new RegExp(squashedEndings.join('|'));
  * (hex, Cyrillic words with a folded Latin look-alike in them), so it is made
  * there only, and the answer is the same either way.
  */
-function squashedPhrasePossible(unconfused: string | FoldedText, units: Uint16Array | undefined): boolean {
+function squashedPhrasePossible(unconfused: string | FoldedText): boolean {
   const text = typeof unconfused === 'string' ? unconfused : unconfused.source;
   if (text.length <= 4096 || singleLetterShare(text) <= denseSingleLetters) return true;
-  if (units !== undefined && eachWordLacksALetter(text, units, squashedEndings)) return false;
-  const letters = units === undefined ? squashedLetters(unconfused, 0, unconfused.length) : squashedText(text);
-  return anySquashedEnding.test(letters);
+  // A folded text's letters may be those of its source and more.
+  if (typeof unconfused !== 'string') return anySquashedEnding.test(squashedLetters(unconfused, 0, unconfused.length));
+  return !eachWordLacksALetter(text, squashedEndings) && anySquashedEnding.test(squashedText(text));
 }
 
 /**

@@ -5,11 +5,10 @@
  * letters hold none of the words. Hex, with the letters a-f only, lacks most.
  * A letter of a sample of the text is there; the others are looked for with
  * `includes`, many times faster than squashing a large text, and the first
- * one found ends the attempt (false: the words may be there). `units` are the
- * text's.
+ * one found ends the attempt (false: the words may be there).
  */
-export function eachWordLacksALetter(text: string, units: Uint16Array, words: readonly string[]): boolean {
-  const seen = sampledLetters(units);
+export function eachWordLacksALetter(text: string, words: readonly string[]): boolean {
+  const seen = sampledLetters(text);
   const absent = new Set<string>();
   for (const word of words) {
     if ([...word].some((letter) => absent.has(letter))) continue;
@@ -25,13 +24,13 @@ function formsOf(letter: string): string[] {
   return [letter, letter.toUpperCase(), ...(letter === 'i' ? ['\u0130'] : letter === 'k' ? ['\u212a'] : [])];
 }
 
-/** The lower-case ASCII letters of 64 stretches of 64 units spread over `units`. */
-function sampledLetters(units: Uint16Array): Set<string> {
+/** The lower-case ASCII letters of 64 stretches of 64 characters spread over `text` (read with `charCodeAt`: a few thousand). */
+function sampledLetters(text: string): Set<string> {
   const seen = new Set<string>();
-  const step = Math.max(64, Math.floor(units.length / 64));
-  for (let start = 0; start < units.length; start += step) {
-    for (let i = start; i < Math.min(units.length, start + 64); i++) {
-      const lower = units[i] | 32;
+  const step = Math.max(64, Math.floor(text.length / 64));
+  for (let start = 0; start < text.length; start += step) {
+    for (let i = start; i < Math.min(text.length, start + 64); i++) {
+      const lower = text.charCodeAt(i) | 32;
       if (lower >= 97 && lower <= 122) seen.add(String.fromCharCode(lower));
     }
   }

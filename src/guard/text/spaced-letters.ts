@@ -192,21 +192,22 @@ function followChain(units: Uint16Array, x: number, doneUntil: number, matches: 
 /**
  * The share of single letters (ASCII letters with no letter on either side)
  * among 64 evenly spread stretches of 64 characters: what following chains
- * will cost, estimated without following any.
+ * will cost, estimated without following any. Read with `charCodeAt`: the
+ * samples are a few thousand characters, and a long text's code units may
+ * not have been made (its scans read it in kernel memory).
  */
 export function singleLetterShare(text: string): number {
   const samples = 64;
   const length = 64;
-  const units = codeUnits(text);
-  if (text.length <= samples * length) return singleLetterCount(units, 0, text.length) / Math.max(1, text.length);
+  if (text.length <= samples * length) return singleLetterCount(text, 0, text.length) / Math.max(1, text.length);
   const step = Math.floor(text.length / samples);
   let singles = 0;
-  for (let k = 0; k < samples; k++) singles += singleLetterCount(units, k * step, k * step + length);
+  for (let k = 0; k < samples; k++) singles += singleLetterCount(text, k * step, k * step + length);
   return singles / (samples * length);
 }
 
-function singleLetterCount(units: Uint16Array, start: number, end: number): number {
+function singleLetterCount(text: string, start: number, end: number): number {
   let count = 0;
-  for (let i = start; i < end; i++) if (letterAt(units, i) && isSingle(units, i)) count++;
+  for (let i = start; i < end; i++) if (isLetter(text, i) && !isLetter(text, i - 1) && !isLetter(text, i + 1)) count++;
   return count;
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { codeUnits } from '../../../src/guard/text/code-units.js';
 import { eachWordLacksALetter } from '../../../src/guard/text/missing-letters.js';
 
 const words = ['instruction', 'prompt', 'rules', 'directions', 'guidelines'];
-const lacks = (text: string) => eachWordLacksALetter(text, codeUnits(text), words);
+const lacks = (text: string) => eachWordLacksALetter(text, words);
 
 /** Hex digits, lower case: the letters a-f only. */
 function hex(length: number): string {

@@ -117,3 +117,57 @@ export function scanLiterals(units: usize, n: i32, from: i32, header: usize, mat
   }
   return capacity - room;
 }
+
+/** Per lane of eight units, 0xffff where the unit is one of the leetspeak stand-ins 0 1 3 4 5 7 @ $ ! |. */
+// @ts-ignore: decorator
+@inline
+function standIns(eight: v128): v128 {
+  let found = v128.or(i16x8.eq(eight, i16x8.splat(0x30)), i16x8.eq(eight, i16x8.splat(0x31)));
+  found = v128.or(found, i16x8.eq(eight, i16x8.splat(0x33)));
+  found = v128.or(found, i16x8.eq(eight, i16x8.splat(0x34)));
+  found = v128.or(found, i16x8.eq(eight, i16x8.splat(0x35)));
+  found = v128.or(found, i16x8.eq(eight, i16x8.splat(0x37)));
+  found = v128.or(found, i16x8.eq(eight, i16x8.splat(0x40)));
+  found = v128.or(found, i16x8.eq(eight, i16x8.splat(0x24)));
+  found = v128.or(found, i16x8.eq(eight, i16x8.splat(0x21)));
+  return v128.or(found, i16x8.eq(eight, i16x8.splat(0x7c)));
+}
+
+/** Whether the unit is a leetspeak stand-in (`standIns` of one unit). */
+// @ts-ignore: decorator
+@inline
+function isStandIn(unit: u32): bool {
+  return unit == 0x30 || unit == 0x31 || unit == 0x33 || unit == 0x34 || unit == 0x35 || unit == 0x37 || unit == 0x40 || unit == 0x24 || unit == 0x21 || unit == 0x7c;
+}
+
+/**
+ * Whether `units[start, end)` holds an ASCII letter next to a leetspeak
+ * stand-in, both inside the stretch: what `hasLeetInWord` answers for it.
+ * Eight units a step: a bit per unit for letters and one for stand-ins, each
+ * with the last unit of the step before as bit 0, and a letter bit next to a
+ * stand-in bit is a hit.
+ */
+export function leetInWord(units: usize, start: i32, end: i32): bool {
+  let letters: u32 = 0;
+  let stand: u32 = 0;
+  let i = start;
+  for (; i + 8 <= end; i += 8) {
+    const eight = v128.load(units + (<usize>i << 1));
+    letters = ((<u32>i16x8.bitmask(i16x8.lt_u(i16x8.sub(v128.or(eight, i16x8.splat(32)), i16x8.splat(97)), i16x8.splat(26)))) << 1) | (letters >> 8);
+    stand = ((<u32>i16x8.bitmask(standIns(eight))) << 1) | (stand >> 8);
+    // Bit j and j + 1 (j from 0 to 7) are neighbours; at the start of the stretch bit 0 is 0.
+    if (((letters & (stand >> 1)) | (stand & (letters >> 1))) != 0) return true;
+  }
+  // The last units one by one, after the last unit of the steps (bit 8).
+  let previousLetter = letters >> 8;
+  let previousStandIn = stand >> 8;
+  for (; i < end; i++) {
+    const unit = <u32>load<u16>(units + (<usize>i << 1));
+    const letter = <u32>((unit | 32) - 97 < 26);
+    const standIn = <u32>isStandIn(unit);
+    if (((previousLetter & standIn) | (previousStandIn & letter)) != 0) return true;
+    previousLetter = letter;
+    previousStandIn = standIn;
+  }
+  return false;
+}
