@@ -156,7 +156,11 @@ writeTables(new DataView(kernelMemory(0)));
 function writeTables(memory: DataView): void {
   const bytes = new Uint8Array(memory.buffer);
   bytes.set(nibbleTablesOf(numberChars), tablesAddress);
-  bytes.set(entryOf.subarray(0, 128), tablesAddress + 32);
+  // The kernel's entries also mark digits (16) and the separators of a chain, space and dash (32).
+  for (let c = 0; c < 128; c++) {
+    const k = entryOf[c] & 7;
+    bytes[tablesAddress + 32 + c] = entryOf[c] | (k === digit ? 16 : 0) | (k === space || k === dash ? 32 : 0);
+  }
   [ssnMask, ssnShape, phoneMask, phoneShape, ibanMask, ibanShape, cardChain, labelledRun].forEach((value, k) => {
     memory.setUint32(tablesAddress + 160 + 4 * k, value, true);
   });

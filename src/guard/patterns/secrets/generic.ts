@@ -1,6 +1,6 @@
 import { base64Chars, decodeRun } from '../../text/base64-payloads.js';
 import { codeUnits } from '../../text/code-units.js';
-import { charRuns } from '../../text/char-runs.js';
+import { asciiSet, charRuns } from '../../text/char-runs.js';
 import { shannonEntropy } from '../../text/entropy.js';
 import { allMatches, type TextMatch } from '../text-match.js';
 import { holdsPemBegin } from './pem-marker.js';
@@ -106,10 +106,18 @@ function looksLikeIdentifier(run: string): boolean {
 /** How far back a URL's scheme is looked for. */
 const maxUrlReach = 512;
 
+/** What ends a URL's token going back from a run: ASCII white space, an opening parenthesis, quotes, angle brackets. */
+const urlTokenBounds = asciiSet('\t\n\v\f\r ("\'<>');
+const whiteSpace = /\s/;
+
+function boundsUrlToken(unit: number): boolean {
+  return unit < 128 ? urlTokenBounds[unit] === 1 : unit >= 0xa0 && whiteSpace.test(String.fromCharCode(unit));
+}
+
 /** Whether the run sits in a URL (`https://host/...<run>`): IDs in URLs are addresses, not credentials. */
-function insideUrl(text: string, start: number): boolean {
+function insideUrl(text: string, units: Uint16Array, start: number): boolean {
   let tokenStart = start;
-  while (tokenStart > 0 && start - tokenStart < maxUrlReach && !/[\s("'<>]/.test(text[tokenStart - 1])) tokenStart--;
+  while (tokenStart > 0 && start - tokenStart < maxUrlReach && !boundsUrlToken(units[tokenStart - 1])) tokenStart--;
   return text.slice(tokenStart, start).includes('://');
 }
 
@@ -160,7 +168,7 @@ function findHighEntropyTokens(text: string): TextMatch[] {
     if (!twoOfEachClass(units, start, end)) continue;
     const run = text.slice(start, end);
     if (integrityHash.test(run) || sshWireFormat.test(run) || alphabetTable.test(run)) continue;
-    if (shannonEntropy(run) < 4.2 || looksLikeIdentifier(run) || decodeRun(text, units, start, end) !== undefined || insideUrl(text, start)) continue;
+    if (shannonEntropy(run) < 4.2 || looksLikeIdentifier(run) || decodeRun(text, units, start, end) !== undefined || insideUrl(text, units, start)) continue;
     matches.push({ kind: 'secret.high_entropy', label: 'high-entropy token', start, end });
   }
   return matches;

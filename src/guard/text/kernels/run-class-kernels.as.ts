@@ -206,9 +206,10 @@ function separatorFollowsName(units: usize, p: i32): bool {
  * space, dash, dot), the scan state of number-starts.ts carried over the
  * run, and the position of each unit ending a place written to `out` as an
  * i32; returns how many. From `tables + 32`: each ASCII unit's entry (class
- * in the low three bits, 8 for "a labelled SSN's digits may follow"), then
- * eight u32: the masks and shapes of the SSN, phone and IBAN places, the
- * card chain length and the labelled run length.
+ * in the low three bits, 8 for "a labelled SSN's digits may follow", 16 for
+ * a digit, 32 for a space or dash), then eight u32: the masks and shapes of
+ * the SSN, phone and IBAN places, the card chain length and the labelled
+ * run length.
  */
 export function numberPlaces(tables: usize, units: usize, length: i32, out: usize): i32 {
   const entries = tables + 32;
@@ -227,28 +228,30 @@ export function numberPlaces(tables: usize, units: usize, length: i32, out: usiz
     // The scan starts after the unit before the run: only its class counts (every place lies inside the run).
     let before: u32 = 0;
     if (start > 0) {
-      const unit = <u32>load<u16>(units + (<usize>(start - 1) << 1));
+      const unit = unitAt(units, start - 1);
       before = unit < 128 ? <u32>load<u8>(entries + unit) : 8;
     }
     let shape = before & 7;
     let chain: u32 = 0;
     let run = (before & 8) << 1;
+    // The unit before the run is no digit.
+    let previousDigit: u32 = 0;
     for (let i = start; i < end; i++) {
-      // Units inside the run are ASCII.
-      const entry = <u32>load<u8>(entries + <usize>load<u16>(units + (<usize>i << 1)));
-      const k = entry & 7;
-      const previous = shape & 7;
-      shape = ((shape << 3) | k) & 0x3fffffff;
-      // Branch-free, as in number-starts.ts (classes 2 space, 3 dash, 4 digit): digits and separators alternate unpredictably in hex and logs.
-      const isDigit = (16 >> k) & 1;
-      const continues = isDigit | ((12 >> k) & (16 >> previous) & 1);
+      // Units inside the run are ASCII. Without branches: digits and separators alternate unpredictably in hex and logs.
+      const entry = <u32>load<u8>(entries + <usize>unitAt(units, i));
+      shape = ((shape << 3) | (entry & 7)) & 0x3fffffff;
+      const isDigit = (entry >> 4) & 1;
+      const continues = isDigit | ((entry >> 5) & previousDigit);
+      previousDigit = isDigit;
       chain = (chain + isDigit) & (0 - continues);
       run = ((run + 1) & (0 - isDigit)) | (((entry & 8) << 1) & (isDigit - 1));
       const found =
         <u32>(chain == cardChain) | <u32>((shape & ssnMask) == ssnShape) | <u32>((shape & phoneMask) == phoneShape) |
         <u32>((shape & ibanMask) == ibanShape) | <u32>(run == labelledRun);
-      store<i32>(out + (<usize>count << 2), i);
-      count += found;
+      if (found != 0) {
+        store<i32>(out + (<usize>count << 2), i);
+        count++;
+      }
     }
     start = end < length ? nextClassRun(tables, units, end + 1, length, 8) : length;
   }
