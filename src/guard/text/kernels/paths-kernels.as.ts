@@ -89,17 +89,17 @@ export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, ne
       const blocks = i8x16.narrow_i16x8_u(i16x8.shr_u(firstHalf, 8), i16x8.shr_u(secondHalf, 8));
       const index = i8x16.shr_u(lows, 3);
       const highIndex = i8x16.sub(index, i8x16.splat(16));
-      const bitmapByte = v128.or(
-        v128.or(
-          bitmapBytes(blocks, quietBlock, index, highIndex, quietBits + (<usize>quietBlock << 5)),
-          bitmapBytes(blocks, olderBlock, index, highIndex, quietBits + (<usize>olderBlock << 5)),
-        ),
-        bitmapBytes(blocks, oldestBlock, index, highIndex, quietBits + (<usize>oldestBlock << 5)),
-      );
-      const inBitmap = i8x16.ne(v128.and(bitmapByte, i8x16.swizzle(bitOfIndex, v128.and(lows, i8x16.splat(7)))), zero);
+      const bit = i8x16.swizzle(bitOfIndex, v128.and(lows, i8x16.splat(7)));
       const inRange = i8x16.narrow_i16x8_s(i16x8.lt_u(i16x8.sub(firstHalf, rangeStart), rangeLength), i16x8.lt_u(i16x8.sub(secondHalf, rangeStart), rangeLength));
-      const quiet = v128.or(inBitmap, inRange);
-      self |= nonAsciiLanes & ~i8x16.bitmask(quiet);
+      const inLast = v128.and(bitmapBytes(blocks, quietBlock, index, highIndex, quietBits + (<usize>quietBlock << 5)), bit);
+      let loud = nonAsciiLanes & i8x16.bitmask(i8x16.eq(v128.or(inRange, inLast), zero));
+      // Most blocks of a script need the block of bitmap met last only.
+      if (loud != 0) {
+        const inOlder = bitmapBytes(blocks, olderBlock, index, highIndex, quietBits + (<usize>olderBlock << 5));
+        const inOldest = bitmapBytes(blocks, oldestBlock, index, highIndex, quietBits + (<usize>oldestBlock << 5));
+        loud &= i8x16.bitmask(i8x16.eq(v128.and(v128.or(inOlder, inOldest), bit), zero));
+      }
+      self |= loud;
     }
     const boundary = i8x16.bitmask(inClass(boundaryClass, low, highBits));
     const starts = (boundary << 1) | afterBoundary;
