@@ -8,7 +8,7 @@ import { singleLetterShare, spacedLetterMatches } from '../text/spaced-letters.j
 import { codeUnits } from '../text/code-units.js';
 import { kernel, loadText } from '../text/kernels/kernel-memory.js';
 import { eachWordLacksALetter } from '../text/missing-letters.js';
-import { squashedLetters, squashedText, squashedUnits } from '../text/squashed-letters.js';
+import { squashedLetters, squashedStretches, squashedText, squashedUnits } from '../text/squashed-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
 import { deLeeted, leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
@@ -116,17 +116,18 @@ export function stringHasLeetInWord(text: string, units: Uint16Array | undefined
 /** The labels of the squashed phrases in the windows around letters spelled out one by one; `units` those of a short string `unconfused`. */
 function addSpacedOutLabels(unconfused: string | FoldedText, units: Uint16Array | undefined, labels: Set<string>): void {
   const spaced = typeof unconfused === 'string' ? spacedLetterMatches(unconfused, units) : foldedSpacedLetterMatches(unconfused);
-  for (const [start, end] of windowsAroundSpans(unconfused.length, spaced, 400)) {
-    // A long text is in kernel memory already (the scans loaded it); a short one would push it out.
-    const squashed =
-      typeof unconfused !== 'string' ? squashedLetters(unconfused, start, end) : units === undefined ? squashedText(unconfused, start, end) : squashedUnits(units, start, end);
+  const windows = windowsAroundSpans(unconfused.length, spaced, 400);
+  // A long text is in kernel memory already (the scans loaded it); a short one would push it out.
+  const longSquashed = typeof unconfused === 'string' && units === undefined ? squashedStretches(unconfused, windows) : undefined;
+  windows.forEach(([start, end], k) => {
+    const squashed = longSquashed?.[k] ?? (units === undefined ? squashedLetters(unconfused, start, end) : squashedUnits(units, start, end));
     // A search for a few words is much faster than the patterns over a long squashed window; each word once, though several patterns end in it.
     const present = squashedEndings.filter((word) => squashed.includes(word));
-    if (present.length === 0) continue;
+    if (present.length === 0) return;
     for (const { label, pattern, triggers: endings } of squashedPatterns) {
       if (endings.some(({ word }) => present.includes(word)) && pattern.test(squashed)) labels.add(`${label} (letters spaced out)`);
     }
-  }
+  });
 }
 
 /** Texts with more single letters than this share are tested whole first (see `squashedPhrasePossible`). */

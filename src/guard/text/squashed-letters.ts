@@ -82,3 +82,24 @@ export function squashedText(text: string, start = 0, end = text.length): string
   const length = squashLetters(units, start, end, out);
   return Buffer.from(kernelMemory(0), out, length).toString('latin1');
 }
+
+/**
+ * `squashedText` of each of `stretches` (in order, not overlapping) of a long
+ * `text`: squashed one after the other into kernel memory and read out as one
+ * string, of which each stretch's letters are a slice. Many windows of one
+ * text cost one string instead of a buffer and a string each (which cost more
+ * than squashing them).
+ */
+export function squashedStretches(text: string, stretches: ReadonlyArray<readonly [number, number]>): string[] {
+  const units = loadText(text);
+  const out = scratchAddress();
+  kernelMemory(out + stretches.reduce((total, [start, end]) => total + end - start, 0));
+  const ends: number[] = [];
+  let length = 0;
+  for (const [start, end] of stretches) {
+    length += squashLetters(units, start, end, out + length);
+    ends.push(length);
+  }
+  const letters = Buffer.from(kernelMemory(0), out, length).toString('latin1');
+  return ends.map((end, k) => letters.slice(k === 0 ? 0 : ends[k - 1], end));
+}
