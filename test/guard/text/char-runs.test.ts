@@ -56,7 +56,7 @@ describe('charRuns', () => {
       const parts: string[] = [];
       for (let length = 0; length < 17_000; length += parts[parts.length - 2].length + 1) parts.push('aZ9+/_-'.repeat(20).slice(0, Math.floor(random() * 30)), outside[Math.floor(random() * outside.length)]);
       const text = parts.join('');
-      for (const minLength of [8, 9, 16, 20]) expect(charRuns(text, set, minLength, { cache: false }), `${JSON.stringify(text)} ${minLength}`).toEqual(reference(text, minLength));
+      for (const minLength of [8, 9, 15, 16, 17, 20, 32]) expect(charRuns(text, set, minLength, { cache: false }), `${JSON.stringify(text)} ${minLength}`).toEqual(reference(text, minLength));
     }
     expect(charRuns('a'.repeat(20_000), set, 8, { cache: false })).toEqual([[0, 20_000]]);
     expect(charRuns(`aaaaaaa\u0000${'a'.repeat(20_000)}`, set, 8, { cache: false })).toEqual([[8, 20_008]]);

@@ -17,6 +17,16 @@ function members(table: usize, units: usize, i: i32): i32 {
   return i8x16.bitmask(i8x16.ne(v128.and(low, high), i8x16.splat(0))) & 0xff;
 }
 
+/** A bit for each of the sixteen units from `i` on that is in the set, the first lowest: one narrowing and lookup for all. */
+// @ts-ignore: decorator
+@inline
+function members16(table: usize, units: usize, i: i32): i32 {
+  const bytes = i8x16.narrow_i16x8_u(v128.load(units + (<usize>i << 1)), v128.load(units + (<usize>(i + 8) << 1)));
+  const low = i8x16.swizzle(v128.load(table), v128.and(bytes, i8x16.splat(0x0f)));
+  const high = i8x16.swizzle(v128.load(table + 16), i8x16.shr_u(bytes, 4));
+  return i8x16.bitmask(i8x16.ne(v128.and(low, high), i8x16.splat(0)));
+}
+
 // @ts-ignore: decorator
 @inline
 function isMember(table: usize, units: usize, i: i32): bool {
@@ -29,12 +39,22 @@ function isMember(table: usize, units: usize, i: i32): bool {
  * The start of the first run of `minLength` (8 or more) units of the set that
  * lies in [from, end) and starts at `from` or after a unit outside the set
  * (`from` is 0 or follows one), or `end`. A run inside eight units is at most
- * six long: only runs crossing from one eight to the next are counted.
+ * six long, inside sixteen fourteen: only runs crossing from one eight (or
+ * sixteen, for runs of 16 or more) to the next are counted.
  */
 function nextClassRun(table: usize, units: usize, from: i32, end: i32, minLength: i32): i32 {
   let i = from;
   // Units of the set right before `i`, back to the last unit outside it (or `from`).
   let count = 0;
+  // From 16 on, no run long enough fits inside sixteen units: they are read at once.
+  if (minLength >= 16) {
+    while (i + 16 <= end) {
+      const m = members16(table, units, i);
+      if (count + <i32>ctz(~m) >= minLength) return i - count;
+      count = select(count + 16, <i32>clz(~m & 0xffff) - 16, m == 0xffff);
+      i += 16;
+    }
+  }
   while (i + 8 <= end) {
     const m = members(table, units, i);
     // The run reaches `minLength` within these eight: it started `count` units back.
@@ -57,6 +77,11 @@ function nextClassRun(table: usize, units: usize, from: i32, end: i32, minLength
 /** The end of the run of units of the set going on at `from` (before `end`). */
 function classRunEnd(table: usize, units: usize, from: i32, end: i32): i32 {
   let i = from;
+  while (i + 16 <= end) {
+    const m = members16(table, units, i);
+    if (m != 0xffff) return i + <i32>ctz(~m);
+    i += 16;
+  }
   while (i + 8 <= end) {
     const m = members(table, units, i);
     if (m != 0xff) return i + <i32>ctz(~m);
