@@ -34,18 +34,17 @@ const bitOfIndex = i8x16(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
  * Sixteen units at a time, narrowed to bytes (unsigned saturation: units
  * from 256 on become 255 or 0) and sorted by the tables right after
  * `triggers` (16 bytes each: nibble tables of the self, boundary and lone
- * first classes of ASCII units, then the pair bits of lower-case letters as
- * first and as second, for high nibbles 6 and 7) into candidates: a unit
- * that is a trigger after some unit that is not a boundary (self class, and
- * every non-ASCII unit that is not quiet), or, after a boundary, a lone
- * first or a letter whose pair bits meet those of the letter after it (or
- * that ends the block). Only candidates are looked up, so
- * a block of prose without any costs a few vector operations. Whether a
- * non-ASCII unit is quiet (its code is 0: it is never a trigger) is told
- * by the quiet bitmap (after the classes: a bit per unit) for the units of
- * one block of 256 at a time (the block of the last quiet candidate), and
- * by a range of units (two u16 after the bitmap: start and length) all of
- * which are quiet.
+ * first classes of ASCII units, then the pair bits of the lower-case letters
+ * from 0x60 and from 0x70 as first, and the same as second) into
+ * candidates: a unit that is a trigger after some unit that is not a
+ * boundary (self class, and every non-ASCII unit that is not quiet), or,
+ * after a boundary, a lone first or a letter whose pair bits meet those of
+ * the unit after it (or that ends the block). Only candidates are looked up,
+ * so a block of prose without any costs a few vector operations. Whether a
+ * non-ASCII unit is quiet (its code is 0: it is never a trigger) is told by
+ * the quiet bitmap (after the classes: a bit per unit) for the units of the
+ * blocks of 256 of the last three quiet candidates, and by a range of units
+ * (two u16 after the bitmap: start and length) all of which are quiet.
  */
 export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, neighbours: u32, out: usize, limit: i32): i32 {
   const triggers = codes + 65536;
@@ -78,8 +77,8 @@ export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, ne
     const bytes = i8x16.narrow_i16x8_u(firstHalf, secondHalf);
     const low = v128.and(bytes, lowNibble);
     const highBits = i8x16.swizzle(highNibbleBit, i8x16.shr_u(bytes, 4));
-    const nonAscii = v128.or(i8x16.lt_s(bytes, zero), i8x16.eq(bytes, zero));
-    const nonAsciiLanes = i8x16.bitmask(nonAscii);
+    // Bytes from 128 on, and NUL (units from 0x8000 on narrow to it).
+    const nonAsciiLanes = i8x16.bitmask(bytes) | i8x16.bitmask(i8x16.eq(bytes, zero));
     // Units from 0x8000 on narrow to NUL, which is in the self class: non-ASCII units are candidates unless quiet.
     let self = i8x16.bitmask(inClass(selfClass, low, highBits)) & ~nonAsciiLanes;
     if (nonAsciiLanes != 0) {
@@ -106,12 +105,11 @@ export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, ne
     let candidates = self;
     if ((starts & 0xffff) != 0) {
       // Letters in lower case: their pair bits as first and as second, by low nibble (0 for any other unit).
-      const folded = v128.or(bytes, i8x16.splat(0x20));
-      const foldedLow = v128.and(folded, lowNibble);
-      const in6 = i8x16.eq(i8x16.shr_u(folded, 4), i8x16.splat(6));
-      const in7 = i8x16.eq(i8x16.shr_u(folded, 4), i8x16.splat(7));
-      const pairFirsts = v128.or(v128.and(in6, i8x16.swizzle(pairFirsts6, foldedLow)), v128.and(in7, i8x16.swizzle(pairFirsts7, foldedLow)));
-      const pairSeconds = v128.or(v128.and(in6, i8x16.swizzle(pairSeconds6, foldedLow)), v128.and(in7, i8x16.swizzle(pairSeconds7, foldedLow)));
+      // Indexes from 0x60 and from 0x70: any other byte is out of both tables, which gives 0.
+      const from6 = i8x16.sub(v128.or(bytes, i8x16.splat(0x20)), i8x16.splat(0x60));
+      const from7 = i8x16.sub(from6, i8x16.splat(16));
+      const pairFirsts = v128.or(i8x16.swizzle(pairFirsts6, from6), i8x16.swizzle(pairFirsts7, from7));
+      const pairSeconds = v128.or(i8x16.swizzle(pairSeconds6, from6), i8x16.swizzle(pairSeconds7, from7));
       // The unit after the block's last is not at hand: any may follow it.
       const nextSeconds = i8x16.shuffle(pairSeconds, i8x16.splat(-1), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
       const firsts = i8x16.bitmask(v128.or(inClass(loneFirstClass, low, highBits), i8x16.ne(v128.and(pairFirsts, nextSeconds), zero)));
