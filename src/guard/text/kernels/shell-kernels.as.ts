@@ -308,7 +308,7 @@ function plainWordVerdict(from: i32): i32 {
  * command, seen by every reader. The line breaks dropped are found again by
  * the lexer, which needs only where they are.
  */
-function event(i: i32): void {
+@inline function event(i: i32): void {
   const code = unit(i);
   if (i == dropAlso) return;
   if (pendingQuote >= 0) {
