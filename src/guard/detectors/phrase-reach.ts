@@ -30,12 +30,6 @@ interface Edge {
   length: number;
 }
 
-/** Part of an automaton: from `start`, reaching `end`. */
-interface Fragment {
-  start: number;
-  end: number;
-}
-
 /** A loop (`*`, `+`, `{m,}`) is unrolled this many times beyond its minimum, enough for any word to pass through, plus an edge of infinite length. */
 const loopCopies = 16;
 
@@ -147,47 +141,39 @@ function parse(source: string): Node {
   return node;
 }
 
-function build(automaton: Automaton, node: Node): Fragment {
-  const start = automaton.state();
-  let end = start;
-  const append = (inner: Node) => {
-    const part = build(automaton, inner);
-    automaton.link(end, part.start);
-    end = part.end;
-  };
+/** Adds `node` to the automaton from state `from` on; returns the state it ends in. */
+function build(automaton: Automaton, node: Node, from: number): number {
   switch (node.kind) {
-    case 'char':
-      end = automaton.state();
-      automaton.link(start, end, node.reads);
-      break;
+    case 'char': {
+      const end = automaton.state();
+      automaton.link(from, end, node.reads);
+      return end;
+    }
     case 'empty':
-      break;
+      return from;
     case 'sequence':
-      node.parts.forEach(append);
-      break;
+      return node.parts.reduce((at, part) => build(automaton, part, at), from);
     case 'choice': {
-      const parts = node.options.map((option) => build(automaton, option));
-      end = automaton.state();
-      for (const part of parts) {
-        automaton.link(start, part.start);
-        automaton.link(part.end, end);
-      }
-      break;
+      const ends = node.options.map((option) => build(automaton, option, from));
+      const end = automaton.state();
+      for (const at of ends) automaton.link(at, end);
+      return end;
     }
     case 'repeat': {
-      for (let k = 0; k < node.min; k++) append(node.node);
+      let at = from;
+      for (let k = 0; k < node.min; k++) at = build(automaton, node.node, at);
       const optional = node.max === Infinity ? loopCopies : node.max - node.min;
       const skips: number[] = [];
       for (let k = 0; k < optional; k++) {
-        skips.push(end);
-        append(node.node);
+        skips.push(at);
+        at = build(automaton, node.node, at);
       }
-      for (const from of skips) automaton.link(from, end);
-      if (node.max === Infinity) automaton.link(start, end, undefined, Infinity);
-      break;
+      const end = automaton.state();
+      for (const skip of [...skips, at]) automaton.link(skip, end);
+      if (node.max === Infinity) automaton.link(from, end, undefined, Infinity);
+      return end;
     }
   }
-  return { start, end };
 }
 
 /** Longest path lengths over an acyclic automaton whose states are numbered in an order its edges respect (as `build` makes them). */
@@ -216,7 +202,8 @@ function longestPaths(automaton: Automaton, start: number, end: number): { from:
  */
 export function phraseReaches(pattern: RegExp, words: readonly string[]): Array<Reach | undefined> {
   const automaton = new Automaton();
-  const { start, end } = build(automaton, parse(pattern.source));
+  const start = automaton.state();
+  const end = build(automaton, parse(pattern.source), start);
   const paths = longestPaths(automaton, start, end);
   const reaches = new Map<string, Reach | undefined>();
   return words.map((word) => {
