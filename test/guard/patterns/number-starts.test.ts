@@ -54,6 +54,42 @@ describe('PII number patterns tried only where they can start', () => {
   });
 });
 
+describe('PII number places in long runs', () => {
+  it('are found wherever they lie in a run relative to the sixteen units the kernel reads at once, run edges included', () => {
+    // Fillers keep the run going (capitals, digits, dots, single spaces) without holding a place of their own.
+    const fillers = ['', 'Q', 'Q.1', 'QQ 1.2 ', 'A.B.C.D.E.F.G.H.', '1.2.3.4.5.6.7.8.9.', 'X-1 Y-2 Z-3 '];
+    const edges = ['', 'a', 'x', 'n', ' ', '-', '\u00e9', '\ud800', '\r\n', '_'];
+    let found = 0;
+    for (const piece of pieces) {
+      for (const filler of fillers) {
+        for (let offset = 0; offset < 18; offset++) {
+          const text = `${edges[offset % edges.length]}${filler}${'Q'.repeat(offset)}${piece}${'Q'.repeat(17 - offset)}${edges[(offset + 3) % edges.length]}`;
+          for (const [name, find] of Object.entries(matchers)) {
+            const plain = find(text, false);
+            found += plain.length;
+            expect(find(text, true), `${name} ${JSON.stringify(text)}`).toEqual(plain);
+          }
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(500);
+  });
+});
+
+describe('numberStarts in runs read sixteen units at once', () => {
+  it('lists a card chain of single digits and an IBAN with few digits, at every place in a run', () => {
+    const chain = '4 1 1 1 1 1 1 1 1 1 1 1 1';
+    for (let k = 0; k < 12; k++) {
+      const lead = 'Q.'.repeat(k);
+      expect(numberStarts(`${lead}${chain}`).card, `${k}`).toEqual(Array.from({ length: 13 }, (_, n) => lead.length + 2 * n));
+      expect(numberStarts(`${lead}AB12 CDEF QQ`).iban, `${k}`).toEqual([lead.length]);
+      expect(numberStarts(`x${lead}-AB12 CDEF QQ`).iban, `${k}`).toEqual([lead.length + 2]);
+    }
+    expect(numberStarts('AB12 CDEF QQ').iban).toEqual([0]);
+    expect(numberStarts('aAB12 CDEF QQ').iban).toEqual([]);
+  });
+});
+
 describe('numberStarts', () => {
   it('lists nothing for an empty text, prose, hex without long digit runs and full-width digits', () => {
     const none = { card: [], ssn: [], labelledSsn: [], phone: [], iban: [] };

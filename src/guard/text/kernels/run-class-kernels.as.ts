@@ -38,22 +38,25 @@ function isMember(table: usize, units: usize, i: i32): bool {
 /**
  * The start of the first run of `minLength` (8 or more) units of the set that
  * lies in [from, end) and starts at `from` or after a unit outside the set
- * (`from` is 0 or follows one), or `end`. A run inside eight units is at most
- * six long, inside sixteen fourteen: only runs crossing from one eight (or
- * sixteen, for runs of 16 or more) to the next are counted.
+ * (`from` is 0 or follows one), or `end`. Sixteen units are read at once:
+ * a run is counted across them, and runs shorter than 16 are also looked for
+ * inside them. (A run inside eight units is at most six long: the eight-unit
+ * steps that finish the text count only runs crossing from one to the next.)
  */
 function nextClassRun(table: usize, units: usize, from: i32, end: i32, minLength: i32): i32 {
   let i = from;
   // Units of the set right before `i`, back to the last unit outside it (or `from`).
   let count = 0;
-  // From 16 on, no run long enough fits inside sixteen units: they are read at once.
-  if (minLength >= 16) {
-    while (i + 16 <= end) {
-      const m = members16(table, units, i);
-      if (count + <i32>ctz(~m) >= minLength) return i - count;
-      count = select(count + 16, <i32>clz(~m & 0xffff) - 16, m == 0xffff);
-      i += 16;
+  while (i + 16 <= end) {
+    const m = members16(table, units, i);
+    if (count + <i32>ctz(~m) >= minLength) return i - count;
+    // A run shorter than 16 may lie inside these sixteen: the first one starts at the lowest bit of `inside`.
+    if (minLength < 16) {
+      const inside = startsOfRuns(m, minLength);
+      if (inside != 0) return i + <i32>ctz(inside);
     }
+    count = select(count + 16, <i32>clz(~m & 0xffff) - 16, m == 0xffff);
+    i += 16;
   }
   while (i + 8 <= end) {
     const m = members(table, units, i);
@@ -72,6 +75,16 @@ function nextClassRun(table: usize, units: usize, from: i32, end: i32, minLength
     }
   }
   return end;
+}
+
+/** The bits of `m` that start `length` (8 to 16) set bits in a row within `m`: eight in a row by doubling, then the rest. */
+// @ts-ignore: decorator
+@inline
+function startsOfRuns(m: i32, length: i32): i32 {
+  let eight = m & (m >> 1);
+  eight &= eight >> 2;
+  eight &= eight >> 4;
+  return eight & (eight >> (length - 8));
 }
 
 /** The end of the run of units of the set going on at `from` (before `end`). */
@@ -256,12 +269,14 @@ export function numberPlaces(tables: usize, units: usize, length: i32, out: usiz
       const unit = unitAt(units, start - 1);
       before = unit < 128 ? <u32>load<u8>(entries + unit) : 8;
     }
+    // Most runs hold no place: those are not scanned unit by unit.
+    const scanned = mayHoldPlace(units, start, end, <u32>((before & 7) < 4));
     let shape = before & 7;
     let chain: u32 = 0;
     let run = (before & 8) << 1;
     // The unit before the run is no digit.
     let previousDigit: u32 = 0;
-    for (let i = start; i < end; i++) {
+    for (let i = start; scanned && i < end; i++) {
       // Units inside the run are ASCII. Without branches: digits and separators alternate unpredictably in hex and logs.
       const entry = <u32>load<u8>(entries + <usize>unitAt(units, i));
       shape = ((shape << 3) | (entry & 7)) & 0x3fffffff;
@@ -281,4 +296,52 @@ export function numberPlaces(tables: usize, units: usize, length: i32, out: usiz
     start = end < length ? nextClassRun(tables, units, end + 1, length, 8) : length;
   }
   return count;
+}
+
+/**
+ * Whether the run [start, end) of digits, capitals, space, dash and dot may
+ * hold a place: `d[.-]dddd` (phone), `d S dd S dddd` (SSN), two capitals and
+ * two digits after a space, dash, dot (or `otherBefore`, the unit before the
+ * run, for one right at its start) (IBAN), nine digits in a row (labelled
+ * SSN), thirteen digits (card chain). Sixteen units at a time, each class as
+ * a bit mask over them and the sixteen before; most runs in logs and JSON
+ * hold none, and the scan of the run unit by unit is skipped.
+ */
+function mayHoldPlace(units: usize, start: i32, end: i32, otherBefore: u32): bool {
+  let digits = 0;
+  let previousDigits: u32 = 0;
+  let previousCapitals: u32 = 0;
+  let previousSpaceDash: u32 = 0;
+  let previousDotDash: u32 = 0;
+  let previousBreaks: u32 = otherBefore << 15;
+  for (let i = start; i < end; i += 16) {
+    const bytes = i8x16.narrow_i16x8_u(v128.load(units + (<usize>i << 1)), v128.load(units + (<usize>(i + 8) << 1)));
+    // Units past the run's end are left out.
+    const valid: u32 = end - i >= 16 ? 0xffff : (1 << (end - i)) - 1;
+    const digit = <u32>i8x16.bitmask(i8x16.lt_u(i8x16.sub(bytes, i8x16.splat(0x30)), i8x16.splat(10))) & valid;
+    const capital = <u32>i8x16.bitmask(i8x16.lt_u(i8x16.sub(bytes, i8x16.splat(0x41)), i8x16.splat(26))) & valid;
+    const space = <u32>i8x16.bitmask(i8x16.eq(bytes, i8x16.splat(0x20)));
+    const dash = <u32>i8x16.bitmask(i8x16.eq(bytes, i8x16.splat(0x2d)));
+    const dot = <u32>i8x16.bitmask(i8x16.eq(bytes, i8x16.splat(0x2e)));
+    digits += <i32>popcnt(digit);
+    // Bit k + 16 is unit i + k, bit k the unit sixteen before it: a place ending here is read back through both.
+    const d = previousDigits | (digit << 16);
+    const spaceDash = previousSpaceDash | (((space | dash) & valid) << 16);
+    const dotDash = previousDotDash | (((dot | dash) & valid) << 16);
+    const two = d & (d << 1);
+    const four = two & (two << 2);
+    const phone = four & (dotDash << 4) & (d << 5);
+    const ssn = four & (spaceDash << 4) & (d << 5) & (d << 6) & (spaceDash << 7) & (d << 8);
+    const capitals = previousCapitals | (capital << 16);
+    const breaks = previousBreaks | (((space | dash | dot) & valid) << 16);
+    const iban = two & (capitals << 2) & (capitals << 3) & (breaks << 4);
+    const nine = four & (four << 4) & (d << 8);
+    if ((phone | ssn | iban | nine) >>> 16 != 0) return true;
+    previousDigits = digit;
+    previousCapitals = capital;
+    previousSpaceDash = (space | dash) & valid;
+    previousDotDash = (dot | dash) & valid;
+    previousBreaks = (space | dash | dot) & valid;
+  }
+  return digits >= 13;
 }
