@@ -54,6 +54,15 @@ type Node =
   | { kind: 'choice'; options: Node[] }
   | { kind: 'repeat'; node: Node; min: number; max: number };
 
+/** The character sets read so far, by their source (a literal's character or a class): the patterns repeat a few of them many times. */
+const charSets = new Map<string, Chars>();
+
+function charSet(source: string, make: () => Chars): Chars {
+  let chars = charSets.get(source);
+  if (chars === undefined) charSets.set(source, (chars = make()));
+  return chars;
+}
+
 /** Parses the regex source subset the phrase patterns use; anything else is an error (the derivation would be wrong). */
 function parse(source: string): Node {
   let at = 0;
@@ -61,10 +70,12 @@ function parse(source: string): Node {
     throw new Error(`phrase reach: ${what} at ${at} in /${source}/`);
   };
   const literal = (char: string): Chars => {
-    const ascii = new Uint8Array(128);
     if (char.charCodeAt(0) >= 128) fail(`non-ASCII '${char}'`);
-    ascii[char.charCodeAt(0)] = 1;
-    return { ascii, others: false };
+    return charSet(char, () => {
+      const ascii = new Uint8Array(128);
+      ascii[char.charCodeAt(0)] = 1;
+      return { ascii, others: false };
+    });
   };
   const escaped = (char: string): string => (char === 'n' ? '\n' : char === 't' ? '\t' : /[\\/|[\]().?*+{}<>:_-]/.test(char) ? char : fail(`escape \\${char}`));
 
@@ -103,6 +114,7 @@ function parse(source: string): Node {
   }
 
   function charClass(): Chars {
+    const from = at;
     const negated = source[at] === '^';
     if (negated) at++;
     const ranges: Array<[string, string]> = [];
@@ -117,10 +129,12 @@ function parse(source: string): Node {
     }
     at++;
     if (ranges.some(([low, high]) => high.charCodeAt(0) >= 128 || low > high)) fail('class beyond ASCII');
-    const ascii = new Uint8Array(128);
-    for (const [low, high] of ranges) ascii.fill(1, low.charCodeAt(0), high.charCodeAt(0) + 1);
-    if (negated) ascii.forEach((bit, code) => (ascii[code] = 1 - bit));
-    return { ascii, others: negated };
+    return charSet(`[${source.slice(from, at)}`, () => {
+      const ascii = new Uint8Array(128);
+      for (const [low, high] of ranges) ascii.fill(1, low.charCodeAt(0), high.charCodeAt(0) + 1);
+      for (let code = 0; negated && code < 128; code++) ascii[code] ^= 1;
+      return { ascii, others: negated };
+    });
   }
 
   function quantified(node: Node): Node {
