@@ -59,8 +59,8 @@ export function triggerIndex(patterns: readonly InjectionPattern[], windowOnly: 
  * Per word, in order, how far a phrase can reach before and after it: for
  * each trigger holding the word, the reach its pattern's matches have around
  * it (`phraseReaches`; for a window-only trigger, any pattern's around the word
- * it reads as), at most the trigger's own `before` and `after`; the largest of
- * these. A trigger none of whose patterns' matches can hold its word is a
+ * it reads as), at most the trigger's own `before` and `after`, and one
+ * character of context on each side; the largest of these. A trigger none of whose patterns' matches can hold its word is a
  * mistake in the patterns.
  */
 function triggerReaches(words: string[], patterns: readonly InjectionPattern[], windowOnly: Trigger[], windowOnlyReads: (word: string) => string): Reach[] {
@@ -69,8 +69,9 @@ function triggerReaches(words: string[], patterns: readonly InjectionPattern[], 
     if (derived.every((reach) => reach === undefined)) throw new Error(`no phrase can hold the trigger '${trigger.word}'`);
     const reach = reaches.get(trigger.word)!;
     for (const { before, after } of derived.filter((found) => found !== undefined)) {
-      reach.before = Math.max(reach.before, Math.min(before, trigger.before));
-      reach.after = Math.max(reach.after, Math.min(after, trigger.after));
+      // One character more on each side: a `\b` at the match's edge reads the character beyond it ("5ignore" holds no phrase).
+      reach.before = Math.max(reach.before, Math.min(before, trigger.before) + 1);
+      reach.after = Math.max(reach.after, Math.min(after, trigger.after) + 1);
     }
   };
   const readWords = windowOnly.map(({ word }) => windowOnlyReads(word));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { patternsIn, searchWindows, triggerIndex } from '../../../src/guard/detectors/injection-windows.js';
 import { deLeeted, leetTriggers, phrasePatterns } from '../../../src/guard/detectors/prompt-injection-patterns.js';
+import { injectionLabels } from '../../../src/guard/detectors/prompt-injection.js';
 
 const index = triggerIndex(phrasePatterns, leetTriggers, deLeeted);
 
@@ -77,5 +78,16 @@ describe('searchWindows', () => {
     expect(windows).toHaveLength(1);
     const concealment = phrasePatterns.findIndex((p) => p.label === 'concealment from the user');
     expect(windows[0].patterns).toBe(1 << concealment);
+  });
+});
+
+describe('windows around trigger words', () => {
+  it('take in the character beyond a phrase, so a phrase glued to a digit or "_" reads the same in a long text as alone', () => {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(200);
+    for (const phrase of phrases) {
+      for (const glued of [`5${phrase}`, `_${phrase}`, `${phrase}5`, `${phrase}_`, `5${phrase}5`]) {
+        expect(injectionLabels(`${filler}${glued} ${filler}`), glued).toEqual(injectionLabels(glued));
+      }
+    }
   });
 });
