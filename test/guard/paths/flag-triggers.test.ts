@@ -115,6 +115,12 @@ describe('units that may make a shell word flaggable, sixteen at a time', () => 
     }
   });
 
+  it('take ideographs for quiet across blocks filled together, and the loud units of blocks next to them for triggers', () => {
+    // Ideographs of blocks 0x4e and 0x52 fill the ones between them; U+2F00 (a radical, read as an ideograph) and U+33FF (read as "gal") are not quiet.
+    const text = 'x 一刀 你倀儀 ⼀一 ㏿刁 㐀龥鿿ꀀ'.repeat(3);
+    for (let round = 0; round < 2; round++) expectTriggersAsAlone(text + text.split('').reverse().join(''));
+  });
+
   it('are found in a mix of random units the same as one at a time', () => {
     const alphabet = ['a', 'c', 'd', 'e', 'f', 'i', 'n', 't', 'I', 'D', '_', '.', '/', '%', '2', ' ', '\n', '"', "'", '\\', '\0', '\u0436', '\u3002', '\u212A', '\uFF0E', '\u80fd', '\uD800'];
     let seed = 7;
