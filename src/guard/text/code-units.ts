@@ -31,15 +31,9 @@ export function codeUnits(text: string): Uint16Array {
     entry.text = text;
     return entry.units;
   }
-  return keep(text, copyCodeUnits(text));
-}
-
-function keep(text: string, units: Uint16Array): Uint16Array {
-  if (text.length < longFrom) lastShort = { text, units };
-  else {
-    recentLong[next] = { text, units };
-    next = (next + 1) % recentLong.length;
-  }
+  const units = copyCodeUnits(text);
+  recentLong[next] = { text, units };
+  next = (next + 1) % recentLong.length;
   return units;
 }
 
@@ -55,21 +49,6 @@ export function copyCodeUnits(text: string): Uint16Array {
   if (text.length >= longFrom) bytes.write(text, 0, 'utf16le');
   if (!littleEndianHost) bytes.swap16();
   return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
-}
-
-/**
- * The text of the little-endian code units in `bytes` (two bytes a unit, as
- * in WebAssembly memory), kept as that text's code units for `codeUnits` (a
- * text built from units, such as a folded copy, is scanned next). The units
- * are copied: `bytes` may be reused.
- */
-export function textKeepingLittleEndianUnits(bytes: Uint8Array): string {
-  const copy = Buffer.allocUnsafeSlow(bytes.length);
-  copy.set(bytes);
-  const text = copy.toString('utf16le');
-  if (!littleEndianHost) copy.swap16();
-  keep(text, new Uint16Array(copy.buffer, copy.byteOffset, bytes.length >> 1));
-  return text;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeUnits, copyCodeUnits, textKeepingLittleEndianUnits, unitPairs } from '../../../src/guard/text/code-units.js';
+import { codeUnits, copyCodeUnits, unitPairs } from '../../../src/guard/text/code-units.js';
 
 const unitsByCharCodeAt = (text: string) => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
 const samples = ['', 'a', 'plain ASCII', 'caf\u00e9 \u00ff', '\ud800 lone high', 'lone low \udc00', '\u{1F600} astral', 'nul\0byte', '\uffff\ufeff\u200b', `${'long text \udc00 '.repeat(500)}end`];
@@ -29,17 +29,6 @@ describe('codeUnits', () => {
     const held = codeUnits('held text');
     for (let i = 0; i < 20; i++) codeUnits(`another text ${i}`.repeat(i * 40));
     expect(String.fromCharCode(...held)).toBe('held text');
-  });
-
-  it('reads little-endian units into a text, and keeps a copy of them as its code units, short and long', () => {
-    for (const text of samples) {
-      const bytes = Buffer.from(`${text}tail`, 'utf16le');
-      const built = textKeepingLittleEndianUnits(bytes.subarray(0, 2 * text.length));
-      expect(built).toBe(text);
-      bytes.fill(0);
-      expect(codeUnits(built).buffer).not.toBe(bytes.buffer);
-      expect([...codeUnits(built)]).toEqual(unitsByCharCodeAt(text));
-    }
   });
 });
 
