@@ -10,6 +10,10 @@ describe('holdsPemBegin', () => {
     expect(holdsPemBegin('BEGIN')).toBe(true);
     expect(holdsPemBegin('begin')).toBe(false);
     expect(holdsPemBegin('')).toBe(false);
+    // "GIN" is looked for first: texts holding it without "BEGIN", and Cyrillic letters sharing a low byte with "B".
+    expect(holdsPemBegin('LOGIN ORIGIN PLUGIN')).toBe(false);
+    expect(holdsPemBegin('\u0442\u0442\u0442 BEGIN')).toBe(true);
+    expect(holdsPemBegin('\u0442EGIN')).toBe(false);
   });
 
   it('lets the private key scan find keys in one text after another without markers', () => {
