@@ -1,6 +1,8 @@
 import { maySegmentStartSensitiveLocation } from '../detectors/sensitive-locations.js';
+import { isAsciiLetter } from '../text/char-runs.js';
 import { kernel, kernelMemory, loadText, readInt32s, reserveTable, scratchAddress } from '../text/kernels/kernel-memory.js';
 import { dotInPaths, fillUnitTraits, quietInPaths, unitTraits } from './non-ascii-in-paths.js';
+import { sensitiveSegmentStarts } from './sensitive-segment-starts.js';
 
 /**
  * The units that may make a shell word one the path detectors could flag
@@ -182,6 +184,21 @@ candidateClasses.set(letterTable(6, pairSecondBits), 80);
 candidateClasses.set(letterTable(7, pairSecondBits), 96);
 if (!selfCodes.has(unitCode[0])) throw new Error('NUL must be a candidate of its own');
 
+/**
+ * At `(code << codeBits) | after` for the codes of a pair of letters that
+ * starts one of `sensitiveSegmentStarts`: the third unit of that start (its
+ * letters matched in either case), 0 for any other pair. A letter is not
+ * taken for a trigger where the third unit differs: the shell path words
+ * would set it aside (`letterMayStartFlaggableSegment`).
+ */
+const thirdUnits = new Uint8Array(1 << (2 * codeBits));
+for (const start of sensitiveSegmentStarts) {
+  const [a, b] = [start.charCodeAt(0), start.charCodeAt(1)];
+  // `fi` (a `file:` URL) is a trigger whatever follows; so is a start of another kind (`_netrc`).
+  if (!isAsciiLetter(a) || !isAsciiLetter(b) || (start[0] === 'f' && start[1] === 'i')) continue;
+  thirdUnits[(unitCode[a] << codeBits) | unitCode[b]] = start.charCodeAt(2);
+}
+
 // The kernel skips the candidates of code `other` without a look at their neighbours.
 if (someTrigger(any, (code) => code === other, any)) throw new Error('a unit of code other cannot be a trigger');
 
@@ -195,7 +212,8 @@ const quietUnits = new Uint8Array(8192 + 4);
 
 /** The kernel's copies of `unitCode`, right after it `triggerTable`, then `candidateClasses` and `quietUnits` (paths-kernels.as.ts), written again as blocks are filled. */
 const codesOffset = 0;
-const quietOffset = 65536 + triggerTable.length + candidateClasses.length;
+const thirdsOffset = 65536 + triggerTable.length + candidateClasses.length;
+const quietOffset = thirdsOffset + thirdUnits.length;
 const tablesAddress = reserveTable(quietOffset + quietUnits.length, writeTables);
 writeTables(new DataView(kernelMemory(0)));
 
@@ -204,6 +222,7 @@ function writeTables(memory: DataView): void {
   bytes.set(unitCode, tablesAddress + codesOffset);
   bytes.set(triggerTable, tablesAddress + 65536);
   bytes.set(candidateClasses, tablesAddress + 65536 + triggerTable.length);
+  bytes.set(thirdUnits, tablesAddress + thirdsOffset);
   bytes.set(quietUnits, tablesAddress + quietOffset);
 }
 

@@ -5,6 +5,7 @@ import { codeUnits, unitPairs } from '../text/code-units.js';
 import { kernel, kernelMemory, loadText, reserveTable } from '../text/kernels/kernel-memory.js';
 import { DistinctWords } from './distinct-words.js';
 import { fillFlagCodes, FlagTriggers, isUnfilled } from './flag-triggers.js';
+import { sensitiveSegmentStarts } from './sensitive-segment-starts.js';
 import { dotInPaths as dotInPathsImported, fillUnitTraits as fillUnitTraitsImported, quietInPaths as quietInPathsImported, unitTraits as unitTraitsImported } from './non-ascii-in-paths.js';
 
 // Imported bindings read in the scan loops below, as module constants: read through the import, the classification of 1 MiB of Russian took 4 times as long (measured on Node 20).
@@ -240,13 +241,6 @@ function mayBeFlagged(units: Uint16Array, start: number, end: number): boolean {
   return false;
 }
 
-/**
- * How the sensitive locations other than hidden files start a segment
- * (sensitive-locations.ts), in a word that is the only form of itself (an
- * ASCII word without "\\" or a "%" escape): `etc` and the like are
- * directories, so a "/" follows them.
- */
-const sensitiveSegmentStarts = ['_netrc', 'id_', 'authorized_keys', 'etc/', 'proc/', 'windows/', 'library/', 'claude_desktop_config.json', 'ntds.dit'];
 const sensitiveSegmentStartUnits = sensitiveSegmentStarts.map((start) => Array.from(start, (c) => c.charCodeAt(0)));
 /** 1 + the index in `sensitiveSegmentStarts` of the start of each first two units (no two starts share them), at `pairKey`; 0 for none. */
 const sensitiveSegmentStartOfPair = new Uint8Array(128 * 128);

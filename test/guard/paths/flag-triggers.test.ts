@@ -47,9 +47,11 @@ describe('units that may make a shell word flaggable', () => {
     expect(triggersOf('x86_64 snake_case a_b _Netrc x_D __dirname')).toEqual([12, 22, 30, 34]);
   });
 
-  it('take letters only where they start a word or segment with a sensitive start or "fi", in either case', () => {
-    expect(triggersOf('ID Etc /PRoc "wi\' fi FILE: nt x/cl ai')).toEqual([0, 3, 8, 14, 18, 21, 27, 32]);
-    expect(triggersOf('aid letc xproc idle')).toEqual([15]);
+  it('take letters only where they start a word or segment with the first three units of a sensitive start or "fi", in either case', () => {
+    expect(triggersOf('ID_ Etc /PRoc "wiN\' fi FILE: ntD x/cla ai')).toEqual([0, 4, 9, 15, 20, 23, 29, 35]);
+    expect(triggersOf('aid letc xproc idle ID Et /PRx "wi\' nt x/cl ')).toEqual([]);
+    // The third unit past the end of what the kernel looks through is not known there: the pair is taken.
+    expect(triggersOf('x id')).toEqual([2]);
   });
 
   it('take non-ASCII units that lower to ASCII or are not quiet anywhere, look-alike dots only where a segment starts', () => {
@@ -82,13 +84,13 @@ describe('units that may make a shell word flaggable', () => {
 });
 
 /**
- * Whether the unit at `p` is a trigger, asked of the text cut to it and its
- * neighbours: too short for the kernel's sixteen-unit blocks, so looked up
- * one unit at a time.
+ * Whether the unit at `p` is a trigger, asked of the text cut to it, its
+ * neighbours and the unit after the next (which a letter pair needs): too
+ * short for the kernel's sixteen-unit blocks, so looked up one unit at a time.
  */
 function isTriggerAlone(text: string, p: number): boolean {
   const start = Math.max(0, p - 1);
-  return triggersOf(text.slice(start, p + 2)).includes(p - start);
+  return triggersOf(text.slice(start, p + 3)).includes(p - start);
 }
 
 /** Expects the triggers of `text` to be those of each unit asked alone. */
@@ -143,6 +145,16 @@ describe('the flaggable words found around triggers', () => {
     ];
     for (let n = 0; n < 4; n++) commands.push(`${'x'.repeat(n)}/.env`, `${'x'.repeat(n)}/.env y`, `${'x'.repeat(n)}/.env\r\n`, `a ${'b'.repeat(5000 + n)}/.env;c/.env`);
     for (const command of commands) expect(flaggableShellPathWords(command)).toEqual(flaggableWordsOfHints(command));
+  });
+
+  it('are those found by going through every word, in random texts of the letters of the sensitive starts', () => {
+    const alphabet = ['i', 'd', '_', 'e', 't', 'c', 'p', 'r', 'o', 'w', 'n', 'l', 'b', 'a', 'u', 'f', 'I', 'D', 'T', 'C', 'O', '/', '.', ' ', '\u0130', '\u212A', '\u0436', '"'];
+    let seed = 11;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let n = 0; n < 300; n++) {
+      const command = Array.from({ length: 1 + Math.floor(random() * 120) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(flaggableShellPathWords(command)).toEqual(flaggableWordsOfHints(command));
+    }
   });
 
   it('end long words at each unit that ends words, wherever it stands, and not at non-ASCII units that narrow to NUL or a control', () => {

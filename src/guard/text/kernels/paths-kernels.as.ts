@@ -8,9 +8,20 @@ const highNibbleBit = i8x16(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0
   return i8x16.ne(v128.and(i8x16.swizzle(table, low), highBits), i8x16.splat(0));
 }
 
-/** Whether the unit at `at` (whose code is looked up in `codes`) is a trigger between neighbours of codes `before` and `after`. */
-@inline function isTriggerAt(codes: usize, triggers: usize, at: usize, before: u32, after: u32): bool {
-  return load<u8>(triggers + ((before << 10) | (<u32>load<u8>(codes + <usize>load<u16>(at)) << 5) | after)) != 0;
+/**
+ * 1 when the unit at `at`, of code `code`, is a trigger between neighbours
+ * of codes `before` and `after`, else 0. A pair of letters that starts a
+ * sensitive segment (`thirds` at the pair of codes: the third unit of that
+ * start, 0 for any other pair) makes one only with that third unit after it
+ * (letters in either case), when it is at hand (`thirdAtHand`).
+ */
+@inline function triggerBit(triggers: usize, thirds: usize, at: usize, before: u32, code: u32, after: u32, thirdAtHand: bool): i32 {
+  const pair = (code << 5) | after;
+  const trigger = <i32>load<u8>(triggers + ((before << 10) | pair));
+  const third = <u32>load<u8>(thirds + pair);
+  if (third == 0 || !thirdAtHand) return trigger;
+  const unit = <u32>load<u16>(at, 4);
+  return trigger & <i32>((third - 97 < 26 ? unit | 32 : unit) == third);
 }
 
 /** The byte of each lane's bit in the 32 bytes of the quiet bitmap of block `block` at `bitmap` (units 0-127, then 128-255), for lanes in that block (else 0). */
@@ -39,17 +50,20 @@ const bitOfIndex = i8x16(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
  * candidates: a unit that is a trigger after some unit that is not a
  * boundary (self class, and every non-ASCII unit that is not quiet), or,
  * after a boundary, a lone first or a letter whose pair bits meet those of
- * the unit after it (or that ends the block). Only candidates are looked up,
- * so a block of prose without any costs a few vector operations. Whether a
- * non-ASCII unit is quiet (its code is 0: it is never a trigger) is told by
- * the quiet bitmap (after the classes: a bit per unit) for the units of the
- * blocks of 256 of the last three quiet candidates, and by a range of units
- * (two u16 after the bitmap: start and length) all of which are quiet.
+ * the unit after it (or that ends the block). Only candidates are looked up
+ * (`triggerBit`, with the third units of the letter pairs after the
+ * classes: 1024 bytes), so a block of prose without any costs a few vector
+ * operations. Whether a non-ASCII unit is quiet (its code is 0: it is never
+ * a trigger) is told by the quiet bitmap (after the third units: a bit per
+ * unit) for the units of the blocks of 256 of the last three quiet
+ * candidates, and by a range of units (two u16 after the bitmap: start and
+ * length) all of which are quiet.
  */
 export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, neighbours: u32, out: usize, limit: i32): i32 {
   const triggers = codes + 65536;
   const classes = triggers + 32768;
-  const quietBits = classes + 112;
+  const thirds = classes + 112;
+  const quietBits = thirds + 1024;
   const selfClass = v128.load(classes);
   const boundaryClass = v128.load(classes, 16);
   const loneFirstClass = v128.load(classes, 32);
@@ -135,7 +149,7 @@ export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, ne
       const after = p + 1 == end ? last : <u32>load<u8>(codes + <usize>load<u16>(unit, 2));
       // Written whether a trigger or not (about half of the candidates are), counted only if one: no branch to mispredict.
       store<i32>(out + (<usize>count << 2), p);
-      count += <i32>load<u8>(triggers + ((before << 10) | (code << 5) | after));
+      count += triggerBit(triggers, thirds, unit, before, code, after, p + 2 < end);
       if (count == limit) return count;
     }
   }
@@ -143,11 +157,9 @@ export function flagTriggers(codes: usize, units: usize, from: i32, end: i32, ne
     const unit = units + (<usize>i << 1);
     const before = i == from ? first : <u32>load<u8>(codes + <usize>load<u16>(unit - 2));
     const after = i + 1 == end ? last : <u32>load<u8>(codes + <usize>load<u16>(unit, 2));
-    if (isTriggerAt(codes, triggers, unit, before, after)) {
-      store<i32>(out + (<usize>count << 2), i);
-      count++;
-      if (count == limit) return count;
-    }
+    store<i32>(out + (<usize>count << 2), i);
+    count += triggerBit(triggers, thirds, unit, before, <u32>load<u8>(codes + <usize>load<u16>(unit)), after, i + 2 < end);
+    if (count == limit) return count;
   }
   return count;
 }
