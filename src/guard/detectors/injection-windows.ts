@@ -56,12 +56,23 @@ export function triggerIndex(patterns: readonly InjectionPattern[], windowOnly: 
 }
 
 /**
+ * How far a window reaches for a match reaching `derived` characters: one
+ * more, as a `\b` at the match's edge reads the character beyond it
+ * ("5ignore" holds no phrase). A pattern with an unbounded loop (the blank
+ * lines before a chat role) reaches without bound: the trigger's own reach
+ * stands in, and a match reaching farther is found only in short texts.
+ */
+function windowReach(derived: number, own: number): number {
+  return derived === Infinity ? own : derived + 1;
+}
+
+/**
  * Per word, in order, how far a phrase can reach before and after it: for
  * each trigger holding the word, the reach its pattern's matches have around
  * it (`phraseReaches`; for a window-only trigger, any pattern's around the word
- * it reads as), at most the trigger's own `before` and `after`, and one
- * character of context on each side; the largest of these. A trigger none of whose patterns' matches can hold its word is a
- * mistake in the patterns.
+ * it reads as), as `windowReach` widens it; the largest of these. A trigger
+ * none of whose patterns' matches can hold its word is a mistake in the
+ * patterns.
  */
 function triggerReaches(words: string[], patterns: readonly InjectionPattern[], windowOnly: Trigger[], windowOnlyReads: (word: string) => string): Reach[] {
   const reaches = new Map(words.map((word) => [word, { before: 0, after: 0 }]));
@@ -69,9 +80,8 @@ function triggerReaches(words: string[], patterns: readonly InjectionPattern[], 
     if (derived.every((reach) => reach === undefined)) throw new Error(`no phrase can hold the trigger '${trigger.word}'`);
     const reach = reaches.get(trigger.word)!;
     for (const { before, after } of derived.filter((found) => found !== undefined)) {
-      // One character more on each side: a `\b` at the match's edge reads the character beyond it ("5ignore" holds no phrase).
-      reach.before = Math.max(reach.before, Math.min(before, trigger.before) + 1);
-      reach.after = Math.max(reach.after, Math.min(after, trigger.after) + 1);
+      reach.before = Math.max(reach.before, windowReach(before, trigger.before));
+      reach.after = Math.max(reach.after, windowReach(after, trigger.after));
     }
   };
   const readWords = windowOnly.map(({ word }) => windowOnlyReads(word));

@@ -4,9 +4,10 @@
  * pattern below stands for one to eight non-alphanumerics ("ignore -- all").
  * Every pattern is a sequence of bounded repetitions: linear time.
  *
- * `triggers` are words at least one of which every match contains, with how
- * far a match can reach before and after that word: large texts are only
- * searched there (see injection-windows.ts).
+ * `triggers` are words at least one of which every match contains: large
+ * texts are only searched around them (see injection-windows.ts), as far as
+ * a match can reach, derived from the pattern. A trigger's own `before` and
+ * `after` stand in where a pattern reaches without bound (`[ \t]*`).
  */
 export interface Trigger {
   word: string;
