@@ -17,10 +17,9 @@ export interface Reach {
   after: number;
 }
 
-/** A set of characters: 1 per ASCII code it holds, and `others` for every other character. */
+/** A set of characters: 1 per ASCII code it holds (the words are ASCII, so what else it holds never matters). */
 interface Chars {
   ascii: Uint8Array;
-  others: boolean;
 }
 
 /** A state's edges: `to` on a character in `reads` (undefined: on nothing), `length` its weight in a path (Infinity stands for a loop). */
@@ -74,7 +73,7 @@ function parse(source: string): Node {
     return charSet(char, () => {
       const ascii = new Uint8Array(128);
       ascii[char.charCodeAt(0)] = 1;
-      return { ascii, others: false };
+      return { ascii };
     });
   };
   const escaped = (char: string): string => (char === 'n' ? '\n' : char === 't' ? '\t' : /[\\/|[\]().?*+{}<>:_-]/.test(char) ? char : fail(`escape \\${char}`));
@@ -133,7 +132,7 @@ function parse(source: string): Node {
       const ascii = new Uint8Array(128);
       for (const [low, high] of ranges) ascii.fill(1, low.charCodeAt(0), high.charCodeAt(0) + 1);
       for (let code = 0; negated && code < 128; code++) ascii[code] ^= 1;
-      return { ascii, others: negated };
+      return { ascii };
     });
   }
 

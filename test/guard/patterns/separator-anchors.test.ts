@@ -3,6 +3,7 @@ import { caseless } from '../../../src/guard/patterns/caseless.js';
 import { assignmentAnchor, authorizationAnchor, awsSecretAnchor, awsSecretNames, matchesBeforeSeparators, schemeSeparators } from '../../../src/guard/patterns/secrets/separator-anchors.js';
 import { findKnownSecrets } from '../../../src/guard/patterns/secrets/known-formats.js';
 import { assignment } from '../../../src/guard/patterns/secrets/generic.js';
+import { findSecrets } from '../../../src/guard/patterns/secrets/index.js';
 
 /** The AWS secret key and Authorization patterns of known-formats.ts, scanned plainly as the reference. */
 const awsSecret = new RegExp(awsSecretNames + String.raw`["']?\s{0,4}[:=]{1,2}>?\s{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`, 'dg');
@@ -20,7 +21,7 @@ function seeded(seed: number): () => number {
 /** One to three secret-like names (and near misses), blanks (Unicode ones too), separators and values. */
 function namedValues(random: () => number): string {
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-  const names = ['aws_secret_access_key', 'AWS_SECRET_KEY', 'aws_secreT', 'xion', 'authorizatioN', 'AWS_SECRET', 'awssecretkey', 'secret_access_key', 'SecretAccessKey', 'Authorization', 'AUTHORIZATION', 'xauthorization', 'password', 'uthorization', 'version', 'description', 'aUtHoRiZaTiOn', 'secret', 'PassPhrase', 'api_key', 'pwd', 'refresh-token'];
+  const names = ['aws_secret_access_key', 'AWS_SECRET_KEY', 'aws_secreT', 'xion', 'authorizatioN', 'AWS_SECRET', 'awssecretkey', 'secret_access_key', 'SecretAccessKey', 'Authorization', 'AUTHORIZATION', 'xauthorization', 'password', 'uthorization', 'version', 'description', 'aUtHoRiZaTiOn', 'secret', 'PassPhrase', 'api_key', 'pwd', 'refresh-token', 'passwd', 'client_secret', 'APIKEY', 'private-key', 'auth_token'];
   const quotes = ['', '', '"', "'"];
   // Unicode blanks count as `\s` for these names: the quick check before the regex must let them through.
   const blanks = ['', ' ', '    ', '     ', '\n', '\t ', '\u00a0', '\u3000\u2028', '\ufeff ', '\u200b'];
@@ -72,6 +73,24 @@ describe('matchesBeforeSeparators', () => {
     const text = `aws_secret_access_key = ${value}\nAuthorization: Bearer abcdefghijklmnop12\npassword=hunter2hunter2`;
     findKnownSecrets('password: another text scanned first');
     expect(findKnownSecrets(text).map((m) => m.kind)).toEqual(['secret.aws_secret_access_key', 'secret.bearer_token']);
+  });
+});
+
+describe('secret names in large texts', () => {
+  it('let their separator through the kernel for every name the patterns know, in any case', () => {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(800);
+    const names = ['password', 'PASSWD', 'pwd', 'passphrase', 'secret', 'secret_key', 'client-secret', 'api_key', 'ApiKey', 'access_token', 'auth_token', 'refresh_token', 'private_key', 'token'];
+    const assignments = [
+      ...names.map((name) => `${name} = "Xk29dLq8Zp3vT7wQ"`),
+      `aws_secret_access_key: ${value}`,
+      `SecretAccessKey = ${value}`,
+      'Authorization: Bearer abcdefghijklmnop12',
+    ];
+    for (const assignment of assignments) {
+      const kinds = findSecrets(assignment).map((match) => match.kind);
+      expect(kinds, assignment).not.toEqual([]);
+      expect(findSecrets(`${filler}${assignment} ${filler}`).map((match) => match.kind), assignment).toEqual(kinds);
+    }
   });
 });
 

@@ -71,8 +71,6 @@ const phoneShape = shapeOf(d, dot, d, d, d, d);
 /** Two capitals and two digits after anything but a letter or digit (the high bit masked). */
 const ibanMask = shapeOf(4, any, any, any, any);
 const ibanShape = shapeOf(other, upper, upper, d, d);
-/** Ten characters: as many as the longest place (a chain ends the card place on its own count). */
-const shapeMask = (1 << 30) - 1;
 const cardChain = 13;
 /** A run of digits counts from `labelledBase` after a character with `afterLabel`, from 0 after others. */
 const labelledBase = 16;

@@ -20,7 +20,7 @@ export class PrefixIndex {
    */
   private readonly byPair = new Uint8Array(128 * 128);
   private readonly entries: Array<Array<{ group: number; prefix: Uint16Array }>> = [];
-  /** The first and second characters of the prefixes (the kernels' form of the sets), for the kernel to pass over eight units holding none. */
+  /** The first and second characters of the prefixes (the kernels' form of the sets), for the kernel to pass over sixteen units holding none. */
   private readonly firsts: Uint8Array;
   private readonly seconds: Uint8Array;
 
@@ -71,7 +71,7 @@ const nextPairStart = kernel<(pairs: number, firsts: number, seconds: number, un
 /**
  * Where in `runs` a pair of characters marked in `byPair` starts, in text
  * order; undefined past `limit` of them. A kernel (run-class-kernels.as.ts)
- * reads the runs eight units at a time and looks pairs up only where one of
+ * reads the runs sixteen units at a time and looks pairs up only where one of
  * the prefixes' first characters (`firsts`) is followed by one of their
  * second characters (`seconds`).
  */

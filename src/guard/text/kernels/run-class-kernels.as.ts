@@ -231,6 +231,7 @@ function separatorFollowsName(units: usize, p: i32): bool {
   const b = unitAt(units, j - 1);
   const c = unitAt(units, j);
   const ending = ((a | 0x20) << 16) | ((b | 0x20) << 8) | (c | 0x20);
+  // The last three letters of the names in `nameSuffixes` (separator-anchors.ts): ord swd pwd ase ret key ken ion.
   return (
     <bool>((a | b | c) < 0x80) &
     ((ending == 0x6f7264) | (ending == 0x737764) | (ending == 0x707764) | (ending == 0x617365) |

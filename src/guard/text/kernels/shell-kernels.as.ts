@@ -90,8 +90,7 @@ function skipBlanks(from: i32, end: i32): i32 {
 }
 
 // The ASCII characters that are not ordinary in a word (`wordClass`: \t-\r, space, ; & | < > ( ) ` ' " \\ ^ /) by their
-// nibbles, as `hiTable` and `loTable` do for the special characters.
-const wordHiTable = i8x16(1, 0, 2, 4, 0, 8, 16, 32, 0, 0, 0, 0, 0, 0, 0, 0);
+// nibbles, with the bits `hiTable` gives high nibbles, as `loTable` does for the special characters.
 const wordLoTable = i8x16(2 | 16, 0, 2, 0, 0, 0, 2, 2, 2, 1 | 2, 1, 1 | 4, 1 | 4 | 8 | 32, 1, 4 | 8, 2);
 
 /** The first position in [from, end) whose unit is not an ordinary ASCII character of a word, or `end`. */
@@ -100,7 +99,7 @@ function nextUnordinary(from: i32, end: i32): i32 {
   for (let i = from; i < end; i += 8) {
     const eight = v128.load(text + (<usize>i << 1));
     const bytes = i8x16.narrow_i16x8_u(eight, eight);
-    const found = v128.and(i8x16.swizzle(wordLoTable, v128.and(bytes, low4)), i8x16.swizzle(wordHiTable, i8x16.shr_u(bytes, 4)));
+    const found = v128.and(i8x16.swizzle(wordLoTable, v128.and(bytes, low4)), i8x16.swizzle(hiTable, i8x16.shr_u(bytes, 4)));
     const bits = (i8x16.bitmask(i8x16.ne(found, i8x16.splat(0))) | i16x8.bitmask(i16x8.ne(v128.and(eight, i16x8.splat(<i16>0xff80)), i16x8.splat(0)))) & 0xff;
     if (bits != 0) return min(end, i + <i32>ctz(bits));
   }
@@ -367,8 +366,8 @@ function plainWordVerdict(from: i32): i32 {
  * The first call of a reading starts at 0, each further one where the last
  * ended. `commandTables` tells whether `shapes` and `lastCharacters` hold the
  * names the lexer reads (else no word is ruled out). Sixteen units at a
- * time: narrowed to bytes (with signed saturation: units from 256 to 0x7fff
- * become 255, larger ones 0, neither of them a special character) and
+ * time: narrowed to bytes (saturating, the units read as signed: units from
+ * 256 to 0x7fff become 255, larger ones 0, neither a special character) and
  * looked up by nibble, the forms by range.
  */
 export function shellEvents(tableAddress: usize, units: usize, length: i32, from: i32, to: i32, output: usize, commandTables: bool): i32 {
