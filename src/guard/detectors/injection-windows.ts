@@ -21,7 +21,7 @@ export interface TriggerIndex {
    * phrase patterns it is a trigger of (a bit per pattern; none for words
    * that only open windows).
    */
-  reach: Array<{ whole: boolean; patterns: number }>;
+  words: Array<{ whole: boolean; patterns: number }>;
   /** Per word of `scan`, how far a phrase reaches around it (see `triggerReaches`): derived on first use, as only large texts are searched in windows. */
   extents: () => Reach[];
   /** 1 for each character a trigger word holds, and for ASCII letters (which decide whether a word stands alone). */
@@ -49,7 +49,7 @@ export function triggerIndex(patterns: readonly InjectionPattern[], windowOnly: 
   let extents: Reach[] | undefined;
   return {
     scan: new LiteralScan([...words.keys()]),
-    reach: [...words.values()],
+    words: [...words.values()],
     extents: () => (extents ??= triggerReaches([...words.keys()], patterns, windowOnly, windowOnlyReads)),
     wordChars,
   };
@@ -118,7 +118,7 @@ export function searchWindows(text: string | FoldedText, index: TriggerIndex, un
     const extents = index.extents();
     for (const { word, start, end } of foldedHits(text, index)) {
       const { before, after } = extents[word];
-      const { patterns } = index.reach[word];
+      const { patterns } = index.words[word];
       addWindow(windows, Math.max(0, start - before), Math.min(text.length, end + after), patterns);
     }
     return windows;
@@ -130,7 +130,7 @@ export function searchWindows(text: string | FoldedText, index: TriggerIndex, un
   const extents = whole ? [] : index.extents();
   index.scan.scan(text, (word, start, end) => {
     anyWord = true;
-    const { whole: wholeWord, patterns } = index.reach[word];
+    const { whole: wholeWord, patterns } = index.words[word];
     if (wholeWord && (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end)))) return;
     if (whole) wholePatterns |= patterns;
     else addWindow(windows, Math.max(0, start - extents[word].before), Math.min(text.length, end + extents[word].after), patterns);
@@ -149,7 +149,7 @@ interface Hit {
 function acceptedHits(text: string, index: TriggerIndex, offset: number, hits: Hit[], keep: (start: number) => boolean = () => true): void {
   index.scan.scan(text, (word, start, end) => {
     if (!keep(start)) return;
-    if (index.reach[word].whole && (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end)))) return;
+    if (index.words[word].whole && (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end)))) return;
     hits.push({ word, start: start + offset, end: end + offset });
   });
 }
@@ -207,7 +207,7 @@ function foldedHits(folded: FoldedText, index: TriggerIndex): Hit[] {
 export function patternsIn(text: string, index: TriggerIndex): number {
   let patterns = 0;
   index.scan.scan(text, (word, start, end) => {
-    const { whole, patterns: of } = index.reach[word];
+    const { whole, patterns: of } = index.words[word];
     if (!whole || !(isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end)))) patterns |= of;
   });
   return patterns;
