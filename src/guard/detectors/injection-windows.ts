@@ -23,7 +23,7 @@ export interface TriggerIndex {
    */
   words: Array<{ whole: boolean; patterns: number }>;
   /** Per word of `scan`, how far a phrase reaches around it (see `triggerReaches`): derived on first use, as only large texts are searched in windows. */
-  extents: () => Reach[];
+  extents: () => Extent[];
   /** 1 for each character a trigger word holds, and for ASCII letters (which decide whether a word stands alone). */
   wordChars: Uint8Array;
 }
@@ -46,7 +46,7 @@ export function triggerIndex(patterns: readonly InjectionPattern[], windowOnly: 
   windowOnly.forEach((trigger) => add(trigger, 0));
   const wordChars = new Uint8Array(128);
   for (const char of `${[...words.keys()].join('')}abcdefghijklmnopqrstuvwxyz`) wordChars[char.toLowerCase().charCodeAt(0)] = wordChars[char.toUpperCase().charCodeAt(0)] = 1;
-  let extents: Reach[] | undefined;
+  let extents: Extent[] | undefined;
   return {
     scan: new LiteralScan([...words.keys()]),
     words: [...words.values()],
@@ -55,15 +55,22 @@ export function triggerIndex(patterns: readonly InjectionPattern[], windowOnly: 
   };
 }
 
+/** How far a window reaches around a trigger word: past the blanks next to it first, when `overBlanks`. */
+interface Extent extends Reach {
+  overBlanks: boolean;
+}
+
 /**
  * How far a window reaches for a match reaching `derived` characters: one
  * more, as a `\b` at the match's edge reads the character beyond it
- * ("5ignore" holds no phrase). A pattern with an unbounded loop (the blank
- * lines before a chat role) reaches without bound: the trigger's own reach
- * stands in, and a match reaching farther is found only in short texts.
+ * ("5ignore" holds no phrase). Where a pattern reaches without bound (the
+ * blank lines before a chat role), the trigger's own reach stands in,
+ * counted from the end of the blanks next to it (`overBlanks`).
  */
-function windowReach(derived: number, own: number): number {
-  return derived === Infinity ? own : derived + 1;
+function windowReach(derived: number, trigger: Trigger, own: number): number {
+  if (derived !== Infinity) return derived + 1;
+  if (!trigger.overBlanks) throw new Error(`the phrases of trigger '${trigger.word}' reach without bound: it must reach over blanks`);
+  return own;
 }
 
 /**
@@ -74,14 +81,15 @@ function windowReach(derived: number, own: number): number {
  * none of whose patterns' matches can hold its word is a mistake in the
  * patterns.
  */
-function triggerReaches(words: string[], patterns: readonly InjectionPattern[], windowOnly: Trigger[], windowOnlyReads: (word: string) => string): Reach[] {
-  const reaches = new Map(words.map((word) => [word, { before: 0, after: 0 }]));
+function triggerReaches(words: string[], patterns: readonly InjectionPattern[], windowOnly: Trigger[], windowOnlyReads: (word: string) => string): Extent[] {
+  const reaches = new Map(words.map((word) => [word, { before: 0, after: 0, overBlanks: false }]));
   const widen = (trigger: Trigger, derived: Array<Reach | undefined>) => {
     if (derived.every((reach) => reach === undefined)) throw new Error(`no phrase can hold the trigger '${trigger.word}'`);
     const reach = reaches.get(trigger.word)!;
     for (const { before, after } of derived.filter((found) => found !== undefined)) {
-      reach.before = Math.max(reach.before, windowReach(before, trigger.before));
-      reach.after = Math.max(reach.after, windowReach(after, trigger.after));
+      reach.before = Math.max(reach.before, windowReach(before, trigger, trigger.before));
+      reach.after = Math.max(reach.after, windowReach(after, trigger, trigger.after));
+      reach.overBlanks ||= trigger.overBlanks === true;
     }
   };
   const readWords = windowOnly.map(({ word }) => windowOnlyReads(word));
@@ -116,11 +124,8 @@ export function searchWindows(text: string | FoldedText, index: TriggerIndex, un
     if (text.changes.length === 0) return searchWindows(text.source, index);
     const windows: SearchWindow[] = [];
     const extents = index.extents();
-    for (const { word, start, end } of foldedHits(text, index)) {
-      const { before, after } = extents[word];
-      const { patterns } = index.words[word];
-      addWindow(windows, Math.max(0, start - before), Math.min(text.length, end + after), patterns);
-    }
+    const unitAt = foldedUnits(text);
+    for (const { word, start, end } of foldedHits(text, index)) addWindowAround(windows, unitAt, text.length, start, end, extents[word], index.words[word].patterns);
     return windows;
   }
   const whole = text.length <= wholeTextLimit;
@@ -128,12 +133,13 @@ export function searchWindows(text: string | FoldedText, index: TriggerIndex, un
   let anyWord = false;
   let wholePatterns = 0;
   const extents = whole ? [] : index.extents();
+  const unitAt = (position: number) => text.charCodeAt(position);
   index.scan.scan(text, (word, start, end) => {
     anyWord = true;
     const { whole: wholeWord, patterns } = index.words[word];
     if (wholeWord && (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end)))) return;
     if (whole) wholePatterns |= patterns;
-    else addWindow(windows, Math.max(0, start - extents[word].before), Math.min(text.length, end + extents[word].after), patterns);
+    else addWindowAround(windows, unitAt, text.length, start, end, extents[word], patterns);
   }, units);
   if (whole) return anyWord ? [{ start: 0, end: text.length, patterns: wholePatterns }] : [];
   return windows;
@@ -236,7 +242,53 @@ function isLetter(code: number): boolean {
 function addWindow(windows: SearchWindow[], start: number, end: number, patterns: number): void {
   const last = windows[windows.length - 1];
   if (last && start <= last.end) {
+    last.start = Math.min(last.start, start);
     last.end = Math.max(last.end, end);
     last.patterns |= patterns;
+    // A window reaching back over blanks may start before the ones it meets: they are merged into it.
+    while (windows.length > 1 && last.start <= windows[windows.length - 2].end) {
+      const earlier = windows[windows.length - 2];
+      last.start = Math.min(last.start, earlier.start);
+      last.end = Math.max(last.end, earlier.end);
+      last.patterns |= earlier.patterns;
+      windows.splice(windows.length - 2, 1);
+    }
   } else windows.push({ start, end, patterns });
+}
+
+/** Adds the window around a trigger word at [start, end) of a text `length` long whose code units `unitAt` gives. */
+function addWindowAround(windows: SearchWindow[], unitAt: (position: number) => number, length: number, start: number, end: number, extent: Extent, patterns: number): void {
+  const from = extent.overBlanks ? blanksBefore(unitAt, start) : start;
+  const to = extent.overBlanks ? blanksAfter(unitAt, length, end) : end;
+  addWindow(windows, Math.max(0, from - extent.before), Math.min(length, to + extent.after), patterns);
+}
+
+const isBlank = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
+/** Where the blanks ending at `position` start (`unitAt` gives the text's code units). */
+function blanksBefore(unitAt: (position: number) => number, position: number): number {
+  let at = position;
+  while (at > 0 && isBlank(unitAt(at - 1))) at--;
+  return at;
+}
+
+/** Where the blanks starting at `position` end. */
+function blanksAfter(unitAt: (position: number) => number, length: number, position: number): number {
+  let at = position;
+  while (at < length && isBlank(unitAt(at))) at++;
+  return at;
+}
+
+/** The code units of a folded text by position, read a stretch at a time around the positions asked for. */
+function foldedUnits(text: FoldedText): (position: number) => number {
+  const reach = 64;
+  let from = 0;
+  let stretch = '';
+  return (position) => {
+    if (position < from || position >= from + stretch.length) {
+      from = Math.max(0, position - reach);
+      stretch = text.slice(from, Math.min(text.length, position + reach));
+    }
+    return stretch.charCodeAt(position - from);
+  };
 }

@@ -6,8 +6,9 @@
  *
  * `triggers` are words at least one of which every match contains: large
  * texts are only searched around them (see injection-windows.ts), as far as
- * a match can reach, derived from the pattern. A trigger's own `before` and
- * `after` stand in where a pattern reaches without bound (`[ \t]*`).
+ * a match can reach, derived from the pattern. Where a pattern reaches
+ * without bound (`[ \t]*`), the trigger's own `before` and `after` stand in,
+ * beyond the blanks next to it (`overBlanks`).
  */
 export interface Trigger {
   word: string;
@@ -15,6 +16,12 @@ export interface Trigger {
   after: number;
   /** Only as a word of its own ("message", not "postMessage"): the phrases separate their words. */
   whole: boolean;
+  /**
+   * Its pattern reaches without bound only over blanks next to the word
+   * (`\n[ \t]*\n[ \t]*human[ \t]*:`): a window takes in the blanks on
+   * each side, then `before` and `after` more.
+   */
+  overBlanks?: boolean;
 }
 
 export interface InjectionPattern {
@@ -79,7 +86,7 @@ export const phrasePatterns: InjectionPattern[] = [
   {
     label: 'chat role or delimiter token',
     pattern: /<\|(?:im_start|im_end|im_sep|endoftext|system|user|assistant|eot_id|eom_id|start_header_id|end_header_id|begin_of_text|python_tag|channel|message|start|end|return|call|constrain)\|>|\[\/?inst\]|<<\/?sys>>|<\/?(?:start|end)_of_turn>|\n[ \t]*\n[ \t]*(?:human|assistant)[ \t]*:|<\/?(?:system|important|instructions?|admin)>/,
-    triggers: [...within(40, 40, '<|', '[inst]', '[/inst]', '<<sys>>', '<</sys>>', '_of_turn>', 'system>', 'important>', 'instruction>', 'instructions>', 'admin>'), ...at(40, 40, 'human', 'assistant')],
+    triggers: [...within(40, 40, '<|', '[inst]', '[/inst]', '<<sys>>', '<</sys>>', '_of_turn>', 'system>', 'important>', 'instruction>', 'instructions>', 'admin>'), ...at(40, 40, 'human', 'assistant').map((trigger) => ({ ...trigger, overBlanks: true }))],
   },
 ];
 
