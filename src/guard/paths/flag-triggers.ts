@@ -1,5 +1,5 @@
 import { maySegmentStartSensitiveLocation } from '../detectors/sensitive-locations.js';
-import { isAsciiLetter } from '../text/char-runs.js';
+import { isAsciiLetter, nibbleTable } from '../text/char-runs.js';
 import { kernel, kernelMemory, loadText, readInt32s, reserveTable, scratchAddress } from '../text/kernels/kernel-memory.js';
 import { dotInPaths, fillUnitTraits, quietInPaths, unitTraits } from './non-ascii-in-paths.js';
 import { sensitiveSegmentStarts } from './sensitive-segment-starts.js';
@@ -136,15 +136,8 @@ for (let unit = 97; unit <= 122; unit++) if (unitCode[unit] !== unitCode[unit - 
 // The kernel takes every non-ASCII unit for a candidate of its own, never for a boundary.
 if (nonAsciiCodes.some(isBoundary)) throw new Error('a non-ASCII unit cannot be a boundary');
 
-/**
- * The nibble table of the ASCII units whose code is in `codes`, as the
- * kernel reads it: at each low nibble, a bit per high nibble (0-7).
- */
-function nibbleTable(codes: Set<number>): Uint8Array {
-  const table = new Uint8Array(16);
-  for (let unit = 0; unit < 128; unit++) if (codes.has(unitCode[unit])) table[unit & 15] |= 1 << (unit >> 4);
-  return table;
-}
+/** The nibble table (as the kernel reads it) of the ASCII units whose code is in `codes`. */
+const nibbleTableOfCodes = (codes: Set<number>) => nibbleTable((unit) => codes.has(unitCode[unit]));
 
 /**
  * A bit per group of pair first codes with the same seconds (at most 8),
@@ -175,9 +168,9 @@ function letterTable(high: number, bits: Map<number, number>): Uint8Array {
  * and 7.
  */
 const candidateClasses = new Uint8Array(112);
-candidateClasses.set(nibbleTable(selfCodes), 0);
-candidateClasses.set(nibbleTable(new Set([wordEnd, quote, slash])), 16);
-candidateClasses.set(nibbleTable(loneFirstCodes), 32);
+candidateClasses.set(nibbleTableOfCodes(selfCodes), 0);
+candidateClasses.set(nibbleTableOfCodes(new Set([wordEnd, quote, slash])), 16);
+candidateClasses.set(nibbleTableOfCodes(loneFirstCodes), 32);
 candidateClasses.set(letterTable(6, pairFirstBits), 48);
 candidateClasses.set(letterTable(7, pairFirstBits), 64);
 candidateClasses.set(letterTable(6, pairSecondBits), 80);

@@ -1,6 +1,6 @@
 import { caseless } from '../patterns/caseless.js';
 import { maySegmentStartSensitiveLocation as maySegmentStartSensitiveLocationImported } from '../detectors/sensitive-locations.js';
-import { asciiSet, isAsciiLetter, nextNonAsciiOrIn } from '../text/char-runs.js';
+import { asciiSet, isAsciiLetter, nextNonAsciiOrIn, nibbleTable } from '../text/char-runs.js';
 import { codeUnits, unitPairs } from '../text/code-units.js';
 import { kernel, kernelMemory, loadText, reserveTable } from '../text/kernels/kernel-memory.js';
 import { DistinctWords } from './distinct-words.js';
@@ -306,8 +306,7 @@ const endsWord = new Uint8Array(65536);
 for (let code = 0; code < 128; code++) endsWord[code] = wordUnit[code] === wordEnd ? 1 : 0;
 
 /** The kernel's nibble table of the units that end words (`nextWordEnd` in paths-kernels.as.ts): at each low nibble, a bit per high nibble. */
-const endsWordNibbles = new Uint8Array(16);
-for (let code = 0; code < 128; code++) if (endsWord[code] === 1) endsWordNibbles[code & 15] |= 1 << (code >> 4);
+const endsWordNibbles = nibbleTable((unit) => endsWord[unit] === 1);
 const endsWordAddress = reserveTable(endsWordNibbles.length, (memory) => new Uint8Array(memory.buffer).set(endsWordNibbles, endsWordAddress));
 new Uint8Array(kernelMemory(0)).set(endsWordNibbles, endsWordAddress);
 const nextWordEnd = kernel<(table: number, units: number, from: number, end: number) => number>('nextWordEnd');

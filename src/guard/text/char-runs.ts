@@ -159,6 +159,13 @@ function scanRunsInKernel(text: string, set: Uint8Array, minLength: number, runs
   return runs;
 }
 
+/** The kernels' nibble table of the ASCII units `holds` is true of: at each low nibble, a bit per high nibble (0-7). */
+export function nibbleTable(holds: (unit: number) => boolean): Uint8Array {
+  const table = new Uint8Array(16);
+  for (let unit = 0; unit < 128; unit++) if (holds(unit)) table[unit & 15] |= 1 << (unit >> 4);
+  return table;
+}
+
 /** Per set, the kernels' form of it (run-class-kernels.as.ts): a unit c is in the set when `low[c & 15] & high[c >> 4]` is not 0 (a bit per row of 16). */
 const nibbleTables = new WeakMap<Uint8Array, Uint8Array>();
 
@@ -167,11 +174,8 @@ export function nibbleTablesOf(set: Uint8Array): Uint8Array {
   if (tables === undefined) {
     if (set[0] !== 0) throw new Error('a set searched by the run kernels cannot hold NUL');
     tables = new Uint8Array(32);
-    for (let c = 1; c < 128; c++) {
-      if (set[c] === 0) continue;
-      tables[c & 15] |= 1 << (c >> 4);
-      tables[16 + (c >> 4)] = 1 << (c >> 4);
-    }
+    tables.set(nibbleTable((c) => set[c] !== 0));
+    for (let c = 1; c < 128; c++) if (set[c] !== 0) tables[16 + (c >> 4)] = 1 << (c >> 4);
     nibbleTables.set(set, tables);
   }
   return tables;
