@@ -107,26 +107,31 @@ const codeCount = 1 << codeBits;
 const isBoundary = (code: number) => code === wordEnd || code === quote || code === slash;
 const nonAsciiCodes = [other, anywhere, unfilled, dotLookalike];
 
-function someTrigger(befores: (code: number) => boolean, codes: (code: number) => boolean, afters: (code: number) => boolean): boolean {
-  for (let before = 0; before < codeCount; before++) {
-    for (let code = 0; code < codeCount; code++) {
-      for (let after = 0; after < codeCount; after++) {
-        if (befores(before) && codes(code) && afters(after) && triggerTable[(before << (2 * codeBits)) | (code << codeBits) | after] === 1) return true;
+/** Per code: whether it is a trigger after some unit that is not a boundary, after some boundary, and the codes that may follow it there. */
+const afterOther = new Uint8Array(codeCount);
+const afterBoundary = new Uint8Array(codeCount);
+const boundarySeconds = Array.from({ length: codeCount }, () => new Set<number>());
+for (let before = 0; before < codeCount; before++) {
+  for (let code = 0; code < codeCount; code++) {
+    for (let after = 0; after < codeCount; after++) {
+      if (triggerTable[(before << (2 * codeBits)) | (code << codeBits) | after] !== 1) continue;
+      if (!isBoundary(before)) afterOther[code] = 1;
+      else {
+        afterBoundary[code] = 1;
+        boundarySeconds[code].add(after);
       }
     }
   }
-  return false;
 }
 
-const any = () => true;
 const allCodes = Array.from({ length: codeCount }, (_, code) => code);
 /** Codes that are a trigger after a unit that is not a boundary. */
-const selfCodes = new Set(allCodes.filter((code) => someTrigger((b) => !isBoundary(b), (c) => c === code, any)));
+const selfCodes = new Set(allCodes.filter((code) => afterOther[code] === 1));
 /** The other codes that are a trigger after a boundary. */
-const firstCodes = allCodes.filter((code) => !selfCodes.has(code) && someTrigger(isBoundary, (c) => c === code, any));
+const firstCodes = allCodes.filter((code) => !selfCodes.has(code) && afterBoundary[code] === 1);
 const letterCodes = new Set(Array.from(letters, letterCode));
 /** The codes that may follow a trigger of code `code` after a boundary. */
-const secondsOf = (code: number) => allCodes.filter((after) => someTrigger(isBoundary, (c) => c === code, (a) => a === after));
+const secondsOf = (code: number) => allCodes.filter((after) => boundarySeconds[code].has(after));
 /** First codes of letters, a trigger only as the first of a pair of letters (`etc`, `fi`), and the others ("."), a trigger before most units. */
 const pairFirstCodes = firstCodes.filter((code) => letterCodes.has(code));
 const loneFirstCodes = new Set(firstCodes.filter((code) => !letterCodes.has(code)));
@@ -193,7 +198,7 @@ for (const start of sensitiveSegmentStarts) {
 }
 
 // The kernel skips the candidates of code `other` without a look at their neighbours.
-if (someTrigger(any, (code) => code === other, any)) throw new Error('a unit of code other cannot be a trigger');
+if (afterOther[other] === 1 || afterBoundary[other] === 1) throw new Error('a unit of code other cannot be a trigger');
 
 /**
  * A bit per code unit (bit `unit & 7` of byte `unit >> 3`): the non-ASCII
