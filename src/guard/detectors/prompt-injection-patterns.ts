@@ -99,10 +99,13 @@ export const leetTriggers: Trigger[] = within(20, 340, 'gnor', 'gn0r', 'sreg', '
 
 /** The digits and symbols that stand in for letters in leetspeak, and the letters they stand for. */
 const leetLetters: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
+/** The stand-ins, each a character that needs no escape in a regex class (trigger-kernels.as.ts has its own copy). */
+export const leetStandIns = Object.keys(leetLetters).join('');
+const standIn = new RegExp(`[${leetStandIns}]`, 'g');
 
 /** `text` with each leetspeak stand-in replaced by its letter (the same length). */
 export function deLeeted(text: string): string {
-  return text.replace(/[013457@$!|]/g, (char) => leetLetters[char]);
+  return text.replace(standIn, (char) => leetLetters[char]);
 }
 
 /**

@@ -10,7 +10,7 @@ import { kernel, loadText } from '../text/kernels/kernel-memory.js';
 import { eachWordLacksALetter } from '../text/missing-letters.js';
 import { squashedLetters, squashedStretches, squashedText, squashedUnits } from '../text/squashed-letters.js';
 import { patternsIn, searchWindows, triggerIndex, windowsAroundSpans } from './injection-windows.js';
-import { deLeeted, leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
+import { deLeeted, leetStandIns, leetTriggers, phrasePatterns, squashedPatterns } from './prompt-injection-patterns.js';
 import type { ScannedString } from './scanned-string.js';
 
 /** One pass over the text finds the windows for the plain and the leetspeak spellings alike. */
@@ -20,11 +20,11 @@ const longText = 4096;
 /** See trigger-kernels.as.ts. */
 const leetInWordKernel = kernel<(units: number, start: number, end: number) => number>('leetInWord');
 /** The digits and symbols that stand in for letters in leetspeak. */
-const leetChar = /[013457@$!|]/g;
+const leetChar = new RegExp(`[${leetStandIns}]`, 'g');
 /** Per code unit: 1 for an ASCII letter, 2 for a leetspeak stand-in, else 0. */
 const leetKinds = new Uint8Array(65536);
 for (let code = 65; code <= 122; code++) if (code <= 90 || code >= 97) leetKinds[code] = 1;
-for (const char of '013457@$!|') leetKinds[char.charCodeAt(0)] = 2;
+for (const char of leetStandIns) leetKinds[char.charCodeAt(0)] = 2;
 /** Per two neighbouring units' kinds (`first << 2 | second`): 1 for a letter beside a stand-in. */
 const letterBesideStandIn = new Uint8Array(16);
 letterBesideStandIn[(1 << 2) | 2] = letterBesideStandIn[(2 << 2) | 1] = 1;
