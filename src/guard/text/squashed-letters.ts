@@ -76,11 +76,7 @@ export function squashedUnits(units: Uint16Array, start: number, end: number): s
  * windows around spaced-out letters.
  */
 export function squashedText(text: string, start = 0, end = text.length): string {
-  const units = loadText(text);
-  const out = scratchAddress();
-  kernelMemory(out + end - start);
-  const length = squashLetters(units, start, end, out);
-  return Buffer.from(kernelMemory(0), out, length).toString('latin1');
+  return squashedStretches(text, [[start, end]])[0];
 }
 
 /**
