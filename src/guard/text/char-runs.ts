@@ -1,5 +1,5 @@
 import { codeUnits } from './code-units.js';
-import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from './kernels/kernel-memory.js';
+import { kernel, kernelMemory, loadText, readSpans, scratchAddress } from './kernels/kernel-memory.js';
 
 /** A set of ASCII characters, as a lookup table for per-character scans. */
 export function asciiSet(chars: string): Uint8Array {
@@ -90,7 +90,7 @@ export function charRuns(text: string, set: Uint8Array, minLength: number, optio
 function scanRuns(text: string, set: Uint8Array, minLength: number): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   if (text.length < minLength) return runs;
-  if (minLength >= kernelMinimum && text.length >= kernelTextMinimum) return scanRunsInKernel(text, set, minLength, runs);
+  if (minLength >= kernelMinimum && text.length >= kernelTextMinimum) return scanRunsInKernel(text, set, minLength);
   const units = codeUnits(text);
   const n = units.length;
   for (let start = nextRun(units, set, minLength, 0); start < n; ) {
@@ -144,7 +144,7 @@ const classRuns = kernel<(table: number, units: number, length: number, minLengt
  * where the skip loop mispredicts or steps one unit at a time; all runs in
  * one call, written to scratch memory.
  */
-function scanRunsInKernel(text: string, set: Uint8Array, minLength: number, runs: Array<[number, number]>): Array<[number, number]> {
+function scanRunsInKernel(text: string, set: Uint8Array, minLength: number): Array<[number, number]> {
   const units = loadText(text);
   const table = scratchAddress();
   const out = table + 32;
@@ -152,11 +152,7 @@ function scanRunsInKernel(text: string, set: Uint8Array, minLength: number, runs
   const most = Math.ceil(text.length / (minLength + 1));
   const memory = kernelMemory(out + 8 * most);
   new Uint8Array(memory, table, 32).set(nibbleTablesOf(set));
-  const count = classRuns(table, units, text.length, minLength, out);
-  const found = new Int32Array(2 * count);
-  readInt32s(out, 2 * count, found);
-  for (let k = 0; k < count; k++) runs.push([found[2 * k], found[2 * k + 1]]);
-  return runs;
+  return readSpans(out, classRuns(table, units, text.length, minLength, out));
 }
 
 /** The kernels' nibble table of the ASCII units `holds` is true of: at each low nibble, a bit per high nibble (0-7). */

@@ -1,6 +1,6 @@
 import { codeUnits } from './code-units.js';
 import { stripInvisible } from './invisible.js';
-import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from './kernels/kernel-memory.js';
+import { kernel, kernelMemory, loadText, readSpans, scratchAddress } from './kernels/kernel-memory.js';
 import { lookalikeOf } from './lookalikes.js';
 import { foldNonAsciiRuns, foldRunAt, nextNfkcSensitive, nfkcSurelyChanges, nonAsciiRunEnd, nonAsciiRunStart, normalizedSlice } from './simple-fold.js';
 
@@ -69,19 +69,14 @@ export function nonAsciiRuns(text: string): Array<[number, number]> {
 
 /** `nonAsciiRuns(text)` (of its first `length` units), or undefined as soon as there are more than `limit`. */
 export function nonAsciiRunsUpTo(text: string, limit: number, length = text.length): Array<[number, number]> | undefined {
-  const runs: Array<[number, number]> = [];
-  if (isAscii(text)) return runs;
+  if (isAscii(text)) return [];
   const units = loadText(text);
   const out = scratchAddress();
   // At most one run for every two units, two numbers each.
   const most = Math.min(limit, Math.ceil(length / 2));
   kernelMemory(out + 8 * (most + 1));
   const count = runsKernel(units, length, out, most);
-  if (count < 0) return undefined;
-  const bounds = new Int32Array(2 * count);
-  readInt32s(out, 2 * count, bounds);
-  for (let k = 0; k < count; k++) runs.push([bounds[2 * k], bounds[2 * k + 1]]);
-  return runs;
+  return count < 0 ? undefined : readSpans(out, count);
 }
 
 /** The form text is matched in: look-alikes folded and everything lower case. */

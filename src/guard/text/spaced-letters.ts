@@ -1,5 +1,5 @@
 import { codeUnits } from './code-units.js';
-import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from './kernels/kernel-memory.js';
+import { kernel, kernelMemory, loadText, readSpans, scratchAddress } from './kernels/kernel-memory.js';
 
 /** See spaced-kernels.as.ts. */
 const spacedMatches = kernel<(units: number, n: number, out: number, low: number, high: number) => number>('spacedMatches');
@@ -130,12 +130,7 @@ function matchesInKernel(text: string): Array<[number, number]> {
   // A match spans nine units or more.
   const capacity = Math.floor(text.length / 9) + 1;
   kernelMemory(out + 8 * capacity);
-  const count = spacedMatches(units, text.length, out, chainShapesLow, chainShapesHigh);
-  const bounds = new Int32Array(2 * count);
-  readInt32s(out, 2 * count, bounds);
-  const matches: Array<[number, number]> = [];
-  for (let k = 0; k < 2 * count; k += 2) matches.push([bounds[k], bounds[k + 1]]);
-  return matches;
+  return readSpans(out, spacedMatches(units, text.length, out, chainShapesLow, chainShapesHigh));
 }
 
 /**

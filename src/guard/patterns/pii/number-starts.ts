@@ -1,6 +1,6 @@
 import { asciiSet, nibbleTablesOf } from '../../text/char-runs.js';
 import { codeUnits } from '../../text/code-units.js';
-import { kernel, kernelMemory, loadText, readInt32s, reserveTable, scratchAddress } from '../../text/kernels/kernel-memory.js';
+import { kernel, kernelMemory, kernelPositions, reserveTable } from '../../text/kernels/kernel-memory.js';
 
 /**
  * Where the PII number patterns (card, SSN, North American phone, IBAN) can
@@ -174,13 +174,7 @@ const numberPlaces = kernel<(tables: number, units: number, length: number, out:
  * are few, so the caller's work per place is small.
  */
 function placesIn(text: string): Int32Array {
-  const units = loadText(text);
-  const out = scratchAddress();
-  kernelMemory(out + 4 * text.length);
-  const count = numberPlaces(tablesAddress, units, text.length, out);
-  const places = new Int32Array(count);
-  readInt32s(out, count, places);
-  return places;
+  return kernelPositions(text, (units, out) => numberPlaces(tablesAddress, units, text.length, out));
 }
 
 export function numberStarts(text: string): NumberStarts {

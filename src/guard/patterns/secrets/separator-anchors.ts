@@ -1,5 +1,5 @@
 import { asciiSet } from '../../text/char-runs.js';
-import { kernel, kernelMemory, loadText, readInt32s, scratchAddress } from '../../text/kernels/kernel-memory.js';
+import { kernel, kernelPositions } from '../../text/kernels/kernel-memory.js';
 import { caseless } from '../caseless.js';
 
 /**
@@ -108,15 +108,7 @@ const separatorCandidates = kernel<(units: number, length: number, out: number) 
  * every "к" and "н" (the low byte of their units is that of ":" and "=").
  */
 function separatorsIn(text: string): ArrayLike<number> {
-  if (text.length >= kernelTextMinimum) {
-    const units = loadText(text);
-    const out = scratchAddress();
-    kernelMemory(out + 4 * text.length);
-    const count = separatorCandidates(units, text.length, out);
-    const found = new Int32Array(count);
-    readInt32s(out, count, found);
-    return found;
-  }
+  if (text.length >= kernelTextMinimum) return kernelPositions(text, (units, out) => separatorCandidates(units, text.length, out));
   const found: number[] = [];
   let colon = text.indexOf(':');
   let equals = text.indexOf('=');

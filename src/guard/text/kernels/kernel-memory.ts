@@ -104,6 +104,30 @@ export function kernelMemory(bytes: number): ArrayBuffer {
   return memory.buffer;
 }
 
+/**
+ * The positions a kernel lists over `text` (at most one per unit): `scan`
+ * gets the address of the text's units and of the output, and returns how
+ * many it wrote there.
+ */
+export function kernelPositions(text: string, scan: (units: number, out: number) => number): Int32Array {
+  const units = loadText(text);
+  const out = scratchAddress();
+  kernelMemory(out + 4 * text.length);
+  const count = scan(units, out);
+  const positions = new Int32Array(count);
+  readInt32s(out, count, positions);
+  return positions;
+}
+
+/** The `count` [start, end) spans a kernel wrote at `address`, two i32 each. */
+export function readSpans(address: number, count: number): Array<[number, number]> {
+  const bounds = new Int32Array(2 * count);
+  readInt32s(address, 2 * count, bounds);
+  const spans: Array<[number, number]> = [];
+  for (let k = 0; k < count; k++) spans.push([bounds[2 * k], bounds[2 * k + 1]]);
+  return spans;
+}
+
 /** Copies `count` i32 a kernel wrote at `address` into `into` (from its start). */
 export function readInt32s(address: number, count: number, into: Int32Array): void {
   if (littleEndianHost) into.set(new Int32Array(memory.buffer, address, count));
